@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Ticket creation throughput: Pharos over REST (wrk) versus the same transaction straight into
+# PostgreSQL (pgbench). Needs the suite up (./pharos up), wrk and pgbench. Loopback only.
+#   benchmarks/ticket-create/run.sh [SECONDS] [CONNECTIONS...]
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+seconds=${1:-20}
+shift || true
+connections=("${@:-8 32 64}")
+[[ $# -eq 0 ]] && connections=(8 32 64)
+command -v wrk >/dev/null || { echo "needs wrk (apt-get install wrk)"; exit 1; }
+pg_socket="$root/.pharos/run/postgres"
+[[ -d "$pg_socket" ]] || pg_socket="/var/tmp/pharos-$(printf '%s' "$root" | md5sum | cut -c1-12)/postgres"
+as_pg() { if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+token() {
+  curl -sf -d grant_type=client_credentials -d client_id=acme-integrator -d client_secret=acme-integrator-secret \
+    http://localhost:8180/realms/pharos/protocol/openid-connect/token | sed 's/.*"access_token":"\([^"]*\)".*/\1/'
+}
+
+echo "== Pharos REST: POST /api/v1/tickets (new requester each time), ${seconds}s per run"
+TOKEN=$(token) wrk -t2 -c8 -d5s -s "$here/create.lua" http://localhost:8081 >/dev/null # warm-up (JIT, pools)
+for c in "${connections[@]}"; do
+  printf 'connections=%-3s ' "$c"
+  TOKEN=$(token) wrk -t2 -c"$c" -d"${seconds}s" --latency -s "$here/create.lua" http://localhost:8081 | grep RESULT
+done
+
+echo "== PostgreSQL direct: the same transaction with pgbench, ${seconds}s per run"
+as_pg psql -h "$pg_socket" -U postgres -d ticket -qc "CREATE SEQUENCE IF NOT EXISTS bench_ticket_number"
+for c in "${connections[@]}"; do
+  printf 'clients=%-3s ' "$c"
+  as_pg pgbench -h "$pg_socket" -U postgres -n -c "$c" -j 2 -T "$seconds" -f "$here/pgbench-create.sql" ticket 2>/dev/null \
+    | awk '/^tps/ {tps=$3} /latency average/ {avg=$4} END {printf "tps=%.1f latency_avg_ms=%s\n", tps, avg}'
+done
+# the bench rows are tenant 'bench' and outbox events nobody needs: remove them
+as_pg psql -h "$pg_socket" -U postgres -d ticket -qc "DELETE FROM outbox_event WHERE tenant = 'bench'; DELETE FROM audit_entry WHERE tenant = 'bench'; DELETE FROM message WHERE tenant = 'bench'; DELETE FROM ticket WHERE tenant = 'bench'; DELETE FROM customer_identity WHERE tenant = 'bench'; DELETE FROM customer WHERE tenant = 'bench';"

@@ -1,0 +1,57 @@
+package io.pharos.commons.security;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.enterprise.context.RequestScoped;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.pharos.commons.rest.ProblemException;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * Who is calling and for which tenant, read once per request from the verified bearer token.
+ * Every query and write of every service is scoped by {@link #tenant()}.
+ */
+@RequestScoped
+public class TenantContext {
+
+    public static final String TENANT_CLAIM = "tenant";
+
+    private final SecurityIdentity identity;
+    private final JsonWebToken token;
+
+    public TenantContext(SecurityIdentity identity, JsonWebToken token) {
+        this.identity = identity;
+        this.token = token;
+    }
+
+    /** The caller's tenant; a token without one is refused rather than given a default. */
+    public String tenant() {
+        String tenant = identity.isAnonymous() ? null : token.getClaim(TENANT_CLAIM);
+        if (tenant == null || tenant.isBlank()) {
+            throw ProblemException.forbidden("missing-tenant", "The token carries no tenant claim.");
+        }
+        return tenant;
+    }
+
+    /** Stable id of the user or service account (the token's {@code sub}). */
+    public String subject() {
+        return token.getSubject();
+    }
+
+    /** Human-readable login name (Keycloak's {@code preferred_username}). */
+    public String username() {
+        String username = token.getClaim("preferred_username");
+        return username != null ? username : identity.getPrincipal().getName();
+    }
+
+    public Set<String> roles() {
+        return new TreeSet<>(identity.getRoles());
+    }
+
+    public boolean hasRole(String role) {
+        return identity.hasRole(role);
+    }
+}

@@ -1,0 +1,287 @@
+package io.pharos.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+
+/** The rendered dev and prod overlays, checked resource by resource. */
+class KustomizeOverlaysTest {
+
+    static final List<String> SERVICES = List.of("ticket-service", "channel-gateway", "survey-service", "analytics-service");
+    static final Pattern SECRET_NAME = Pattern.compile("(?i).*(PASSWORD|SECRET|TOKEN|JAAS|CREDENTIAL|PRIVATE|API_?KEY).*");
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    static RenderedOverlay dev;
+    static RenderedOverlay prod;
+
+    @BeforeAll
+    static void render() {
+        dev = RenderedOverlay.render("dev");
+        prod = RenderedOverlay.render("prod");
+    }
+
+    static RenderedOverlay overlay(String name) {
+        return "dev".equals(name) ? dev : prod;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void everyDeploymentHasProbesResourcesAndARestrictedSecurityContext(String name) {
+        List<Deployment> deployments = overlay(name).all(Deployment.class);
+        assertThat(deployments).extracting(d -> d.getMetadata().getName())
+                .containsExactlyInAnyOrder("ticket-service", "channel-gateway", "survey-service", "analytics-service", "gateway");
+        for (Deployment deployment : deployments) {
+            PodSpec pod = deployment.getSpec().getTemplate().getSpec();
+            String where = name + "/" + deployment.getMetadata().getName();
+            assertThat(pod.getSecurityContext().getRunAsNonRoot()).as(where + " runAsNonRoot").isTrue();
+            assertThat(pod.getAutomountServiceAccountToken()).as(where + " service account token").isFalse();
+            for (Container c : pod.getContainers()) {
+                assertThat(c.getLivenessProbe()).as(where + " liveness").isNotNull();
+                assertThat(c.getReadinessProbe()).as(where + " readiness").isNotNull();
+                assertThat(c.getStartupProbe()).as(where + " startup").isNotNull();
+                assertThat(c.getResources().getRequests()).as(where + " requests").containsKeys("cpu", "memory");
+                assertThat(c.getResources().getLimits()).as(where + " limits").containsKey("memory");
+                var security = c.getSecurityContext();
+                assertThat(security.getAllowPrivilegeEscalation()).as(where + " privilege escalation").isFalse();
+                assertThat(security.getReadOnlyRootFilesystem()).as(where + " read-only root").isTrue();
+                assertThat(security.getCapabilities().getDrop()).as(where + " capabilities").contains("ALL");
+                assertThat(c.getImage()).as(where + " image is pinned").matches(".+:[0-9][^:]*");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void noLiteralSecretAnywhere(String name) {
+        RenderedOverlay rendered = overlay(name);
+        assertThat(rendered.all(Secret.class)).as("Secret objects with data in the manifests").isEmpty();
+        for (Deployment deployment : rendered.all(Deployment.class)) {
+            for (Container c : deployment.getSpec().getTemplate().getSpec().getContainers()) {
+                for (EnvVar env : c.getEnv()) {
+                    if (SECRET_NAME.matcher(env.getName()).matches()) {
+                        assertThat(env.getValue()).as(deployment.getMetadata().getName() + " " + env.getName()).isNull();
+                        assertThat(env.getValueFrom().getSecretKeyRef()).isNotNull();
+                    }
+                }
+            }
+        }
+        for (ConfigMap map : rendered.all(ConfigMap.class)) {
+            assertThat(map.getData().keySet()).as(map.getMetadata().getName() + " keys")
+                    .noneMatch(key -> SECRET_NAME.matcher(key).matches());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void everyTopicOfTheContractHasAKafkaTopic(String name) {
+        Map<String, GenericKubernetesResource> topics = overlay(name).custom("KafkaTopic").stream()
+                .collect(Collectors.toMap(t -> RenderedOverlay.<String> at(t, "spec", "topicName"), t -> t));
+        Set<String> contract = contractTopics();
+        assertThat(contract).hasSizeGreaterThanOrEqualTo(5);
+        for (String topic : contract) {
+            assertThat(topics).as("KafkaTopic for " + topic).containsKey(topic);
+            assertThat(topics).as("dead-letter KafkaTopic for " + topic).containsKey(topic + ".dlq");
+            Integer partitions = RenderedOverlay.at(topics.get(topic), "spec", "partitions");
+            assertThat(partitions).isPositive();
+        }
+        int replicas = "prod".equals(name) ? 3 : 1;
+        topics.values().forEach(t -> assertThat(RenderedOverlay.<Integer> at(t, "spec", "replicas")).isEqualTo(replicas));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void everyServiceHasItsOwnDatabase(String name) {
+        RenderedOverlay rendered = overlay(name);
+        Set<String> hosts = new LinkedHashSet<>();
+        for (String service : SERVICES) {
+            Map<String, String> config = config(rendered, service);
+            String host = config.get("DB_HOST");
+            hosts.add(host);
+            String cluster = host.replaceFirst("-rw$", "");
+            GenericKubernetesResource db = rendered.custom("Cluster").stream()
+                    .filter(c -> c.getMetadata().getName().equals(cluster)).findFirst()
+                    .orElseThrow(() -> new AssertionError(service + ": no CloudNativePG Cluster " + cluster));
+            assertThat(RenderedOverlay.<String> at(db, "spec", "bootstrap", "initdb", "database")).isEqualTo(config.get("DB_NAME"));
+            assertThat(RenderedOverlay.<List<?>> at(db, "spec", "plugins")).as(cluster + " backups").isNotEmpty();
+            Deployment deployment = rendered.named(Deployment.class, service).orElseThrow();
+            assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
+                    .filteredOn(e -> e.getName().equals("DB_PASSWORD"))
+                    .extracting(e -> e.getValueFrom().getSecretKeyRef().getName()).containsExactly(cluster + "-app");
+        }
+        assertThat(hosts).as("no two services share a database").hasSize(SERVICES.size());
+        int instances = "prod".equals(name) ? 3 : 1;
+        rendered.custom("Cluster").forEach(c -> assertThat(RenderedOverlay.<Integer> at(c, "spec", "instances")).isEqualTo(instances));
+    }
+
+    @Test
+    void devRealmImportIsTheRealmFile() throws Exception {
+        assertThat(realmOf(dev)).as("deploy/kubernetes/base/keycloak/realm-import.yaml is stale: run deploy/kubernetes/sync-realm.sh")
+                .isEqualTo(realmFile());
+    }
+
+    @Test
+    void prodRealmImportIsTheRealmFileWithoutDemoUsersAndLocalSecrets() throws Exception {
+        JsonNode realm = realmOf(prod);
+        assertThat(realm.has("users")).isFalse();
+        assertThat(realm.at("/clients/1/secret").asText()).isEqualTo("${ACME_INTEGRATOR_SECRET}");
+        assertThat(realm.at("/clients/2/secret").asText()).isEqualTo("${GLOBEX_INTEGRATOR_SECRET}");
+        GenericKubernetesResource imported = prod.custom("KeycloakRealmImport").get(0);
+        assertThat(RenderedOverlay.<Map<String, ?>> at(imported, "spec", "placeholders"))
+                .containsKeys("ACME_INTEGRATOR_SECRET", "GLOBEX_INTEGRATOR_SECRET");
+
+        ObjectNode expected = (ObjectNode) realmFile();
+        expected.remove("users");
+        ((ObjectNode) expected.at("/clients/1")).put("secret", "${ACME_INTEGRATOR_SECRET}");
+        ((ObjectNode) expected.at("/clients/2")).put("secret", "${GLOBEX_INTEGRATOR_SECRET}");
+        assertThat(realm).as("everything else equals deploy/keycloak/pharos-realm.json").isEqualTo(expected);
+    }
+
+    @Test
+    void prodNetworkPoliciesAllowTheArchitecturesFlowsAndDenyTheRest() {
+        NetworkPolicyEvaluator net = new NetworkPolicyEvaluator(prod.all(NetworkPolicy.class));
+        Map<String, String> gateway = podLabels("gateway");
+        Map<String, String> kafka = Map.of("strimzi.io/cluster", "pharos-kafka", "strimzi.io/kind", "Kafka");
+        Map<String, String> keycloak = Map.of("app", "keycloak");
+        List<String> dbs = List.of("ticket-db", "channel-db", "survey-db", "analytics-db");
+
+        for (int i = 0; i < SERVICES.size(); i++) {
+            Map<String, String> service = podLabels(SERVICES.get(i));
+            String own = dbs.get(i);
+            assertThat(net.allowed(gateway, service, 8080)).as("gateway -> " + SERVICES.get(i)).isTrue();
+            assertThat(net.allowed(service, kafka, 9093)).as(SERVICES.get(i) + " -> kafka").isTrue();
+            assertThat(net.allowed(service, Map.of("cnpg.io/cluster", own), 5432)).as(SERVICES.get(i) + " -> " + own).isTrue();
+            assertThat(net.allowed(service, keycloak, 8080)).as(SERVICES.get(i) + " -> keycloak").isTrue();
+            for (String other : dbs) {
+                if (!other.equals(own)) {
+                    assertThat(net.allowed(service, Map.of("cnpg.io/cluster", other), 5432))
+                            .as(SERVICES.get(i) + " -> " + other + " (not its database)").isFalse();
+                }
+            }
+            assertThat(net.allowed(gateway, Map.of("cnpg.io/cluster", own), 5432)).as("gateway -> " + own).isFalse();
+            assertThat(net.allowed(service, gateway, 4000)).as(SERVICES.get(i) + " -> gateway").isFalse();
+        }
+        assertThat(net.allowed(gateway, kafka, 9093)).as("gateway -> kafka").isFalse();
+        assertThat(net.allowed(podLabels("survey-service"), podLabels("analytics-service"), 8080))
+                .as("services do not call each other").isFalse();
+        assertThat(net.allowed(podLabels("channel-gateway"), podLabels("ticket-service"), 8080))
+                .as("channel-gateway asks ticket-service for reply due times").isTrue();
+        assertThat(net.allowed(podLabels("ticket-service"), podLabels("ticket-service"), 5005)).as("any other port").isFalse();
+    }
+
+    @Test
+    void prodIsRedundantAutoscaledAndObserved() {
+        for (Deployment deployment : prod.all(Deployment.class)) {
+            String name = deployment.getMetadata().getName();
+            assertThat(deployment.getSpec().getReplicas()).as(name + " replicas").isGreaterThanOrEqualTo(2);
+            assertThat(deployment.getSpec().getTemplate().getSpec().getTopologySpreadConstraints()).as(name + " spread").isNotEmpty();
+            assertThat(prod.named(HorizontalPodAutoscaler.class, name)).as(name + " HPA").isPresent();
+            assertThat(prod.named(PodDisruptionBudget.class, name)).as(name + " PDB").isPresent();
+        }
+        for (String service : SERVICES) {
+            assertThat(prod.custom("ServiceMonitor")).extracting(m -> m.getMetadata().getName()).contains(service);
+            assertThat(config(prod, service))
+                    .containsEntry("QUARKUS_OTEL_SDK_DISABLED", "false")
+                    .containsKey("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT");
+        }
+        GenericKubernetesResource pool = prod.custom("KafkaNodePool").get(0);
+        assertThat(RenderedOverlay.<Integer> at(pool, "spec", "replicas")).isEqualTo(3);
+    }
+
+    @Test
+    void eachServiceMayOnlyTouchItsOwnTopics() {
+        Map<String, GenericKubernetesResource> users = prod.custom("KafkaUser").stream()
+                .collect(Collectors.toMap(u -> u.getMetadata().getName(), u -> u));
+        assertThat(users.keySet()).containsExactlyInAnyOrderElementsOf(SERVICES);
+        assertThat(writes(users.get("channel-gateway"))).contains("pharos.channel.inbound", "pharos.channel.delivery")
+                .doesNotContain("pharos.ticket.events");
+        assertThat(writes(users.get("ticket-service"))).contains("pharos.ticket.events", "pharos.channel.outbound")
+                .doesNotContain("pharos.channel.inbound", "pharos.survey.events");
+        assertThat(writes(users.get("survey-service"))).contains("pharos.survey.events").doesNotContain("pharos.ticket.events");
+        assertThat(writes(users.get("analytics-service"))).doesNotContain("pharos.ticket.events", "pharos.survey.events");
+    }
+
+    // ------------------------------------------------------------------------------------
+
+    /** A service's ConfigMap; the generator appends a content hash to its name. */
+    private static Map<String, String> config(RenderedOverlay overlay, String service) {
+        return overlay.all(ConfigMap.class).stream()
+                .filter(m -> m.getMetadata().getName().matches(Pattern.quote(service) + "-config(-[a-z0-9]+)?"))
+                .findFirst().orElseThrow(() -> new AssertionError("no ConfigMap of " + service)).getData();
+    }
+
+    private static List<String> writes(GenericKubernetesResource user) {
+        List<Map<String, Object>> acls = RenderedOverlay.at(user, "spec", "authorization", "acls");
+        List<String> topics = new ArrayList<>();
+        for (Map<String, Object> acl : acls) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> resource = (Map<String, Object>) acl.get("resource");
+            if ("topic".equals(resource.get("type")) && ((List<?>) acl.get("operations")).contains("Write")) {
+                topics.add((String) resource.get("name"));
+            }
+        }
+        return topics;
+    }
+
+    private static Map<String, String> podLabels(String deployment) {
+        return prod.named(Deployment.class, deployment).orElseThrow().getSpec().getTemplate().getMetadata().getLabels();
+    }
+
+    private static JsonNode realmOf(RenderedOverlay overlay) {
+        GenericKubernetesResource imported = overlay.custom("KeycloakRealmImport").get(0);
+        return JSON.valueToTree(RenderedOverlay.<Map<String, Object>> at(imported, "spec", "realm"));
+    }
+
+    private static JsonNode realmFile() throws Exception {
+        return JSON.readTree(RenderedOverlay.ROOT.resolve("deploy/keycloak/pharos-realm.json").toFile());
+    }
+
+    /**
+     * The topics of shared/CONTRACTS.md when it is beside the repository (as in CI), and always
+     * those the local runtime creates, which mirror it.
+     */
+    private static Set<String> contractTopics() {
+        Set<String> topics = new LinkedHashSet<>();
+        var contracts = RenderedOverlay.ROOT.resolveSibling("shared").resolve("CONTRACTS.md");
+        if (Files.exists(contracts)) {
+            Matcher m = Pattern.compile("(?m)^\\| `(pharos\\.[a-z.]+)` \\|").matcher(RenderedOverlay.read(contracts));
+            while (m.find()) {
+                topics.add(m.group(1));
+            }
+        }
+        for (String line : RenderedOverlay.read(RenderedOverlay.ROOT.resolve("deploy/local/kafka/topics.txt")).split("\n")) {
+            String spec = line.replaceAll("#.*", "").trim();
+            if (!spec.isEmpty() && !spec.split("\\s+")[0].endsWith(".dlq")) {
+                topics.add(spec.split("\\s+")[0]);
+            }
+        }
+        return topics;
+    }
+}

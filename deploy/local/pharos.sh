@@ -1,0 +1,516 @@
+#!/usr/bin/env bash
+# The Pharos local runtime: real PostgreSQL, Kafka (KRaft), Keycloak and a mail server started
+# as plain processes (no Docker), then the four services. Called through ./pharos.
+#
+#   ./pharos up            start everything (idempotent), wait until healthy, print the URLs
+#   ./pharos down          stop exactly what `up` started (recorded PIDs)
+#   ./pharos status        what runs, on which port
+#   ./pharos logs NAME     follow one component's log (postgres, kafka, keycloak, mail, <service>)
+#   ./pharos test          every test: infrastructure up if needed, ./mvnw verify, then back down
+#   ./pharos infra-up      only the infrastructure (what the tests need)
+#   ./pharos services-up|services-down [NAME...]   only the services (used by system-tests)
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+STATE="${PHAROS_HOME:-$ROOT/.pharos}"
+CACHE="$STATE/cache"
+RUN="$STATE/run"
+PIDS="$RUN/pids"
+LOGS="$RUN/logs"
+
+KAFKA_VERSION=4.4.0
+KEYCLOAK_VERSION=26.4.7
+GREENMAIL_VERSION=2.1.13
+
+PG_PORT=5432
+KAFKA_PORT=9092
+KAFKA_CONTROLLER_PORT=9093
+KEYCLOAK_PORT=8180
+SMTP_PORT=3025
+IMAP_PORT=3143
+
+# service name, port, database (and database user)
+SERVICES=(
+  "ticket-service 8081 ticket"
+  "channel-gateway 8082 channel"
+  "survey-service 8083 survey"
+  "analytics-service 8084 analytics"
+)
+INFRA=(postgres kafka keycloak mail)
+# mailboxes created up front; GreenMail creates any other on first delivery (password = address)
+MAILBOXES=(support@acme.test anna@acme.test nikos@acme.test sofia@acme.test alex@acme.test
+  gina@globex.test support@globex.test eleni@example.test)
+
+STARTED_AT=$(date +%s)
+
+# ---------------------------------------------------------------- output
+
+say() { printf '==> [%3ss] %s\n' "$(($(date +%s) - STARTED_AT))" "$*"; }
+fail() { printf 'pharos: %s\n' "$*" >&2; exit 1; }
+
+# ---------------------------------------------------------------- JDKs
+
+java_major() { # JAVA_BIN -> major version, or nothing
+  "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}' | cut -d. -f1
+}
+
+# find_jdk MIN [PREFERRED_MAX]: a JDK home with MIN <= version; among several, the newest one
+# not above PREFERRED_MAX if any, else the newest. JAVA_HOME first, then the JDKs installed beside
+# the default java (e.g. /usr/lib/jvm/*).
+find_jdk() {
+  local min=$1 max=${2:-999} best="" best_v=0 fallback="" fallback_v=0 home v
+  local candidates=()
+  [[ -n "${JAVA_HOME:-}" ]] && candidates+=("$JAVA_HOME")
+  if command -v java >/dev/null 2>&1; then
+    local default_home
+    default_home=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
+    candidates+=("$default_home")
+    for home in "$(dirname "$default_home")"/*; do candidates+=("$home"); done
+  fi
+  for home in /usr/lib/jvm/* /opt/java/* /opt/jdk* "$HOME"/.sdkman/candidates/java/*; do
+    [[ -d "$home" ]] && candidates+=("$home")
+  done
+  for home in "${candidates[@]}"; do
+    [[ -x "$home/bin/java" && -x "$home/bin/javac" ]] || continue
+    v=$(java_major "$home/bin/java") || continue
+    [[ -n "$v" && "$v" -ge "$min" ]] || continue
+    if [[ "$v" -le "$max" && "$v" -gt "$best_v" ]]; then best=$home; best_v=$v; fi
+    if [[ "$v" -gt "$fallback_v" ]]; then fallback=$home; fallback_v=$v; fi
+  done
+  if [[ -n "$best" ]]; then echo "$best"; elif [[ -n "$fallback" ]]; then echo "$fallback"; else return 1; fi
+}
+
+resolve_jdks() {
+  [[ -n "${SERVICE_JDK:-}" ]] && return 0
+  SERVICE_JDK=$(find_jdk 21) || fail "no JDK 21 or newer found. Pharos needs one: install e.g. openjdk-21-jdk \
+or Temurin 21/25 under /usr/lib/jvm, or point JAVA_HOME at it. Looked at JAVA_HOME, the default java and /usr/lib/jvm."
+  # Keycloak 26.4 supports JDK 17 and 21: prefer one of those, take a newer one if that is all there is
+  KEYCLOAK_JDK=$(find_jdk 17 21) || KEYCLOAK_JDK=$SERVICE_JDK
+  export SERVICE_JDK KEYCLOAK_JDK
+}
+
+mvnw() { JAVA_HOME="$SERVICE_JDK" "$ROOT/mvnw" "$@"; }
+
+# ---------------------------------------------------------------- processes and ports
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+pid_of() { [[ -f "$PIDS/$1.pid" ]] && cat "$PIDS/$1.pid"; }
+
+running() {
+  local pid
+  pid=$(pid_of "$1" 2>/dev/null) || return 1
+  [[ -n "$pid" ]] && alive "$pid"
+}
+
+require_free_port() { # NAME PORT
+  if port_open "$2"; then
+    fail "port $2 (needed by $1) is already taken by another process. Stop it, or run './pharos down' if it is an earlier Pharos run."
+  fi
+}
+
+start_process() { # NAME COMMAND... : detached, in its own process group, output to its log
+  local name=$1; shift
+  mkdir -p "$PIDS" "$LOGS"
+  setsid "$@" >>"$LOGS/$name.log" 2>&1 < /dev/null &
+  echo $! >"$PIDS/$name.pid"
+}
+
+alive() { # PID: running, and not a zombie waiting to be reaped
+  local stat
+  stat=$(ps -o stat= -p "$1" 2>/dev/null) || return 1
+  [[ -n "$stat" && "$stat" != Z* ]]
+}
+
+stop_processes() { # NAME... : TERM to every process group at once, then wait (KILL after 30 s)
+  local name pid waited=0 pending=()
+  for name in "$@"; do
+    pid=$(pid_of "$name" 2>/dev/null) || continue
+    if [[ -n "$pid" ]] && alive "$pid"; then
+      kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+      pending+=("$name:$pid")
+    else
+      rm -f "$PIDS/$name.pid"
+    fi
+  done
+  for entry in "${pending[@]}"; do
+    name=${entry%%:*}; pid=${entry##*:}
+    while alive "$pid"; do
+      sleep 0.2; waited=$((waited + 1))
+      if [[ $waited -ge 150 ]]; then kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true; fi
+    done
+    rm -f "$PIDS/$name.pid"
+    say "$name stopped"
+  done
+}
+
+stop_process() { stop_processes "$1"; }
+
+wait_until() { # NAME TIMEOUT_SECONDS COMMAND... : progress every 10 s, log tail on failure
+  local name=$1 timeout=$2 start waited; shift 2
+  start=$(date +%s)
+  until "$@" >/dev/null 2>&1; do
+    waited=$(($(date +%s) - start))
+    if ! running "$name" && [[ "$name" != postgres ]]; then
+      tail -n 40 "$LOGS/$name.log" >&2 || true
+      fail "$name exited while starting; its log is $LOGS/$name.log"
+    fi
+    if [[ $waited -ge $timeout ]]; then
+      tail -n 40 "$LOGS/$name.log" >&2 || true
+      fail "$name not ready after ${timeout}s; its log is $LOGS/$name.log"
+    fi
+    if [[ $waited -gt 0 && $((waited % 10)) -eq 0 ]]; then say "  still waiting for $name (${waited}s)"; fi
+    sleep 1
+  done
+  say "$name ready after $(($(date +%s) - start))s"
+}
+
+# ---------------------------------------------------------------- downloads (once, into the cache)
+
+fetch() {
+  local kafka_libs="$CACHE/kafka-$KAFKA_VERSION/libs" kc_zip="$CACHE/downloads/keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip"
+  if [[ ! -f "$kafka_libs/kafka_2.13-$KAFKA_VERSION.jar" || ! -f "$kc_zip" \
+        || ! -f "$CACHE/downloads/greenmail-standalone-$GREENMAIL_VERSION.jar" ]]; then
+    say "fetching Kafka $KAFKA_VERSION, Keycloak $KEYCLOAK_VERSION and GreenMail $GREENMAIL_VERSION from Maven Central (once)"
+    mvnw -B -q -f "$ROOT/deploy/local/pom.xml" package -Dpharos.cache="$CACHE" || fail "download failed (see the Maven output above)"
+  fi
+  if [[ ! -x "$CACHE/keycloak-$KEYCLOAK_VERSION/bin/kc.sh" ]]; then
+    say "unpacking Keycloak $KEYCLOAK_VERSION"
+    rm -rf "$CACHE/keycloak-$KEYCLOAK_VERSION"
+    unzip -q "$kc_zip" -d "$CACHE" || fail "cannot unpack $kc_zip (is unzip installed?)"
+  fi
+}
+
+# ---------------------------------------------------------------- PostgreSQL
+
+as_postgres() { # the Debian binaries refuse to run as root: run them as the postgres user then
+  if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+pg_dir() {
+  # the data directory must be reachable by the postgres user; a clone inside a private (0700)
+  # directory is not, so fall back to a per-checkout directory under /var/tmp
+  local dir="$RUN/postgres"
+  if [[ $(id -u) -eq 0 ]]; then
+    mkdir -p "$RUN"
+    if ! runuser -u postgres -- test -x "$RUN" 2>/dev/null; then
+      dir="/var/tmp/pharos-$(printf '%s' "$ROOT" | md5sum | cut -c1-12)/postgres"
+    fi
+  fi
+  echo "$dir"
+}
+
+pg_ready() { as_postgres pg_ctl -D "$(pg_dir)/data" status >/dev/null 2>&1 && port_open $PG_PORT; }
+
+psql_admin() { as_postgres psql -h "$(pg_dir)" -p $PG_PORT -U postgres -d postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
+
+start_postgres() {
+  local dir
+  dir=$(pg_dir)
+  if pg_ready; then say "postgres already running"; return 0; fi
+  command -v initdb >/dev/null || fail "PostgreSQL server binaries (initdb, pg_ctl, postgres) are not on PATH: install postgresql-15"
+  require_free_port postgres $PG_PORT
+  mkdir -p "$dir" "$LOGS"
+  [[ $(id -u) -eq 0 ]] && chown postgres: "$dir" "$(dirname "$dir")"
+  if [[ ! -f "$dir/data/PG_VERSION" ]]; then
+    say "postgres: creating a cluster in $dir/data"
+    as_postgres initdb -D "$dir/data" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
+      --encoding=UTF8 --locale=C >"$LOGS/postgres-initdb.log" 2>&1 || fail "initdb failed: see $LOGS/postgres-initdb.log"
+  fi
+  say "starting postgres on :$PG_PORT"
+  as_postgres pg_ctl -D "$dir/data" -l "$dir/postgres.log" -w -t 60 start \
+    -o "-p $PG_PORT -k $dir -c listen_addresses=localhost -c max_connections=300 -c shared_buffers=256MB -c fsync=on" \
+    >/dev/null || { tail -n 30 "$dir/postgres.log" >&2; fail "postgres did not start"; }
+  ln -sf "$dir/postgres.log" "$LOGS/postgres.log"
+  head -1 "$dir/data/postmaster.pid" >"$PIDS/postgres.pid"
+  wait_until postgres 60 pg_ready
+  create_databases
+}
+
+create_databases() {
+  local entry name port db
+  for entry in "${SERVICES[@]}"; do
+    read -r name port db <<<"$entry"
+    # local-only credentials: user = password = database name
+    psql_admin -c "DO \$\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$db') THEN
+                     CREATE ROLE $db LOGIN PASSWORD '$db'; END IF; END \$\$;"
+    for d in "$db" "${db}_test"; do
+      if [[ -z "$(psql_admin -c "SELECT 1 FROM pg_database WHERE datname = '$d'")" ]]; then
+        psql_admin -c "CREATE DATABASE $d OWNER $db"
+      fi
+    done
+  done
+  say "postgres: databases ticket, channel, survey, analytics (and *_test) ready"
+}
+
+stop_postgres() {
+  local dir
+  dir=$(pg_dir)
+  if [[ -f "$dir/data/postmaster.pid" ]]; then
+    as_postgres pg_ctl -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true
+    say "postgres stopped"
+  fi
+  rm -f "$PIDS/postgres.pid"
+}
+
+# ---------------------------------------------------------------- Kafka (KRaft, single node)
+
+kafka_classpath() { echo "$CACHE/kafka-$KAFKA_VERSION/libs/*"; }
+
+start_kafka() {
+  if running kafka; then say "kafka already running"; return 0; fi
+  require_free_port kafka $KAFKA_PORT
+  require_free_port kafka-controller $KAFKA_CONTROLLER_PORT
+  local dir="$RUN/kafka" java="$SERVICE_JDK/bin/java"
+  mkdir -p "$dir"
+  sed "s#@DATA@#$dir/data#" "$ROOT/deploy/local/kafka/server.properties.template" >"$dir/server.properties"
+  if [[ ! -f "$dir/data/meta.properties" ]]; then
+    say "kafka: formatting storage (KRaft, standalone controller)"
+    local cluster_id
+    cluster_id=$("$java" -cp "$(kafka_classpath)" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -1)
+    "$java" -cp "$(kafka_classpath)" -Dlog4j2.configurationFile="$ROOT/deploy/local/kafka/log4j2.properties" \
+      kafka.tools.StorageTool format -t "$cluster_id" -c "$dir/server.properties" --standalone \
+      >>"$LOGS/kafka.log" 2>&1 || fail "kafka storage format failed: see $LOGS/kafka.log"
+  fi
+  say "starting kafka on :$KAFKA_PORT"
+  start_process kafka "$java" -Xms128m -Xmx512m -XX:+UseG1GC \
+    -Dlog4j2.configurationFile="$ROOT/deploy/local/kafka/log4j2.properties" \
+    -cp "$(kafka_classpath)" kafka.Kafka "$dir/server.properties"
+  wait_until kafka 90 port_open $KAFKA_PORT
+  create_topics
+}
+
+create_topics() {
+  local tries=0
+  until "$SERVICE_JDK/bin/java" -cp "$(kafka_classpath)" -Dlog4j2.configurationFile="$ROOT/deploy/local/kafka/log4j2.properties" \
+      "$ROOT/deploy/local/kafka/CreateTopics.java" "localhost:$KAFKA_PORT" "$ROOT/deploy/local/kafka/topics.txt" \
+      >>"$LOGS/kafka-topics.log" 2>&1; do
+    tries=$((tries + 1))
+    [[ $tries -ge 10 ]] && fail "could not create the Kafka topics: see $LOGS/kafka-topics.log"
+    sleep 2
+  done
+  say "kafka: $(tail -1 "$LOGS/kafka-topics.log")"
+}
+
+# ---------------------------------------------------------------- Keycloak (embedded store, realm imported)
+
+keycloak_ready() { curl -sf -o /dev/null "http://localhost:$KEYCLOAK_PORT/realms/pharos/.well-known/openid-configuration"; }
+
+start_keycloak() {
+  if running keycloak; then say "keycloak already running"; return 0; fi
+  require_free_port keycloak $KEYCLOAK_PORT
+  local home="$CACHE/keycloak-$KEYCLOAK_VERSION" realm="$ROOT/deploy/keycloak/pharos-realm.json" sum
+  mkdir -p "$home/data/import"
+  # the dev H2 store keeps an imported realm and skips re-import: start clean when the realm changed
+  sum=$(md5sum "$realm" | cut -d' ' -f1)
+  if [[ "$(cat "$home/data/realm.md5" 2>/dev/null)" != "$sum" ]]; then
+    rm -rf "$home/data/h2"
+    cp "$realm" "$home/data/import/pharos-realm.json"
+    echo "$sum" >"$home/data/realm.md5"
+  fi
+  # an optimized build once (embedded file store, local caches) starts twice as fast as start-dev
+  if [[ ! -f "$home/lib/quarkus/.pharos-built" ]]; then
+    say "keycloak: one-time optimized build"
+    JAVA_HOME="$KEYCLOAK_JDK" "$home/bin/kc.sh" build --db=dev-file --health-enabled=false \
+      >>"$LOGS/keycloak.log" 2>&1 || fail "keycloak build failed: see $LOGS/keycloak.log"
+    touch "$home/lib/quarkus/.pharos-built"
+  fi
+  say "starting keycloak on :$KEYCLOAK_PORT (JDK $(java_major "$KEYCLOAK_JDK/bin/java"), realm pharos)"
+  # local only: plain HTTP on localhost, bootstrap admin admin/admin
+  JAVA_HOME="$KEYCLOAK_JDK" JAVA_OPTS_KC_HEAP="-Xms64m -Xmx512m" \
+    KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
+    start_process keycloak "$home/bin/kc.sh" start --optimized --http-enabled=true --http-port=$KEYCLOAK_PORT \
+      --hostname-strict=false --cache=local --import-realm --log-level=info,org.keycloak.events:warn
+  wait_until keycloak 180 keycloak_ready
+}
+
+# ---------------------------------------------------------------- mail (GreenMail standalone)
+
+start_mail() {
+  if running mail; then say "mail already running"; return 0; fi
+  require_free_port mail-smtp $SMTP_PORT
+  require_free_port mail-imap $IMAP_PORT
+  local users="" box
+  for box in "${MAILBOXES[@]}"; do users+="${users:+,}${box}:${box}"; done
+  say "starting mail server (SMTP :$SMTP_PORT, IMAP :$IMAP_PORT)"
+  start_process mail "$SERVICE_JDK/bin/java" -Xms32m -Xmx128m \
+    -Dgreenmail.setup.test.smtp -Dgreenmail.setup.test.imap -Dgreenmail.hostname=127.0.0.1 \
+    -Dgreenmail.users="$users" -Dgreenmail.users.login=email \
+    -jar "$CACHE/downloads/greenmail-standalone-$GREENMAIL_VERSION.jar"
+  wait_until mail 60 bash -c "(exec 3<>/dev/tcp/127.0.0.1/$SMTP_PORT) && (exec 3<>/dev/tcp/127.0.0.1/$IMAP_PORT)"
+}
+
+# ---------------------------------------------------------------- the four services
+
+service_jar() { echo "$ROOT/$1/target/quarkus-app/quarkus-run.jar"; }
+
+services_stale() { # any service whose jar is missing or older than its sources (or commons)
+  local entry name port db jar
+  for entry in "${SERVICES[@]}"; do
+    read -r name port db <<<"$entry"
+    jar=$(service_jar "$name")
+    [[ -f "$jar" ]] || return 0
+    [[ -n "$(find "$ROOT/$name/src/main" "$ROOT/$name/pom.xml" "$ROOT/commons/src/main" "$ROOT/pom.xml" \
+             -newer "$jar" -type f -print -quit)" ]] && return 0
+  done
+  return 1
+}
+
+build_services() {
+  if services_stale; then
+    say "building the services (./mvnw package -DskipTests)"
+    mvnw -B -q package -DskipTests -pl ticket-service,channel-gateway,survey-service,analytics-service -am \
+      || fail "the build failed (see the Maven output above)"
+    say "services built"
+  fi
+}
+
+service_ready() { curl -sf -o /dev/null "http://localhost:$1/q/health/ready"; }
+
+start_service() { # NAME PORT DB
+  local name=$1 port=$2 db=$3
+  if running "$name"; then say "$name already running"; return 0; fi
+  require_free_port "$name" "$port"
+  say "starting $name on :$port"
+  HTTP_PORT=$port DB_HOST=localhost DB_PORT=$PG_PORT DB_NAME=$db DB_USER=$db DB_PASSWORD=$db \
+    KAFKA_BOOTSTRAP_SERVERS=localhost:$KAFKA_PORT \
+    OIDC_AUTH_SERVER_URL="http://localhost:$KEYCLOAK_PORT/realms/pharos" \
+    QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
+    start_process "$name" "$SERVICE_JDK/bin/java" -Xms64m -Xmx384m -XX:+UseSerialGC \
+      -jar "$(service_jar "$name")"
+}
+
+selected_services() { # the SERVICES entries named in "$@", or all of them
+  local entry name port db wanted
+  for entry in "${SERVICES[@]}"; do
+    read -r name port db <<<"$entry"
+    if [[ $# -eq 0 ]]; then echo "$entry"; continue; fi
+    for wanted in "$@"; do [[ "$wanted" == "$name" ]] && echo "$entry"; done
+  done
+}
+
+services_up() { # [NAME...]
+  resolve_jdks
+  build_services
+  local entry name port db entries
+  mapfile -t entries < <(selected_services "$@")
+  [[ ${#entries[@]} -gt 0 ]] || fail "no such service: $*"
+  for entry in "${entries[@]}"; do read -r name port db <<<"$entry"; start_service "$name" "$port" "$db"; done
+  for entry in "${entries[@]}"; do read -r name port db <<<"$entry"; wait_until "$name" 120 service_ready "$port"; done
+}
+
+services_down() { # [NAME...]
+  local entry name port db entries
+  mapfile -t entries < <(selected_services "$@")
+  local names=()
+  for entry in "${entries[@]}"; do read -r name port db <<<"$entry"; names+=("$name"); done
+  if [[ ${#names[@]} -gt 0 ]]; then stop_processes "${names[@]}"; fi
+}
+
+# ---------------------------------------------------------------- commands
+
+infra_up() {
+  resolve_jdks
+  fetch
+  mkdir -p "$PIDS" "$LOGS"
+  start_postgres
+  start_kafka
+  start_keycloak
+  start_mail
+}
+
+infra_running() { pg_ready && running kafka && running keycloak && running mail; }
+
+cmd_up() {
+  say "Pharos: starting the local suite (state in $STATE)"
+  infra_up
+  services_up
+  say "all up in $(($(date +%s) - STARTED_AT))s"
+  cat <<EOF
+
+  GraphQL (per service)   http://localhost:8081/graphql  ... :8084/graphql
+  ticket-service          http://localhost:8081/q/swagger-ui
+  channel-gateway         http://localhost:8082    survey-service http://localhost:8083
+  analytics-service       http://localhost:8084
+  Keycloak                http://localhost:$KEYCLOAK_PORT  (admin / admin, realm pharos)
+  Kafka                   localhost:$KAFKA_PORT          PostgreSQL localhost:$PG_PORT
+  Mail                    SMTP localhost:$SMTP_PORT, IMAP localhost:$IMAP_PORT
+
+  A token for the acme integrator, and who it is:
+    TOKEN=\$(curl -s -d grant_type=client_credentials -d client_id=acme-integrator \\
+      -d client_secret=acme-integrator-secret \\
+      http://localhost:$KEYCLOAK_PORT/realms/pharos/protocol/openid-connect/token | jq -r .access_token)
+    curl -H "Authorization: Bearer \$TOKEN" http://localhost:8081/api/v1/me
+  An agent (password = user name): -d grant_type=password -d client_id=pharos-console -d username=anna -d password=anna
+
+EOF
+}
+
+cmd_down() {
+  services_down
+  stop_processes mail keycloak kafka
+  stop_postgres
+  say "down"
+}
+
+cmd_status() {
+  local entry name port db state
+  printf '%-18s %-8s %-22s %s\n' COMPONENT PID PORTS STATE
+  row() { # NAME PORTS CHECK...
+    local n=$1 p=$2 pid; shift 2
+    pid=$(pid_of "$n" 2>/dev/null || true)
+    if "$@" >/dev/null 2>&1; then state=up; elif running "$n"; then state=starting; else state=down; pid=-; fi
+    printf '%-18s %-8s %-22s %s\n' "$n" "${pid:--}" "$p" "$state"
+  }
+  row postgres $PG_PORT pg_ready
+  row kafka "$KAFKA_PORT,$KAFKA_CONTROLLER_PORT" port_open $KAFKA_PORT
+  row keycloak $KEYCLOAK_PORT keycloak_ready
+  row mail "$SMTP_PORT,$IMAP_PORT" port_open $SMTP_PORT
+  for entry in "${SERVICES[@]}"; do read -r name port db <<<"$entry"; row "$name" "$port" service_ready "$port"; done
+}
+
+cmd_logs() {
+  local name=${1:-}
+  [[ -n "$name" ]] || fail "usage: ./pharos logs NAME (postgres, kafka, keycloak, mail, ticket-service, channel-gateway, survey-service, analytics-service)"
+  [[ -e "$LOGS/$name.log" ]] || fail "no log for '$name' in $LOGS"
+  tail -n 200 -F "$LOGS/$name.log"
+}
+
+cmd_test() {
+  local started=() c rc=0
+  resolve_jdks
+  say "Pharos tests: JDK $(java_major "$SERVICE_JDK/bin/java") at $SERVICE_JDK"
+  fetch
+  mkdir -p "$PIDS" "$LOGS"
+  pg_ready || { start_postgres; started+=(postgres); }
+  running kafka || { start_kafka; started+=(kafka); }
+  running keycloak || { start_keycloak; started+=(keycloak); }
+  running mail || { start_mail; started+=(mail); }
+  create_databases
+  say "running ./mvnw verify over the whole reactor"
+  mvnw -B verify "$@" || rc=$?
+  for ((i = ${#started[@]} - 1; i >= 0; i--)); do
+    c=${started[$i]}
+    if [[ $c == postgres ]]; then stop_postgres; else stop_process "$c"; fi
+  done
+  say "tests finished with exit code $rc in $(($(date +%s) - STARTED_AT))s"
+  return $rc
+}
+
+main() {
+  local cmd=${1:-help}
+  shift || true
+  case "$cmd" in
+    up) cmd_up ;;
+    down) cmd_down ;;
+    status) cmd_status ;;
+    logs) cmd_logs "$@" ;;
+    test) cmd_test "$@" ;;
+    infra-up) infra_up ;;
+    services-up) services_up "$@" ;;
+    services-down) services_down "$@" ;;
+    *) sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; [[ "$cmd" == help ]] || exit 2 ;;
+  esac
+}
+
+main "$@"

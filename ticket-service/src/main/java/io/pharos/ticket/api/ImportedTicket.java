@@ -1,0 +1,35 @@
+package io.pharos.ticket.api;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import io.pharos.ticket.domain.Channel;
+import io.pharos.ticket.domain.Priority;
+import io.pharos.ticket.domain.TicketStatus;
+
+/**
+ * One line of {@code POST /api/v1/tickets/import}: a whole ticket with its history, timestamps
+ * kept as given. Messages and status changes are applied in time order; nothing is delivered.
+ */
+public record ImportedTicket(
+        @NotBlank @Size(max = 500) String subject,
+        @NotNull Channel channel,
+        Priority priority,
+        @NotNull @Valid IdentityInput requester,
+        @NotNull Instant createdAt,
+        @Size(max = 200) String externalId,
+        @Size(max = 50) List<@NotBlank @Size(max = 64) String> tags,
+        @Size(max = 100) String team,
+        @Size(max = 200) String assigneeId,
+        @Size(max = 16) String language,
+        @Size(max = 10_000) List<@Valid @NotNull MessageInput> messages,
+        @Size(max = 1_000) List<@Valid @NotNull StatusChange> statusChanges) {
+
+    public record StatusChange(@NotNull TicketStatus status, @NotNull Instant at) {
+    }
+}

@@ -1,0 +1,22 @@
+package io.pharos.ticket.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+import io.pharos.ticket.domain.Channel;
+import io.pharos.ticket.domain.Priority;
+import io.pharos.ticket.domain.TicketStatus;
+
+/** A ticket as REST shows it (CONTRACTS.md, "REST for integrators"); its version is the ETag. */
+public record TicketDto(UUID id, long number, String externalId, String subject, TicketStatus status,
+        Priority priority, Channel channel, UUID requesterId, String assigneeId, String team, List<String> tags,
+        String language, Instant createdAt, Instant updatedAt, Instant firstPublicReplyAt, Instant solvedAt,
+        Instant closedAt, int reopenCount, @JsonIgnore long version) {
+
+    public String etag() {
+        return "\"" + version + "\"";
+    }
+}

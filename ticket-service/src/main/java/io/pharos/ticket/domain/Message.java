@@ -1,0 +1,52 @@
+package io.pharos.ticket.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One entry of a ticket's conversation. */
+@Entity
+@Table(name = "message")
+public class Message {
+
+    @Id
+    public UUID id;
+    public String tenant;
+    @Column(name = "ticket_id")
+    public UUID ticketId;
+    @Column(name = "external_id")
+    public String externalId;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "author_kind")
+    public AuthorKind authorKind;
+    /** Keycloak subject of an agent, customer id of a customer, null for the system. */
+    @Column(name = "author_id")
+    public String authorId;
+    @Enumerated(EnumType.STRING)
+    public Visibility visibility;
+    @Column(name = "body_text")
+    public String bodyText;
+    /** Sanitised HTML (OWASP policy); null for plain-text channels. */
+    @Column(name = "body_html")
+    public String bodyHtml;
+    @Enumerated(EnumType.STRING)
+    public Channel channel;
+    @Column(name = "provider_message_id")
+    public String providerMessageId;
+    /** RFC 5322 Message-ID, for threading email replies. */
+    @Column(name = "email_message_id")
+    public String emailMessageId;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "delivery_status")
+    public DeliveryStatus deliveryStatus;
+    /** JSON array of attachment metadata (name, type, size, url). */
+    public String attachments;
+    @Column(name = "created_at")
+    public Instant createdAt;
+}

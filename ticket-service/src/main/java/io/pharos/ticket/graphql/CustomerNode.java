@@ -1,0 +1,46 @@
+package io.pharos.ticket.graphql;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import io.pharos.ticket.api.CustomerDto;
+import io.pharos.ticket.domain.IdentityType;
+import io.pharos.ticket.domain.Lifecycle;
+import io.smallrye.graphql.api.federation.FieldSet;
+import io.smallrye.graphql.api.federation.Key;
+
+@Name("Customer")
+@Key(fields = @FieldSet("id"))
+@Description("A customer's profile with their identities on every channel. Owned by ticket-service.")
+public record CustomerNode(
+        @Id @NonNull UUID id,
+        String externalId,
+        String name,
+        String language,
+        String timeZone,
+        String location,
+        @NonNull List<@NonNull String> tags,
+        String notes,
+        @NonNull Lifecycle lifecycle,
+        @Description("Effective date of churn") LocalDate churnedOn,
+        @NonNull List<@NonNull Identity> identities,
+        @NonNull Instant createdAt) {
+
+    @Name("CustomerIdentity")
+    @Description("How a customer is recognised on a channel")
+    public record Identity(@NonNull IdentityType type, @NonNull String value) {
+    }
+
+    static CustomerNode of(CustomerDto c) {
+        return c == null ? null : new CustomerNode(c.id(), c.externalId(), c.name(), c.language(), c.timeZone(), c.location(),
+                c.tags(), c.notes(), c.lifecycle(), c.churnedOn(),
+                c.identities().stream().map(i -> new Identity(i.type(), i.value())).toList(), c.createdAt());
+    }
+}

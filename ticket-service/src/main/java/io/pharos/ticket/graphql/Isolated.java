@@ -1,0 +1,31 @@
+package io.pharos.ticket.graphql;
+
+import java.util.function.Supplier;
+
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+/**
+ * graphql-java resolves fields in parallel on one Vert.x context, and a Hibernate Reactive session
+ * bound to that context must never serve two of them at once (quarkusio/quarkus#32870: a query
+ * with two top-level fields fails with "System error"). Each resolver therefore runs its data
+ * access on a fresh duplicated context, where it opens and closes a session of its own.
+ */
+final class Isolated {
+
+    private Isolated() {
+    }
+
+    static <T> Uni<T> run(Supplier<Uni<T>> work) {
+        return Uni.createFrom().emitter(emitter -> {
+            Context current = Vertx.currentContext();
+            Context fresh = current != null ? VertxContext.createNewDuplicatedContext(current)
+                    : VertxContext.createNewDuplicatedContext();
+            VertxContextSafetyToggle.setContextSafe(fresh, true);
+            fresh.runOnContext(ignored -> work.get().subscribe().with(emitter::complete, emitter::fail));
+        });
+    }
+}

@@ -1,0 +1,266 @@
+package io.pharos.ticket.graphql;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+import io.pharos.commons.rest.ProblemException;
+import io.pharos.commons.security.Roles;
+import io.pharos.commons.security.TenantContext;
+import io.pharos.ticket.api.CreateTicketRequest;
+import io.pharos.ticket.api.IdentityInput;
+import io.pharos.ticket.api.MessageInput;
+import io.pharos.ticket.api.TicketFilter;
+import io.pharos.ticket.api.TicketPatch;
+import io.pharos.ticket.domain.AuthorKind;
+import io.pharos.ticket.domain.Priority;
+import io.pharos.ticket.domain.TicketStatus;
+import io.pharos.ticket.domain.Visibility;
+import io.pharos.ticket.service.Actor;
+import io.pharos.ticket.service.CustomerService;
+import io.pharos.ticket.service.TicketService;
+import io.smallrye.graphql.api.federation.Resolver;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The agents' view of tickets and customers. Every resolver reads the caller's tenant first and
+ * runs its data access {@link Isolated}; nested lists (requester, messages, tickets of a customer)
+ * are resolved for a whole page in one query.
+ */
+@GraphQLApi
+public class TicketGraphQLApi {
+
+    private final TicketService tickets;
+    private final CustomerService customers;
+    private final TenantContext caller;
+
+    public TicketGraphQLApi(TicketService tickets, CustomerService customers, TenantContext caller) {
+        this.tickets = tickets;
+        this.customers = customers;
+        this.caller = caller;
+    }
+
+    // ------------------------------------------------------------------ queries
+
+    @Query("ticket")
+    @RolesAllowed({ Roles.AGENT, Roles.INTEGRATOR })
+    @Description("A ticket of your tenant, or null")
+    public Uni<TicketNode> ticket(@Id @NonNull String id) {
+        String tenant = caller.tenant();
+        return Isolated.run(() -> tickets.get(tenant, uuid(id))).map(TicketNode::of)
+                .onFailure(ProblemException.class).recoverWithNull();
+    }
+
+    @Query("tickets")
+    @RolesAllowed({ Roles.AGENT, Roles.INTEGRATOR })
+    @Description("Tickets newest first (Relay connection)")
+    public Uni<Connection.Tickets> tickets(@DefaultValue("25") int first, String after, Inputs.TicketFilter filter) {
+        String tenant = caller.tenant();
+        Inputs.TicketFilter f = filter != null ? filter : new Inputs.TicketFilter(null, null, null, null, null, null);
+        TicketFilter query = new TicketFilter(f.status(), f.assigneeId(), null, null, null,
+                f.tag() == null ? null : f.tag().toLowerCase(), f.channel(), f.team(), f.search());
+        return Isolated.run(() -> tickets.list(tenant, query, after, first)).map(page -> {
+            List<Connection.TicketEdge> edges = page.items().stream().map(t -> new Connection.TicketEdge(
+                    new io.pharos.ticket.service.Cursor(t.createdAt(), t.id()).encode(), TicketNode.of(t))).toList();
+            return new Connection.Tickets(edges, new Connection.PageInfo(page.next() != null,
+                    edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
+        });
+    }
+
+    @Query("customer")
+    @RolesAllowed({ Roles.AGENT, Roles.INTEGRATOR })
+    @Description("A customer of your tenant, or null")
+    public Uni<CustomerNode> customer(@Id @NonNull String id) {
+        String tenant = caller.tenant();
+        return Isolated.run(() -> customers.get(tenant, uuid(id))).map(CustomerNode::of)
+                .onFailure(ProblemException.class).recoverWithNull();
+    }
+
+    @Query("customers")
+    @RolesAllowed({ Roles.AGENT, Roles.INTEGRATOR })
+    @Description("The newest customers of your tenant")
+    public Uni<List<CustomerNode>> customers(@DefaultValue("25") int first) {
+        String tenant = caller.tenant();
+        return Isolated.run(() -> customers.list(tenant, Math.max(1, Math.min(first, 100))))
+                .map(list -> list.stream().map(CustomerNode::of).toList());
+    }
+
+    // ------------------------------------------------------------------ federation entities
+
+    @Resolver
+    @RolesAllowed({ Roles.AGENT, Roles.INTEGRATOR })
+    public Uni<TicketNode> ticketEntity(@Id String id) {
+        return ticket(id);
+    }
+
+    @Resolver
+    @RolesAllowed({ Roles.AGENT, Roles.INTEGRATOR })
+    public Uni<CustomerNode> customerEntity(@Id String id) {
+        return customer(id);
+    }
+
+    @Resolver
+    public AgentNode agentEntity(@Id String id) {
+        return new AgentNode(id);
+    }
+
+    // ------------------------------------------------------------------ nested, batched
+
+    @Description("Who asked")
+    public Uni<List<CustomerNode>> requester(@Source List<TicketNode> page) {
+        String tenant = caller.tenant();
+        List<UUID> ids = page.stream().map(TicketNode::requesterId).distinct().toList();
+        return Isolated.run(() -> customers.byIds(tenant, ids)).map(found -> {
+            Map<UUID, CustomerNode> byId = found.stream().map(CustomerNode::of)
+                    .collect(Collectors.toMap(CustomerNode::id, Function.identity()));
+            return page.stream().map(t -> byId.get(t.requesterId())).toList();
+        });
+    }
+
+    @Description("The agent working on it, if any")
+    public List<AgentNode> assignee(@Source List<TicketNode> page) {
+        return page.stream().map(t -> t.assigneeId() == null ? null : new AgentNode(t.assigneeId())).toList();
+    }
+
+    @Description("The conversation, oldest first; internal notes only for agents")
+    public Uni<List<List<MessageNode>>> messages(@Source List<TicketNode> page) {
+        String tenant = caller.tenant();
+        boolean agent = caller.hasRole(Roles.AGENT);
+        List<UUID> ids = page.stream().map(TicketNode::id).toList();
+        return Isolated.run(() -> tickets.messagesOf(tenant, ids, agent)).map(byTicket -> page.stream()
+                .map(t -> byTicket.getOrDefault(t.id(), List.of()).stream().map(MessageNode::of).toList()).toList());
+    }
+
+    @Name("tickets")
+    @Description("This customer's tickets, newest first")
+    public Uni<List<List<TicketNode>>> ticketsOfCustomers(@Source List<CustomerNode> page) {
+        String tenant = caller.tenant();
+        List<UUID> ids = page.stream().map(CustomerNode::id).toList();
+        return Isolated.run(() -> tickets.ofRequesters(tenant, ids)).map(byRequester -> page.stream()
+                .map(c -> byRequester.getOrDefault(c.id(), List.of()).stream().map(TicketNode::of).toList()).toList());
+    }
+
+    // ------------------------------------------------------------------ mutations
+
+    @Mutation
+    @RolesAllowed(Roles.AGENT)
+    @Description("Open a ticket on behalf of a customer")
+    public Uni<TicketNode> createTicket(@NonNull @Valid Inputs.CreateTicket input) {
+        String tenant = caller.tenant();
+        Actor actor = actor();
+        Inputs.Requester r = input.requester();
+        CreateTicketRequest request = new CreateTicketRequest(input.subject(), input.channel(), input.priority(),
+                new IdentityInput(r.name(), r.email(), r.phone(), r.whatsapp(), r.telegram(), null, null, r.chat(), null, null),
+                input.text() == null ? null : new MessageInput(input.text(), null, Visibility.PUBLIC, AuthorKind.CUSTOMER, null, null),
+                input.tags(), null, null, null, null);
+        return Isolated.run(() -> tickets.create(tenant, request, actor)).map(TicketNode::of);
+    }
+
+    @Mutation
+    @RolesAllowed(Roles.AGENT)
+    @Description("A public reply: delivered to the customer on the ticket's channel")
+    public Uni<TicketNode> reply(@Id @NonNull String ticketId, String text, String html) {
+        return message(ticketId, text, html, Visibility.PUBLIC);
+    }
+
+    @Mutation
+    @RolesAllowed(Roles.AGENT)
+    @Description("An internal note: seen by agents only")
+    public Uni<TicketNode> addNote(@Id @NonNull String ticketId, @NonNull String text) {
+        return message(ticketId, text, null, Visibility.INTERNAL);
+    }
+
+    @Mutation
+    @RolesAllowed(Roles.AGENT)
+    @Description("Assign to an agent and/or team; null unassigns")
+    public Uni<TicketNode> assign(@Id @NonNull String ticketId, String assigneeId, String team, Long expectedVersion) {
+        return update(ticketId, expectedVersion, new TicketPatch(null, null, null, null, null, assigneeId, true, team, team != null));
+    }
+
+    @Mutation
+    @RolesAllowed(Roles.AGENT)
+    @Description("Move the ticket through its workflow (refused transitions are errors)")
+    public Uni<TicketNode> changeStatus(@Id @NonNull String ticketId, @NonNull TicketStatus status, Long expectedVersion) {
+        return update(ticketId, expectedVersion, new TicketPatch(null, status, null, null, null, null, false, null, false));
+    }
+
+    @Mutation
+    @RolesAllowed(Roles.AGENT)
+    public Uni<TicketNode> changePriority(@Id @NonNull String ticketId, @NonNull Priority priority, Long expectedVersion) {
+        return update(ticketId, expectedVersion, new TicketPatch(null, null, priority, null, null, null, false, null, false));
+    }
+
+    @Mutation
+    @RolesAllowed(Roles.AGENT)
+    @Description("Add tags")
+    public Uni<TicketNode> tag(@Id @NonNull String ticketId, @NonNull List<@NonNull String> tags) {
+        String tenant = caller.tenant();
+        return Isolated.run(() -> tickets.get(tenant, uuid(ticketId))).flatMap(t -> {
+            List<String> all = new java.util.ArrayList<>(t.tags());
+            all.addAll(tags);
+            return update(ticketId, t.version(), new TicketPatch(null, null, null, all, null, null, false, null, false));
+        });
+    }
+
+    @Mutation
+    @RolesAllowed(Roles.AGENT)
+    @Description("Remove tags")
+    public Uni<TicketNode> untag(@Id @NonNull String ticketId, @NonNull List<@NonNull String> tags) {
+        String tenant = caller.tenant();
+        List<String> lower = tags.stream().map(String::toLowerCase).toList();
+        return Isolated.run(() -> tickets.get(tenant, uuid(ticketId))).flatMap(t -> update(ticketId, t.version(),
+                new TicketPatch(null, null, null, t.tags().stream().filter(x -> !lower.contains(x)).toList(), null, null, false,
+                        null, false)));
+    }
+
+    @Mutation
+    @RolesAllowed(Roles.AGENT)
+    @Description("Merge a duplicate customer into another: identities and tickets move to the survivor")
+    public Uni<CustomerNode> mergeCustomers(@Id @NonNull String survivorId, @Id @NonNull String mergedId) {
+        String tenant = caller.tenant();
+        Actor actor = actor();
+        return Isolated.run(() -> customers.merge(tenant, uuid(survivorId), uuid(mergedId), actor)).map(CustomerNode::of);
+    }
+
+    private Uni<TicketNode> message(String ticketId, String text, String html, Visibility visibility) {
+        String tenant = caller.tenant();
+        Actor actor = actor();
+        MessageInput input = new MessageInput(text, html, visibility, AuthorKind.AGENT, null, null);
+        return Isolated.run(() -> tickets.addMessage(tenant, uuid(ticketId), input, actor).flatMap(m -> tickets.get(tenant, uuid(ticketId))))
+                .map(TicketNode::of);
+    }
+
+    private Uni<TicketNode> update(String ticketId, Long expectedVersion, TicketPatch patch) {
+        String tenant = caller.tenant();
+        Actor actor = actor();
+        return Isolated.run(() -> tickets.update(tenant, uuid(ticketId), expectedVersion, patch, actor)).map(TicketNode::of);
+    }
+
+    /** IDs are opaque strings to clients; one that is no UUID names nothing of ours. */
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("Object", id);
+        }
+    }
+
+    private Actor actor() {
+        return new Actor(AuthorKind.AGENT, caller.subject(), caller.username(), false);
+    }
+}

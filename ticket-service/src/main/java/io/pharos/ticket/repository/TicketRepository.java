@@ -1,0 +1,24 @@
+package io.pharos.ticket.repository;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.pharos.ticket.domain.Ticket;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+@WithSession
+public class TicketRepository implements PanacheRepositoryBase<Ticket, UUID> {
+
+    /** A ticket of this tenant; another tenant's id is simply not found. */
+    public Uni<Ticket> findInTenant(String tenant, UUID id) {
+        return find("tenant = ?1 and id = ?2", tenant, id).firstResult();
+    }
+
+    public Uni<Ticket> findByExternalId(String tenant, String externalId) {
+        return find("tenant = ?1 and externalId = ?2", tenant, externalId).firstResult();
+    }
+}

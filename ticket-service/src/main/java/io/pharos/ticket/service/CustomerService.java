@@ -1,0 +1,300 @@
+package io.pharos.ticket.service;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.pharos.commons.rest.ProblemException;
+import io.pharos.ticket.api.CustomerDto;
+import io.pharos.ticket.api.CustomerPatch;
+import io.pharos.ticket.api.IdentityInput;
+import io.pharos.ticket.domain.Customer;
+import io.pharos.ticket.domain.CustomerIdentity;
+import io.pharos.ticket.domain.Lifecycle;
+import io.pharos.ticket.mapping.CustomerMapper;
+import io.pharos.ticket.mapping.EventData;
+import io.pharos.ticket.repository.CustomerRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/** Customer profiles: recognised by identity, created on first contact, churned, merged. */
+@ApplicationScoped
+public class CustomerService {
+
+    private final CustomerRepository customers;
+    private final OutboxWriter outbox;
+    private final AuditTrail audit;
+
+    public CustomerService(CustomerRepository customers, OutboxWriter outbox, AuditTrail audit) {
+        this.customers = customers;
+        this.outbox = outbox;
+        this.audit = audit;
+    }
+
+    /** A resolved customer: who it is, whether this call created it. */
+    public record Resolved(Customer customer, boolean created) {
+    }
+
+    /**
+     * The customer one of these identities belongs to (the first known wins), with the other
+     * identities added to it when nobody holds them yet; or a new customer. Runs inside the
+     * caller's transaction.
+     */
+    public Uni<Resolved> resolve(String tenant, IdentityInput who, Actor actor, Instant at) {
+        List<Identities.Id> ids = Identities.of(who);
+        if (ids.isEmpty() && who.externalId() == null) {
+            return Uni.createFrom().failure(ProblemException.badRequest("missing-requester-identity",
+                    "The requester needs at least one of email, phone, whatsapp, telegram, messenger, instagram, chat or externalId."));
+        }
+        Uni<Customer> byExternal = who.externalId() == null ? Uni.createFrom().nullItem()
+                : customers.findByExternalId(tenant, who.externalId());
+        return byExternal.flatMap(found -> found != null ? Uni.createFrom().item(found) : findFirst(tenant, ids, 0))
+                .flatMap(found -> {
+                    if (found == null) {
+                        return create(tenant, who, ids, actor, at).map(c -> new Resolved(c, true));
+                    }
+                    return addUnknownIdentities(tenant, found, ids, actor).map(c -> new Resolved(c, false));
+                });
+    }
+
+    @WithTransaction
+    public Uni<CustomerDto> createExplicit(String tenant, IdentityInput who, Actor actor) {
+        List<Identities.Id> ids = Identities.of(who);
+        if (ids.isEmpty() && who.externalId() == null) {
+            return Uni.createFrom().failure(ProblemException.badRequest("missing-identity",
+                    "A customer needs at least one identity (email, phone, ...) or an externalId."));
+        }
+        Uni<Customer> byExternal = who.externalId() == null ? Uni.createFrom().nullItem()
+                : customers.findByExternalId(tenant, who.externalId());
+        return byExternal.flatMap(existing -> existing != null ? conflict("externalId " + who.externalId())
+                : findFirst(tenant, ids, 0).flatMap(other -> other != null ? conflict("an identity of this customer")
+                        : create(tenant, who, ids, actor, Instant.now())))
+                .flatMap(c -> dto(tenant, c));
+    }
+
+    @WithSession
+    public Uni<CustomerDto> get(String tenant, UUID id) {
+        return customers.findInTenant(tenant, id)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Customer", id))
+                .flatMap(c -> dto(tenant, c));
+    }
+
+    /** Several customers in one query (batched GraphQL fields); merged ones resolve to their survivor's view. */
+    @WithSession
+    public Uni<List<CustomerDto>> byIds(String tenant, List<UUID> ids) {
+        return customers.list("tenant = ?1 and id in ?2", tenant, ids)
+                .flatMap(list -> InOrder.all(list.stream().map(c -> dto(tenant, c)).toList()));
+    }
+
+    @WithSession
+    public Uni<CustomerDto> findByIdentity(String tenant, String typeAndValue) {
+        Identities.Id id = Identities.parse(typeAndValue);
+        return customers.findByIdentity(tenant, id.type(), id.value())
+                .flatMap(c -> c == null ? Uni.createFrom().nullItem() : dto(tenant, c));
+    }
+
+    @WithSession
+    public Uni<CustomerDto> findByExternalId(String tenant, String externalId) {
+        return customers.findByExternalId(tenant, externalId)
+                .flatMap(c -> c == null ? Uni.createFrom().nullItem() : dto(tenant, c));
+    }
+
+    @WithSession
+    public Uni<List<CustomerDto>> list(String tenant, int limit) {
+        return customers.find("tenant = ?1 and mergedInto is null order by createdAt desc, id desc", tenant)
+                .page(0, limit).list()
+                .flatMap(list -> list.isEmpty() ? Uni.createFrom().item(List.<CustomerDto> of())
+                        : InOrder.all(list.stream().map(c -> dto(tenant, c)).toList()));
+    }
+
+    @WithTransaction
+    public Uni<CustomerDto> patch(String tenant, UUID id, CustomerPatch patch, Actor actor) {
+        return customers.findInTenant(tenant, id)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Customer", id))
+                .flatMap(c -> {
+                    Map<String, Object> changes = new LinkedHashMap<>();
+                    if (patch.name() != null) {
+                        changes.put("name", c.name = patch.name());
+                    }
+                    if (patch.language() != null) {
+                        changes.put("language", c.language = patch.language());
+                    }
+                    if (patch.timeZone() != null) {
+                        changes.put("timeZone", c.timeZone = patch.timeZone());
+                    }
+                    if (patch.location() != null) {
+                        changes.put("location", c.location = patch.location());
+                    }
+                    if (patch.tags() != null) {
+                        c.tags = patch.tags().toArray(String[]::new);
+                        changes.put("tags", patch.tags());
+                    }
+                    if (patch.notes() != null) {
+                        changes.put("notes", c.notes = patch.notes());
+                    }
+                    boolean churned = false;
+                    if (patch.lifecycle() != null && patch.lifecycle() != c.lifecycle) {
+                        c.lifecycle = patch.lifecycle();
+                        churned = c.lifecycle == Lifecycle.CHURNED;
+                        c.churnedOn = churned ? (patch.effectiveDate() != null ? patch.effectiveDate() : LocalDate.now(ZoneOffset.UTC)) : null;
+                        changes.put("lifecycle", c.lifecycle);
+                        changes.put("churnedOn", c.churnedOn == null ? null : c.churnedOn.toString());
+                    } else if (patch.effectiveDate() != null && c.lifecycle == Lifecycle.CHURNED) {
+                        changes.put("churnedOn", (c.churnedOn = patch.effectiveDate()).toString());
+                    }
+                    c.updatedAt = now();
+                    String type = churned ? "pharos.customer.churned" : "pharos.customer.updated";
+                    return identitiesOf(c).flatMap(ids -> audit.record(tenant, null, c.id, actor, "customer.updated", changes)
+                            .flatMap(v -> event(tenant, type, c, ids, Map.of("changes", changes)))
+                            .flatMap(v -> customers.flush())
+                            .map(v -> CustomerMapper.toDto(c, ids)));
+                });
+    }
+
+    /**
+     * Merges {@code mergedId} into {@code survivorId}: identities and tickets move to the survivor,
+     * the merged profile stays as a pointer so that old references still resolve.
+     */
+    @WithTransaction
+    public Uni<CustomerDto> merge(String tenant, UUID survivorId, UUID mergedId, Actor actor) {
+        if (survivorId.equals(mergedId)) {
+            return Uni.createFrom().failure(ProblemException.badRequest("merge-into-itself", "A customer cannot be merged into itself."));
+        }
+        return customers.findInTenant(tenant, survivorId).onItem().ifNull().failWith(() -> ProblemException.notFound("Customer", survivorId))
+                .flatMap(survivor -> customers.findInTenant(tenant, mergedId)
+                        .onItem().ifNull().failWith(() -> ProblemException.notFound("Customer", mergedId))
+                        .flatMap(merged -> {
+                            if (merged.mergedInto != null || survivor.mergedInto != null) {
+                                return Uni.createFrom().failure(ProblemException.conflict("already-merged",
+                                        "One of these customers was already merged into another."));
+                            }
+                            merged.mergedInto = survivor.id;
+                            merged.updatedAt = survivor.updatedAt = now();
+                            if (survivor.name == null) {
+                                survivor.name = merged.name;
+                            }
+                            return Panache.getSession().flatMap(s -> s.createMutationQuery(
+                                    "update CustomerIdentity set customer = ?1 where tenant = ?2 and customer = ?3")
+                                    .setParameter(1, survivor).setParameter(2, tenant).setParameter(3, merged).executeUpdate()
+                                    .flatMap(n -> s.createMutationQuery(
+                                            "update Ticket set requesterId = ?1 where tenant = ?2 and requesterId = ?3")
+                                            .setParameter(1, survivor.id).setParameter(2, tenant).setParameter(3, merged.id)
+                                            .executeUpdate()))
+                                    .flatMap(moved -> identitiesOf(survivor).flatMap(ids -> audit
+                                            .record(tenant, null, survivor.id, actor, "customer.merged",
+                                                    Map.of("merged", merged.id.toString(), "ticketsMoved", moved))
+                                            .flatMap(v -> event(tenant, "pharos.customer.merged", survivor, ids,
+                                                    Map.of("mergedCustomerId", merged.id.toString(), "ticketsMoved", moved)))
+                                            .flatMap(v -> customers.flush())
+                                            .map(v -> CustomerMapper.toDto(survivor, ids))));
+                        }));
+    }
+
+    Uni<List<CustomerIdentity>> identitiesOf(Customer c) {
+        return Panache.getSession().flatMap(s -> s.createSelectionQuery(
+                "from CustomerIdentity where customer.id = ?1 order by type, value", CustomerIdentity.class)
+                .setParameter(1, c.id).getResultList());
+    }
+
+    private Uni<CustomerDto> dto(String tenant, Customer c) {
+        return identitiesOf(c).map(ids -> CustomerMapper.toDto(c, ids));
+    }
+
+    private Uni<Customer> findFirst(String tenant, List<Identities.Id> ids, int from) {
+        if (from >= ids.size()) {
+            return Uni.createFrom().nullItem();
+        }
+        Identities.Id id = ids.get(from);
+        return customers.findByIdentity(tenant, id.type(), id.value())
+                .flatMap(c -> c != null ? Uni.createFrom().item(c) : findFirst(tenant, ids, from + 1));
+    }
+
+    private Uni<Customer> create(String tenant, IdentityInput who, List<Identities.Id> ids, Actor actor, Instant at) {
+        Customer c = new Customer();
+        c.id = UUID.randomUUID();
+        c.tenant = tenant;
+        c.externalId = who.externalId();
+        c.name = who.name();
+        c.language = who.language();
+        c.createdAt = c.updatedAt = at.truncatedTo(ChronoUnit.MICROS);
+        List<CustomerIdentity> identities = new ArrayList<>();
+        for (Identities.Id id : ids) {
+            identities.add(identity(tenant, c, id));
+        }
+        return customers.persist(c)
+                .flatMap(v -> Panache.getSession().flatMap(s -> s.persistAll(identities.toArray())))
+                .flatMap(v -> audit.record(tenant, null, c.id, actor, "customer.created",
+                        Map.of("identities", ids.stream().map(Identities.Id::toString).toList())))
+                .flatMap(v -> event(tenant, "pharos.customer.created", c, identities, Map.of()))
+                .replaceWith(c);
+    }
+
+    private Uni<Customer> addUnknownIdentities(String tenant, Customer c, List<Identities.Id> ids, Actor actor) {
+        return identitiesOf(c).flatMap(known -> {
+            List<Uni<CustomerIdentity>> additions = new ArrayList<>();
+            for (Identities.Id id : ids) {
+                boolean mine = known.stream().anyMatch(k -> k.type == id.type() && k.value.equals(id.value()));
+                if (!mine) {
+                    // only identities nobody holds: one never moves between customers silently
+                    additions.add(customers.findByIdentity(tenant, id.type(), id.value())
+                            .flatMap(holder -> holder != null ? Uni.createFrom().nullItem()
+                                    : Panache.getSession().flatMap(s -> {
+                                        CustomerIdentity added = identity(tenant, c, id);
+                                        return s.persist(added).replaceWith(added);
+                                    })));
+                }
+            }
+            if (additions.isEmpty()) {
+                return Uni.createFrom().item(c);
+            }
+            return InOrder.all(additions).flatMap(added -> {
+                List<CustomerIdentity> fresh = added.stream().filter(java.util.Objects::nonNull).toList();
+                if (fresh.isEmpty()) {
+                    return Uni.createFrom().item(c);
+                }
+                c.updatedAt = now();
+                List<CustomerIdentity> all = new ArrayList<>(known);
+                all.addAll(fresh);
+                return event(tenant, "pharos.customer.updated", c, all,
+                        Map.of("changes", Map.of("identitiesAdded", fresh.stream().map(i -> i.type + ":" + i.value).toList())))
+                        .replaceWith(c);
+            });
+        });
+    }
+
+    private static CustomerIdentity identity(String tenant, Customer c, Identities.Id id) {
+        CustomerIdentity identity = new CustomerIdentity();
+        identity.id = UUID.randomUUID();
+        identity.tenant = tenant;
+        identity.customer = c;
+        identity.type = id.type();
+        identity.value = id.value();
+        identity.createdAt = now();
+        return identity;
+    }
+
+    private Uni<Void> event(String tenant, String type, Customer c, List<CustomerIdentity> ids, Map<String, Object> extra) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("customer", EventData.customer(c, ids));
+        data.putAll(extra);
+        return outbox.append(tenant, OutboxWriter.TICKET_EVENTS, type, c.id.toString(), data).replaceWithVoid();
+    }
+
+    private static <T> Uni<T> conflict(String what) {
+        return Uni.createFrom().failure(ProblemException.conflict("customer-exists", "A customer with " + what + " already exists."));
+    }
+
+    static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

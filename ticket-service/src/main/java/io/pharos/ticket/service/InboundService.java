@@ -1,0 +1,177 @@
+package io.pharos.ticket.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.pharos.commons.rest.ProblemException;
+import io.pharos.ticket.api.CreateTicketRequest;
+import io.pharos.ticket.api.InboundMessage;
+import io.pharos.ticket.api.MessageInput;
+import io.pharos.ticket.domain.AuthorKind;
+import io.pharos.ticket.domain.Channel;
+import io.pharos.ticket.domain.Message;
+import io.pharos.ticket.domain.Ticket;
+import io.pharos.ticket.domain.TicketStatus;
+import io.pharos.ticket.domain.Visibility;
+import io.pharos.ticket.repository.MessageRepository;
+import io.pharos.ticket.repository.TicketRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Puts a customer's inbound message where the agent expects it: into the open ticket of the same
+ * conversation (email In-Reply-To/References or [#number] in the subject; same chat session or
+ * phone/social identity within the threading window), or into a new ticket. A provider's retry
+ * of a message already taken changes nothing.
+ */
+@ApplicationScoped
+public class InboundService {
+
+    private static final Logger LOG = Logger.getLogger(InboundService.class);
+    private static final Pattern TICKET_TOKEN = Pattern.compile("\\[#(\\d{1,12})]");
+
+    private final TicketRepository tickets;
+    private final MessageRepository messages;
+    private final TicketService ticketService;
+    private final ObjectMapper json;
+    private final Duration window;
+
+    public InboundService(TicketRepository tickets, MessageRepository messages, TicketService ticketService,
+            ObjectMapper json, @ConfigProperty(name = "pharos.threading.window", defaultValue = "P3D") Duration window) {
+        this.tickets = tickets;
+        this.messages = messages;
+        this.ticketService = ticketService;
+        this.json = json;
+        this.window = window;
+    }
+
+    /** What became of an inbound message. */
+    public record Outcome(UUID ticketId, UUID messageId, boolean newTicket, boolean duplicate) {
+    }
+
+    @WithTransaction
+    public Uni<Outcome> receive(String tenant, InboundMessage in) {
+        validate(in);
+        Uni<Message> seen = in.providerMessageId() == null ? Uni.createFrom().nullItem()
+                : messages.findByProviderId(tenant, in.channel(), in.providerMessageId());
+        return seen.flatMap(existing -> {
+            if (existing != null) {
+                LOG.debugf("duplicate %s message %s ignored", in.channel(), in.providerMessageId());
+                return Uni.createFrom().item(new Outcome(existing.ticketId, existing.id, false, true));
+            }
+            Instant at = (in.receivedAt() != null ? in.receivedAt() : Instant.now()).truncatedTo(ChronoUnit.MICROS);
+            Actor system = Actor.system();
+            return ticketService.customers().resolve(tenant, in.from(), system, at)
+                    .flatMap(requester -> findThread(tenant, in, requester.customer().id, at)
+                            .flatMap(thread -> thread != null
+                                    ? append(thread, in, at).map(m -> new Outcome(thread.id, m.id, false, false))
+                                    : open(tenant, in, at)));
+        });
+    }
+
+    private Uni<Outcome> open(String tenant, InboundMessage in, Instant at) {
+        String subject = in.subject() != null && !in.subject().isBlank() ? in.subject().strip() : summary(in);
+        CreateTicketRequest create = new CreateTicketRequest(subject, in.channel(), null, in.from(), null, null, at, null, null,
+                in.language());
+        return ticketService.createInTransaction(tenant, create, Actor.system())
+                .flatMap(dto -> tickets.findInTenant(tenant, dto.id()))
+                .flatMap(t -> {
+                    t.conversationKey = in.conversationKey();
+                    return append(t, in, at).map(m -> new Outcome(t.id, m.id, true, false));
+                });
+    }
+
+    private Uni<Message> append(Ticket t, InboundMessage in, Instant at) {
+        MessageInput input = new MessageInput(in.text(), in.html(), Visibility.PUBLIC, AuthorKind.CUSTOMER, at, null);
+        Actor customer = new Actor(AuthorKind.CUSTOMER, t.requesterId.toString(), null, false);
+        return ticketService.appendMessage(t, input, customer, at, false, m -> {
+            m.providerMessageId = in.providerMessageId();
+            m.channel = in.channel();
+            m.emailMessageId = in.email() != null ? in.email().messageId() : null;
+            m.attachments = attachments(in);
+        });
+    }
+
+    /** The open ticket this message continues, or null for a new conversation. */
+    Uni<Ticket> findThread(String tenant, InboundMessage in, UUID customerId, Instant at) {
+        if (in.channel() == Channel.EMAIL) {
+            List<String> ids = new ArrayList<>();
+            if (in.email() != null) {
+                if (in.email().inReplyTo() != null) {
+                    ids.add(in.email().inReplyTo());
+                }
+                if (in.email().references() != null) {
+                    ids.addAll(in.email().references());
+                }
+            }
+            Uni<Ticket> byHeaders = ids.isEmpty() ? Uni.createFrom().nullItem()
+                    : tickets.find("from Ticket t where t.tenant = ?1 and t.id in (select m.ticketId from Message m"
+                            + " where m.tenant = ?1 and m.emailMessageId in ?2) order by t.updatedAt desc", tenant, ids).firstResult();
+            return byHeaders.flatMap(t -> t != null ? Uni.createFrom().item(t) : byToken(tenant, in.subject(), customerId))
+                    .map(t -> t != null && t.status != TicketStatus.CLOSED ? t : null);
+        }
+        if (in.conversationKey() == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return tickets.find("tenant = ?1 and conversationKey = ?2 and channel = ?3 and status <> ?4 and updatedAt >= ?5"
+                + " order by updatedAt desc", tenant, in.conversationKey(), in.channel(), TicketStatus.CLOSED, at.minus(window))
+                .firstResult();
+    }
+
+    /** "[#1042]" in a subject names a ticket, but only one of this same customer: a token is not a key. */
+    private Uni<Ticket> byToken(String tenant, String subject, UUID customerId) {
+        if (subject == null) {
+            return Uni.createFrom().nullItem();
+        }
+        Matcher m = TICKET_TOKEN.matcher(subject);
+        if (!m.find()) {
+            return Uni.createFrom().nullItem();
+        }
+        return tickets.find("tenant = ?1 and number = ?2 and requesterId = ?3", tenant, Long.parseLong(m.group(1)), customerId)
+                .firstResult();
+    }
+
+    private static void validate(InboundMessage in) {
+        if (in.channel() == null || in.from() == null) {
+            throw ProblemException.badRequest("invalid-inbound-message", "channel and from are required");
+        }
+        if ((in.text() == null || in.text().isBlank()) && (in.html() == null || in.html().isBlank())
+                && (in.attachments() == null || in.attachments().isEmpty())) {
+            throw ProblemException.badRequest("invalid-inbound-message", "an inbound message needs text, html or attachments");
+        }
+    }
+
+    private static String summary(InboundMessage in) {
+        String text = in.text() != null && !in.text().isBlank() ? in.text() : HtmlSanitizer.text(in.html());
+        if (text == null || text.isBlank()) {
+            return "Message with attachments";
+        }
+        String line = text.strip().lines().findFirst().orElse("").strip();
+        return line.length() > 80 ? line.substring(0, 77) + "…" : line;
+    }
+
+    private String attachments(InboundMessage in) {
+        if (in.attachments() == null || in.attachments().isEmpty()) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(in.attachments());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

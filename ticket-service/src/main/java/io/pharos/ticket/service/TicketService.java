@@ -1,0 +1,502 @@
+package io.pharos.ticket.service;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.pharos.commons.rest.ProblemException;
+import io.pharos.ticket.api.CreateTicketRequest;
+import io.pharos.ticket.api.MessageDto;
+import io.pharos.ticket.api.MessageInput;
+import io.pharos.ticket.api.Page;
+import io.pharos.ticket.api.TicketDto;
+import io.pharos.ticket.api.TicketFilter;
+import io.pharos.ticket.api.TicketPatch;
+import io.pharos.ticket.domain.AuthorKind;
+import io.pharos.ticket.domain.Channel;
+import io.pharos.ticket.domain.CustomerIdentity;
+import io.pharos.ticket.domain.DeliveryStatus;
+import io.pharos.ticket.domain.IdentityType;
+import io.pharos.ticket.domain.Message;
+import io.pharos.ticket.domain.Priority;
+import io.pharos.ticket.domain.Ticket;
+import io.pharos.ticket.domain.TicketStatus;
+import io.pharos.ticket.domain.Visibility;
+import io.pharos.ticket.mapping.EventData;
+import io.pharos.ticket.mapping.TicketMapper;
+import io.pharos.ticket.repository.MessageRepository;
+import io.pharos.ticket.repository.TicketRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Tickets and their conversations: every change is checked against the workflow, recorded in
+ * the audit trail and published through the outbox in the same transaction.
+ */
+@ApplicationScoped
+public class TicketService {
+
+    public static final int MAX_PAGE = 100;
+
+    private final TicketRepository tickets;
+    private final MessageRepository messages;
+    private final CustomerService customers;
+    private final TicketNumbers numbers;
+    private final OutboxWriter outbox;
+    private final AuditTrail audit;
+
+    public TicketService(TicketRepository tickets, MessageRepository messages, CustomerService customers,
+            TicketNumbers numbers, OutboxWriter outbox, AuditTrail audit) {
+        this.tickets = tickets;
+        this.messages = messages;
+        this.customers = customers;
+        this.numbers = numbers;
+        this.outbox = outbox;
+        this.audit = audit;
+    }
+
+    public CustomerService customers() {
+        return customers;
+    }
+
+    // ------------------------------------------------------------------ create
+
+    @WithTransaction
+    public Uni<TicketDto> create(String tenant, CreateTicketRequest request, Actor actor) {
+        return createInTransaction(tenant, request, actor);
+    }
+
+    /** The create itself, for callers that already hold a transaction (idempotent create, import). */
+    public Uni<TicketDto> createInTransaction(String tenant, CreateTicketRequest request, Actor actor) {
+        Instant createdAt = (request.createdAt() != null ? request.createdAt() : Instant.now()).truncatedTo(ChronoUnit.MICROS);
+        Uni<UUID> duplicate = request.externalId() == null ? Uni.createFrom().nullItem()
+                : tickets.findByExternalId(tenant, request.externalId()).map(t -> t == null ? null : t.id);
+        return duplicate.flatMap(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().failure(ProblemException.conflict("ticket-exists",
+                        "A ticket with externalId " + request.externalId() + " already exists: " + existing));
+            }
+            return customers.resolve(tenant, request.requester(), actor, createdAt);
+        }).flatMap(requester -> numbers.next(tenant).flatMap(number -> {
+            Ticket t = new Ticket();
+            t.id = UUID.randomUUID();
+            t.tenant = tenant;
+            t.number = number;
+            t.externalId = request.externalId();
+            t.subject = request.subject().strip();
+            t.status = TicketStatus.NEW;
+            t.priority = request.priority() != null ? request.priority() : Priority.NORMAL;
+            t.channel = request.channel() != null ? request.channel() : Channel.API;
+            t.requesterId = requester.customer().id;
+            t.team = request.team();
+            t.tags = normaliseTags(request.tags());
+            t.language = request.language() != null ? request.language() : requester.customer().language;
+            t.createdAt = t.updatedAt = createdAt;
+            Map<String, Object> created = new LinkedHashMap<>();
+            created.put("ticket", EventData.ticket(t));
+            created.put("requesterCreated", requester.created());
+            return tickets.persist(t)
+                    .flatMap(v -> audit.record(tenant, t.id, t.requesterId, actor, "ticket.created",
+                            Map.of("number", t.number, "channel", t.channel.name())))
+                    .flatMap(v -> outbox.append(tenant, OutboxWriter.TICKET_EVENTS, "pharos.ticket.created", t.id.toString(), created))
+                    .flatMap(v -> request.message() == null ? Uni.createFrom().voidItem()
+                            : appendMessage(t, request.message(), firstMessageActor(request.message(), actor, t), createdAt, true)
+                                    .replaceWithVoid())
+                    .flatMap(v -> tickets.flush())
+                    .map(v -> TicketMapper.toDto(t));
+        }));
+    }
+
+    /**
+     * Imports one ticket with its history in one transaction: created, then messages and status
+     * changes in time order with their own timestamps. Historical replies are not delivered again.
+     */
+    @WithTransaction
+    public Uni<TicketDto> importTicket(String tenant, io.pharos.ticket.api.ImportedTicket in, Actor actor) {
+        CreateTicketRequest create = new CreateTicketRequest(in.subject(), in.channel(), in.priority(), in.requester(), null,
+                in.tags(), in.createdAt(), in.externalId(), in.team(), in.language());
+        record Step(Instant at, MessageInput message, TicketStatus status) {
+        }
+        List<Step> steps = new ArrayList<>();
+        if (in.messages() != null) {
+            in.messages().forEach(m -> steps.add(new Step(m.createdAt() != null ? m.createdAt() : in.createdAt(), m, null)));
+        }
+        if (in.statusChanges() != null) {
+            in.statusChanges().forEach(c -> steps.add(new Step(c.at(), null, c.status())));
+        }
+        steps.sort(java.util.Comparator.comparing(Step::at)); // stable: a message and a status change at one instant keep their order
+        return createInTransaction(tenant, create, actor)
+                .flatMap(dto -> tickets.findInTenant(tenant, dto.id()))
+                .flatMap(t -> {
+                    if (in.assigneeId() != null) {
+                        t.assigneeId = in.assigneeId();
+                    }
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (Step step : steps) {
+                        Instant at = step.at().truncatedTo(ChronoUnit.MICROS);
+                        if (step.message() != null) {
+                            chain = chain.flatMap(v -> appendMessage(t, step.message(), firstMessageActor(step.message(), actor, t), at, false)
+                                    .replaceWithVoid());
+                        } else {
+                            chain = chain.flatMap(v -> {
+                                TicketStatus before = t.status;
+                                if (before == step.status()) {
+                                    return Uni.createFrom().voidItem();
+                                }
+                                StatusWorkflow.check(before, step.status());
+                                t.status = step.status();
+                                t.updatedAt = max(t.updatedAt, at);
+                                return statusEvents(t, before, actor, at);
+                            });
+                        }
+                    }
+                    return chain.flatMap(v -> tickets.flush()).map(v -> TicketMapper.toDto(t));
+                });
+    }
+
+    // ------------------------------------------------------------------ read
+
+    @WithSession
+    public Uni<TicketDto> get(String tenant, UUID id) {
+        return load(tenant, id).map(TicketMapper::toDto);
+    }
+
+    @WithSession
+    public Uni<Page<TicketDto>> list(String tenant, TicketFilter filter, String cursor, int limit) {
+        int size = Math.max(1, Math.min(limit, MAX_PAGE));
+        Cursor after = Cursor.decode(cursor);
+        boolean feed = filter.updatedSince() != null;
+        StringBuilder q = new StringBuilder("tenant = :tenant");
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("tenant", tenant);
+        and(q, p, "status = :status", "status", filter.status());
+        and(q, p, "assigneeId = :assignee", "assignee", filter.assigneeId());
+        and(q, p, "requesterId = :requester", "requester", filter.requesterId());
+        and(q, p, "externalId = :externalId", "externalId", filter.externalId());
+        and(q, p, "channel = :channel", "channel", filter.channel());
+        and(q, p, "team = :team", "team", filter.team());
+        and(q, p, "array_contains(tags, :tag)", "tag", filter.tag());
+        and(q, p, "(lower(subject) like :search or id in (select m.ticketId from Message m"
+                + " where m.tenant = :tenant and lower(m.bodyText) like :search))", "search",
+                filter.search() == null ? null : "%" + filter.search().toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%");
+        if (feed) {
+            q.append(" and updatedAt >= :since");
+            p.put("since", filter.updatedSince());
+            if (after != null) {
+                q.append(" and (updatedAt > :afterAt or (updatedAt = :afterAt and id > :afterId))");
+            }
+            q.append(" order by updatedAt asc, id asc");
+        } else {
+            if (after != null) {
+                q.append(" and (createdAt < :afterAt or (createdAt = :afterAt and id < :afterId))");
+            }
+            q.append(" order by createdAt desc, id desc");
+        }
+        if (after != null) {
+            p.put("afterAt", after.at());
+            p.put("afterId", after.id());
+        }
+        // one more than asked for tells whether a next page exists (Panache ranges are inclusive)
+        return tickets.find(q.toString(), p).range(0, size).list().map(fetched -> {
+            List<Ticket> found = fetched.size() > size ? fetched.subList(0, size) : fetched;
+            String next = null;
+            if (fetched.size() > size) {
+                Ticket last = found.get(found.size() - 1);
+                next = new Cursor(feed ? last.updatedAt : last.createdAt, last.id).encode();
+            }
+            return new Page<>(found.stream().map(TicketMapper::toDto).toList(), next);
+        });
+    }
+
+    /** Adds a filter clause when its value is given. */
+    private static void and(StringBuilder query, Map<String, Object> params, String clause, String name, Object value) {
+        if (value != null) {
+            query.append(" and ").append(clause);
+            params.put(name, value);
+        }
+    }
+
+    /** Several tickets' conversations in one query (batched GraphQL fields). */
+    @WithSession
+    public Uni<Map<UUID, List<MessageDto>>> messagesOf(String tenant, List<UUID> ticketIds, boolean includeInternal) {
+        return messages.forTickets(tenant, ticketIds, includeInternal).map(list -> list.stream().map(TicketMapper::toDto)
+                .collect(java.util.stream.Collectors.groupingBy(MessageDto::ticketId)));
+    }
+
+    /** Several customers' tickets, newest first, in one query (batched GraphQL fields). */
+    @WithSession
+    public Uni<Map<UUID, List<TicketDto>>> ofRequesters(String tenant, List<UUID> requesterIds) {
+        return tickets.list("tenant = ?1 and requesterId in ?2 order by createdAt desc, id desc", tenant, requesterIds)
+                .map(list -> list.stream().map(TicketMapper::toDto)
+                        .collect(java.util.stream.Collectors.groupingBy(TicketDto::requesterId)));
+    }
+
+    @WithSession
+    public Uni<List<TicketDto>> byIds(String tenant, List<UUID> ids) {
+        return tickets.list("tenant = ?1 and id in ?2", tenant, ids).map(list -> list.stream().map(TicketMapper::toDto).toList());
+    }
+
+    @WithSession
+    public Uni<List<MessageDto>> messages(String tenant, UUID ticketId, boolean includeInternal) {
+        return load(tenant, ticketId).flatMap(t -> messages.forTickets(tenant, List.of(t.id), includeInternal))
+                .map(list -> list.stream().map(TicketMapper::toDto).toList());
+    }
+
+    // ------------------------------------------------------------------ change
+
+    @WithTransaction
+    public Uni<TicketDto> update(String tenant, UUID id, Long expectedVersion, TicketPatch patch, Actor actor) {
+        return load(tenant, id).flatMap(t -> {
+            if (expectedVersion != null && t.version != expectedVersion) {
+                return Uni.createFrom().failure(ProblemException.preconditionFailed("Ticket " + id + " is at version "
+                        + t.version + ", not " + expectedVersion + ": read it again and reapply the change."));
+            }
+            return applyPatch(t, patch, actor).flatMap(v -> tickets.flush()).map(v -> TicketMapper.toDto(t));
+        });
+    }
+
+    @WithTransaction
+    public Uni<MessageDto> addMessage(String tenant, UUID ticketId, MessageInput input, Actor actor) {
+        return load(tenant, ticketId).flatMap(t -> {
+            if (t.status == TicketStatus.CLOSED) {
+                return Uni.createFrom().failure(ProblemException.conflict("ticket-closed",
+                        "Ticket " + t.number + " is closed; a follow-up needs a new ticket."));
+            }
+            Instant at = (input.createdAt() != null ? input.createdAt() : Instant.now()).truncatedTo(ChronoUnit.MICROS);
+            return appendMessage(t, input, author(input, actor, t), at, true).flatMap(m -> tickets.flush().map(v -> TicketMapper.toDto(m)));
+        });
+    }
+
+    /** Adds a message and applies what it means for the ticket (first reply, reopen, delivery). */
+    Uni<Message> appendMessage(Ticket t, MessageInput input, Actor author, Instant at, boolean deliver) {
+        return appendMessage(t, input, author, at, deliver, m -> {
+        });
+    }
+
+    /** As above; {@code details} fills in what only the caller knows (provider ids, attachments). */
+    Uni<Message> appendMessage(Ticket t, MessageInput input, Actor author, Instant at, boolean deliver,
+            java.util.function.Consumer<Message> details) {
+        if ((input.text() == null || input.text().isBlank()) && (input.html() == null || input.html().isBlank())) {
+            return Uni.createFrom().failure(ProblemException.badRequest("empty-message", "A message needs text or html."));
+        }
+        Message m = new Message();
+        m.id = UUID.randomUUID();
+        m.tenant = t.tenant;
+        m.ticketId = t.id;
+        m.externalId = input.externalId();
+        m.authorKind = author.kind();
+        m.authorId = author.id();
+        m.visibility = input.visibility() != null ? input.visibility() : Visibility.PUBLIC;
+        if (m.authorKind == AuthorKind.CUSTOMER && m.visibility == Visibility.INTERNAL) {
+            return Uni.createFrom().failure(ProblemException.badRequest("customer-internal-note",
+                    "A customer message is always public."));
+        }
+        m.bodyHtml = HtmlSanitizer.sanitize(input.html());
+        m.bodyText = input.text() != null && !input.text().isBlank() ? input.text() : HtmlSanitizer.text(m.bodyHtml);
+        m.channel = t.channel;
+        m.createdAt = at;
+        details.accept(m);
+        boolean agentPublic = m.authorKind == AuthorKind.AGENT && m.visibility == Visibility.PUBLIC;
+        boolean firstReply = agentPublic && t.firstPublicReplyAt == null;
+        if (agentPublic) {
+            m.deliveryStatus = deliver ? DeliveryStatus.PENDING : DeliveryStatus.DELIVERED;
+        }
+        if (firstReply) {
+            t.firstPublicReplyAt = at;
+        }
+        TicketStatus before = t.status;
+        if (agentPublic && before == TicketStatus.NEW) {
+            t.status = TicketStatus.OPEN;
+        } else if (m.authorKind == AuthorKind.CUSTOMER && before != TicketStatus.NEW && before != TicketStatus.OPEN) {
+            t.status = TicketStatus.OPEN; // the customer answered: pending, on hold and solved tickets need attention again
+        }
+        t.updatedAt = max(t.updatedAt, at);
+        Map<String, Object> added = new LinkedHashMap<>();
+        added.put("message", EventData.message(m, firstReply));
+        return messages.persist(m)
+                .flatMap(v -> audit.record(t.tenant, t.id, null, author, "message.added",
+                        Map.of("message", m.id.toString(), "visibility", m.visibility.name(), "author", m.authorKind.name())))
+                .flatMap(v -> statusEvents(t, before, author, at))
+                .flatMap(v -> {
+                    added.put("ticket", EventData.ticket(t));
+                    return outbox.append(t.tenant, OutboxWriter.TICKET_EVENTS, "pharos.ticket.message.added", t.id.toString(), added);
+                })
+                .flatMap(v -> agentPublic && deliver ? requestDelivery(t, m) : Uni.createFrom().voidItem())
+                .replaceWith(m);
+    }
+
+    private Uni<Void> applyPatch(Ticket t, TicketPatch patch, Actor actor) {
+        Instant now = now();
+        Map<String, Object> changes = new LinkedHashMap<>();
+        TicketStatus before = t.status;
+        boolean assignment = false;
+        if (patch.subject() != null && !patch.subject().equals(t.subject)) {
+            changes.put("subject", t.subject = patch.subject().strip());
+        }
+        if (patch.priority() != null && patch.priority() != t.priority) {
+            changes.put("priority", t.priority = patch.priority());
+        }
+        if (patch.tags() != null) {
+            String[] tags = normaliseTags(patch.tags());
+            if (!Arrays.equals(tags, t.tags)) {
+                t.tags = tags;
+                changes.put("tags", List.of(tags));
+            }
+        }
+        if (patch.language() != null && !patch.language().equals(t.language)) {
+            changes.put("language", t.language = patch.language());
+        }
+        if (patch.assigneeSet() && !Objects.equals(patch.assigneeId(), t.assigneeId)) {
+            changes.put("assigneeId", t.assigneeId = patch.assigneeId());
+            assignment = true;
+        }
+        if (patch.teamSet() && !Objects.equals(patch.team(), t.team)) {
+            changes.put("team", t.team = patch.team());
+            assignment = true;
+        }
+        if (patch.status() != null && patch.status() != t.status) {
+            StatusWorkflow.check(t.status, patch.status());
+            t.status = patch.status();
+            changes.put("status", t.status);
+        }
+        if (changes.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        t.updatedAt = now;
+        boolean assigned = assignment;
+        Map<String, Object> other = new LinkedHashMap<>(changes);
+        other.remove("status");
+        other.remove("assigneeId");
+        other.remove("team");
+        return audit.record(t.tenant, t.id, null, actor, "ticket.updated", changes)
+                .flatMap(v -> statusEvents(t, before, actor, now))
+                .flatMap(v -> !assigned ? Uni.createFrom().voidItem()
+                        : event(t, "pharos.ticket.assigned", Map.of("assigneeId", String.valueOf(t.assigneeId),
+                                "team", String.valueOf(t.team))))
+                .flatMap(v -> other.isEmpty() ? Uni.createFrom().voidItem()
+                        : event(t, "pharos.ticket.updated", Map.of("changes", other)));
+    }
+
+    /** Stamps the times a status change means and publishes it (plus solved/reopened/closed). */
+    private Uni<Void> statusEvents(Ticket t, TicketStatus before, Actor actor, Instant at) {
+        if (before == t.status) {
+            return Uni.createFrom().voidItem();
+        }
+        String specific = null;
+        if (t.status == TicketStatus.SOLVED) {
+            t.solvedAt = at;
+            if (t.firstSolvedAt == null) {
+                t.firstSolvedAt = at;
+            }
+            specific = "pharos.ticket.solved";
+        } else if (t.status == TicketStatus.CLOSED) {
+            t.closedAt = at;
+            specific = "pharos.ticket.closed";
+        } else if (StatusWorkflow.isReopen(before, t.status)) {
+            t.reopenCount++;
+            t.solvedAt = null;
+            specific = "pharos.ticket.reopened";
+        }
+        Map<String, Object> change = Map.of("previousStatus", before, "status", t.status, "changedAt", at,
+                "changedBy", actor.label());
+        String then = specific;
+        return event(t, "pharos.ticket.status.changed", change)
+                .flatMap(v -> then == null ? Uni.createFrom().voidItem() : event(t, then, change));
+    }
+
+    /** Asks channel-gateway to deliver an agent's public reply on the ticket's channel. */
+    private Uni<Void> requestDelivery(Ticket t, Message m) {
+        return Panache.getSession().flatMap(s -> s.createSelectionQuery(
+                "from CustomerIdentity where tenant = ?1 and customer.id = ?2 order by createdAt", CustomerIdentity.class)
+                .setParameter(1, t.tenant).setParameter(2, t.requesterId).getResultList()
+                .flatMap(ids -> s.createSelectionQuery("select emailMessageId from Message where tenant = ?1 and ticketId = ?2"
+                        + " and emailMessageId is not null order by createdAt", String.class)
+                        .setParameter(1, t.tenant).setParameter(2, t.id).getResultList()
+                        .flatMap(threadIds -> {
+                            Map<String, Object> recipient = new LinkedHashMap<>();
+                            recipient.put("customerId", t.requesterId.toString());
+                            for (CustomerIdentity i : ids) {
+                                recipient.putIfAbsent(i.type.name().toLowerCase(), i.value);
+                            }
+                            Map<String, Object> data = new LinkedHashMap<>();
+                            data.put("requestId", m.id.toString());
+                            data.put("ticketId", t.id.toString());
+                            data.put("ticketNumber", t.number);
+                            data.put("messageId", m.id.toString());
+                            data.put("channel", deliveryChannel(t.channel, ids));
+                            data.put("recipient", recipient);
+                            data.put("subject", "[#" + t.number + "] " + t.subject);
+                            data.put("text", m.bodyText);
+                            data.put("html", m.bodyHtml);
+                            data.put("inReplyTo", threadIds.isEmpty() ? null : threadIds.get(threadIds.size() - 1));
+                            data.put("references", threadIds);
+                            data.put("language", t.language);
+                            return outbox.append(t.tenant, OutboxWriter.CHANNEL_OUTBOUND, "pharos.channel.message.requested",
+                                    t.id.toString(), data).replaceWithVoid();
+                        })));
+    }
+
+    /** A ticket opened over the API is answered by email when the customer has an address. */
+    static Channel deliveryChannel(Channel ticketChannel, List<CustomerIdentity> identities) {
+        if (ticketChannel != Channel.API && ticketChannel != Channel.FORM) {
+            return ticketChannel;
+        }
+        boolean email = identities.stream().anyMatch(i -> i.type == IdentityType.EMAIL);
+        return email ? Channel.EMAIL : ticketChannel;
+    }
+
+    private Uni<Void> event(Ticket t, String type, Map<String, Object> extra) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("ticket", EventData.ticket(t));
+        data.putAll(extra);
+        return outbox.append(t.tenant, OutboxWriter.TICKET_EVENTS, type, t.id.toString(), data).replaceWithVoid();
+    }
+
+    private Uni<Ticket> load(String tenant, UUID id) {
+        return tickets.findInTenant(tenant, id).onItem().ifNull().failWith(() -> ProblemException.notFound("Ticket", id));
+    }
+
+    /**
+     * Who a message is from: agents write as themselves; an integrator relays the customer's
+     * words unless it says otherwise (e.g. importing an agent's reply).
+     */
+    private static Actor author(MessageInput input, Actor caller, Ticket t) {
+        if (!caller.integrator()) {
+            return caller;
+        }
+        return firstMessageActor(input, caller, t);
+    }
+
+    private static Actor firstMessageActor(MessageInput message, Actor creator, Ticket t) {
+        if (message.author() == AuthorKind.AGENT) {
+            return creator.kind() == AuthorKind.AGENT ? creator : new Actor(AuthorKind.AGENT, null, creator.name(), true);
+        }
+        if (message.author() == AuthorKind.SYSTEM) {
+            return Actor.system();
+        }
+        return new Actor(AuthorKind.CUSTOMER, t.requesterId.toString(), null, false);
+    }
+
+    static String[] normaliseTags(List<String> tags) {
+        return tags == null ? new String[0]
+                : tags.stream().map(s -> s.strip().toLowerCase()).filter(s -> !s.isEmpty()).distinct().sorted().toArray(String[]::new);
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a == null || b.isAfter(a) ? b : a;
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,14 @@
+package io.pharos.ticket;
+
+import io.pharos.testing.ServiceEdgeContract;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** ticket-service against the real Keycloak, PostgreSQL and Kafka of the local runtime. */
+@QuarkusTest
+class EdgeContractTest extends ServiceEdgeContract {
+
+    @Override
+    protected String ownRootField() {
+        return "me";
+    }
+}

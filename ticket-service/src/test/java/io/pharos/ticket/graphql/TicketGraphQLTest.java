@@ -1,0 +1,144 @@
+package io.pharos.ticket.graphql;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.pharos.testing.KeycloakTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+/** The agents' GraphQL subgraph against the real database, with real tokens. */
+@QuarkusTest
+class TicketGraphQLTest {
+
+    static ValidatableResponse graphql(String token, String query, Map<String, Object> variables) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("query", query, "variables", variables))
+                .when().post("/graphql").then().statusCode(200);
+    }
+
+    static String createTicket(String token, String subject, String email) {
+        return createTicket(token, subject, email, "vip");
+    }
+
+    static String createTicket(String token, String subject, String email, String tag) {
+        return graphql(token, """
+                mutation($input: CreateTicketInput!) { createTicket(input: $input) { id status } }""",
+                Map.of("input", Map.of("subject", subject, "channel", "EMAIL", "priority", "HIGH", "text", "Help please",
+                        "requester", Map.of("name", "Eleni", "email", email), "tags", List.of(tag))))
+                .body("errors", nullValue()).body("data.createTicket.status", equalTo("NEW"))
+                .extract().path("data.createTicket.id");
+    }
+
+    @Test
+    void severalTopLevelFieldsWithNestedListsResolveTogether() {
+        String anna = KeycloakTokens.user("anna");
+        String email = "g-" + UUID.randomUUID() + "@example.test";
+        // a tag of this run only, so the page size does not depend on what other tests created
+        String tag = "batch-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = createTicket(anna, "Several roots", email, tag);
+        for (int i = 0; i < 5; i++) {
+            createTicket(anna, "Sibling " + i, "s" + i + "-" + UUID.randomUUID() + "@example.test", tag);
+        }
+        graphql(anna, """
+                query($id: ID!, $tag: String) {
+                  me { tenant username }
+                  ticket(id: $id) { number requester { name identities { value } tickets { id } } messages { author text } }
+                  tickets(first: 5, filter: {tag: $tag}) { edges { node { id requester { id } messages { id } } } pageInfo { hasNextPage } }
+                  customers(first: 3) { id tickets { id messages { id } } }
+                }""", Map.of("id", id, "tag", tag))
+                .body("errors", nullValue())
+                .body("data.me.tenant", equalTo("acme"))
+                .body("data.ticket.requester.identities[0].value", equalTo(email))
+                .body("data.ticket.requester.tickets.id", hasItem(id))
+                .body("data.ticket.messages[0].author", equalTo("CUSTOMER"))
+                .body("data.tickets.edges.size()", equalTo(5))
+                .body("data.tickets.pageInfo.hasNextPage", equalTo(true))
+                .body("data.tickets.edges.node.messages.flatten().size()", equalTo(5))
+                .body("data.customers.size()", equalTo(3));
+    }
+
+    @Test
+    void anAgentWorksATicketThroughMutations() {
+        String anna = KeycloakTokens.user("anna");
+        String id = createTicket(anna, "Mutations", "m-" + UUID.randomUUID() + "@example.test");
+        graphql(anna, "mutation($id: ID!) { addNote(ticketId: $id, text: \"check the warehouse\") { status } }", Map.of("id", id))
+                .body("data.addNote.status", equalTo("NEW"));
+        graphql(anna, "mutation($id: ID!) { reply(ticketId: $id, text: \"On its way\") { status firstPublicReplyAt } }", Map.of("id", id))
+                .body("data.reply.status", equalTo("OPEN")).body("data.reply.firstPublicReplyAt", notNullValue());
+        graphql(anna, "mutation($id: ID!) { assign(ticketId: $id, assigneeId: \"anna\", team: \"support\") { team assignee { id } } }",
+                Map.of("id", id)).body("data.assign.team", equalTo("support")).body("data.assign.assignee.id", equalTo("anna"));
+        graphql(anna, "mutation($id: ID!) { tag(ticketId: $id, tags: [\"Delivery\"]) { tags } }", Map.of("id", id))
+                .body("data.tag.tags", equalTo(List.of("delivery", "vip")));
+        graphql(anna, "mutation($id: ID!) { untag(ticketId: $id, tags: [\"vip\"]) { tags } }", Map.of("id", id))
+                .body("data.untag.tags", equalTo(List.of("delivery")));
+        graphql(anna, "mutation($id: ID!) { changePriority(ticketId: $id, priority: URGENT) { priority } }", Map.of("id", id))
+                .body("data.changePriority.priority", equalTo("URGENT"));
+        graphql(anna, "mutation($id: ID!) { changeStatus(ticketId: $id, status: SOLVED) { status solvedAt } }", Map.of("id", id))
+                .body("data.changeStatus.status", equalTo("SOLVED"));
+        graphql(anna, "mutation($id: ID!) { changeStatus(ticketId: $id, status: PENDING) { status } }", Map.of("id", id))
+                .body("errors[0].message", containsString("cannot become pending"))
+                .body("data.changeStatus", nullValue());
+        graphql(anna, "mutation($id: ID!) { changeStatus(ticketId: $id, status: CLOSED, expectedVersion: 0) { status } }",
+                Map.of("id", id)).body("errors[0].message", containsString("version"));
+        graphql(anna, "query($id: ID!) { ticket(id: $id) { status messages { visibility text } } }", Map.of("id", id))
+                .body("data.ticket.status", equalTo("SOLVED"))
+                .body("data.ticket.messages.visibility", equalTo(List.of("PUBLIC", "INTERNAL", "PUBLIC")));
+    }
+
+    @Test
+    void anotherTenantSeesNothingAndChangesNothing() {
+        String anna = KeycloakTokens.user("anna");
+        String gina = KeycloakTokens.user("gina");
+        String id = createTicket(anna, "Acme secret", "i-" + UUID.randomUUID() + "@example.test");
+        graphql(gina, "query($id: ID!) { ticket(id: $id) { id subject } }", Map.of("id", id))
+                .body("data.ticket", nullValue());
+        graphql(gina, "{ tickets(first: 100) { edges { node { id } } } }", Map.of())
+                .body("data.tickets.edges.node.id", not(hasItem(id)));
+        graphql(gina, "mutation($id: ID!) { changeStatus(ticketId: $id, status: SOLVED) { status } }", Map.of("id", id))
+                .body("errors[0].message", containsString("does not exist"));
+        graphql(gina, "query($r: [_Any!]!) { _entities(representations: $r) { ... on Ticket { id subject } } }",
+                Map.of("r", List.of(Map.of("__typename", "Ticket", "id", id))))
+                .body("data._entities[0]", nullValue());
+        graphql(anna, "query($id: ID!) { ticket(id: $id) { status } }", Map.of("id", id)).body("data.ticket.status", equalTo("NEW"));
+    }
+
+    @Test
+    void federationResolvesTicketsAndCustomersByKey() {
+        String anna = KeycloakTokens.user("anna");
+        String id = createTicket(anna, "Entities", "f-" + UUID.randomUUID() + "@example.test");
+        String requester = graphql(anna, "query($id: ID!) { ticket(id: $id) { requester { id } } }", Map.of("id", id))
+                .extract().path("data.ticket.requester.id");
+        var response = graphql(anna, """
+                query($r: [_Any!]!) { _entities(representations: $r) {
+                  ... on Ticket { id subject } ... on Customer { id tickets { id } } ... on Agent { id } } }""",
+                Map.of("r", List.of(Map.of("__typename", "Ticket", "id", id), Map.of("__typename", "Customer", "id", requester),
+                        Map.of("__typename", "Agent", "id", "anna"))))
+                .body("errors", nullValue()).extract().jsonPath();
+        assertThat(response.getString("data._entities[0].subject")).isEqualTo("Entities");
+        assertThat(response.getList("data._entities[1].tickets.id")).contains(id);
+        assertThat(response.getString("data._entities[2].id")).isEqualTo("anna");
+    }
+
+    @Test
+    void subgraphSdlDeclaresTheEntitiesOfThePharosSupergraph() {
+        String sdl = given().contentType(ContentType.JSON).body(Map.of("query", "{ _service { sdl } }"))
+                .when().post("/graphql").then().statusCode(200).extract().path("data._service.sdl");
+        assertThat(sdl).contains("type Ticket @key(fields : \"id\")", "type Customer @key(fields : \"id\")",
+                "type Agent @key(fields : \"id\")", "reply(", "addNote(", "assign(", "changeStatus(", "changePriority(",
+                "mergeCustomers(", "createTicket(");
+    }
+}

@@ -1,0 +1,184 @@
+package io.pharos.ticket.messaging;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.pharos.testing.KeycloakTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * Customer messages arriving on the real pharos.channel.inbound topic land in the right ticket:
+ * email replies and WhatsApp follow-ups thread, a solved ticket reopens, retries change nothing,
+ * garbage goes to the dead-letter topic.
+ */
+@QuarkusTest
+class InboundConsumerTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static KafkaProducer<String, String> producer;
+
+    @BeforeAll
+    static void connect() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");
+        producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+    }
+
+    @AfterAll
+    static void disconnect() {
+        producer.close();
+    }
+
+    static void send(String key, Map<String, Object> data) throws Exception {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("specversion", "1.0");
+        event.put("id", UUID.randomUUID().toString());
+        event.put("source", "//pharos/channel-gateway");
+        event.put("type", "pharos.channel.message.received");
+        event.put("subject", key);
+        event.put("time", Instant.now().toString());
+        event.put("tenant", "acme");
+        event.put("data", data);
+        producer.send(new ProducerRecord<>("pharos.channel.inbound", key, JSON.writeValueAsString(event))).get();
+    }
+
+    static Map<String, Object> email(String from, String messageId, String subject, String text, String inReplyTo) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("channelId", "acme-email");
+        data.put("channel", "email");
+        data.put("providerMessageId", messageId);
+        data.put("from", Map.of("name", "Eleni", "email", from));
+        data.put("subject", subject);
+        data.put("text", text);
+        data.put("email", inReplyTo == null ? Map.of("messageId", messageId)
+                : Map.of("messageId", messageId, "inReplyTo", inReplyTo, "references", List.of(inReplyTo)));
+        data.put("receivedAt", Instant.now().toString());
+        return data;
+    }
+
+    /** The tickets of the customer with this identity, once the consumer has stored {@code count} messages. */
+    static JsonPath ticketsOf(String identity, int messages) {
+        String token = KeycloakTokens.integrator("acme");
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            List<String> customers = given().auth().oauth2(token).queryParam("identity", identity)
+                    .get("/api/v1/customers").then().statusCode(200).extract().path("id");
+            if (customers.isEmpty()) {
+                return null;
+            }
+            JsonPath tickets = given().auth().oauth2(token).queryParam("requester", customers.get(0))
+                    .get("/api/v1/tickets").then().statusCode(200).extract().jsonPath();
+            int stored = 0;
+            for (String id : tickets.<String> getList("items.id")) {
+                stored += given().auth().oauth2(token).get("/api/v1/tickets/" + id + "/messages").then().extract()
+                        .jsonPath().getList("").size();
+            }
+            return stored >= messages ? tickets : null;
+        }, java.util.Objects::nonNull);
+    }
+
+    @Test
+    void emailRepliesThreadByHeadersAndByTicketNumber() throws Exception {
+        String from = "e-" + UUID.randomUUID() + "@example.test";
+        String first = "<" + UUID.randomUUID() + "@mail.example.test>";
+        send(from, email(from, first, "Παραγγελία 123 δεν έφτασε", "Πού είναι η παραγγελία μου;", null));
+        JsonPath tickets = ticketsOf("email:" + from, 1);
+        assertThat(tickets.getList("items")).hasSize(1);
+        assertThat(tickets.getString("items[0].subject")).isEqualTo("Παραγγελία 123 δεν έφτασε");
+        assertThat(tickets.getString("items[0].channel")).isEqualTo("email");
+        long number = tickets.getLong("items[0].number");
+
+        send(from, email(from, "<" + UUID.randomUUID() + "@mail.example.test>", "Re: Παραγγελία 123", "Any news?", first));
+        send(from, email(from, "<" + UUID.randomUUID() + "@mail.example.test>", "Re: [#" + number + "] update", "Hello?", null));
+        tickets = ticketsOf("email:" + from, 3);
+        assertThat(tickets.getList("items")).as("all three messages in one ticket").hasSize(1);
+
+        // a new subject without headers or token is a new conversation
+        send(from, email(from, "<" + UUID.randomUUID() + "@mail.example.test>", "Another question", "Invoice?", null));
+        assertThat(ticketsOf("email:" + from, 4).getList("items")).hasSize(2);
+    }
+
+    @Test
+    void aTicketNumberOfSomeoneElseDoesNotThread() throws Exception {
+        String victim = "v-" + UUID.randomUUID() + "@example.test";
+        send(victim, email(victim, "<" + UUID.randomUUID() + "@m>", "My private issue", "secret", null));
+        long number = ticketsOf("email:" + victim, 1).getLong("items[0].number");
+        String stranger = "s-" + UUID.randomUUID() + "@example.test";
+        send(stranger, email(stranger, "<" + UUID.randomUUID() + "@m>", "Re: [#" + number + "]", "let me in", null));
+        assertThat(ticketsOf("email:" + stranger, 1).getList("items")).hasSize(1);
+        assertThat(ticketsOf("email:" + victim, 1).getList("items")).hasSize(1);
+    }
+
+    @Test
+    void whatsAppFollowUpsJoinTheOpenConversationAndProviderRetriesAreIgnored() throws Exception {
+        String wa = "3069" + (10000000 + (int) (Math.random() * 89999999));
+        Map<String, Object> first = new LinkedHashMap<>();
+        first.put("channelId", "acme-whatsapp");
+        first.put("channel", "whatsapp");
+        first.put("providerMessageId", "wamid." + UUID.randomUUID());
+        first.put("conversationKey", "whatsapp:" + wa);
+        first.put("from", Map.of("name", "Γιώργος", "whatsapp", wa));
+        first.put("text", "Γεια σας, έχω πρόβλημα με την παραγγελία");
+        first.put("language", "el");
+        for (int retry = 0; retry < 5; retry++) {
+            send(wa, first); // the provider retries the same message five times
+        }
+        Map<String, Object> second = new LinkedHashMap<>(first);
+        second.put("providerMessageId", "wamid." + UUID.randomUUID());
+        second.put("text", "Ο αριθμός είναι 123");
+        send(wa, second);
+        JsonPath tickets = ticketsOf("whatsapp:" + wa, 2);
+        assertThat(tickets.getList("items")).hasSize(1);
+        assertThat(tickets.getString("items[0].channel")).isEqualTo("whatsapp");
+        assertThat(tickets.getString("items[0].language")).isEqualTo("el");
+        String id = tickets.getString("items[0].id");
+        Thread.sleep(2000); // give any duplicate the time to show up
+        List<String> texts = given().auth().oauth2(KeycloakTokens.integrator("acme")).get("/api/v1/tickets/" + id + "/messages")
+                .then().extract().path("text");
+        assertThat(texts).containsExactly("Γεια σας, έχω πρόβλημα με την παραγγελία", "Ο αριθμός είναι 123");
+    }
+
+    @Test
+    void aCustomerReplyReopensTheSolvedTicket() throws Exception {
+        String from = "r-" + UUID.randomUUID() + "@example.test";
+        String first = "<" + UUID.randomUUID() + "@m>";
+        send(from, email(from, first, "Refund", "Please refund", null));
+        String id = ticketsOf("email:" + from, 1).getString("items[0].id");
+        String anna = KeycloakTokens.user("anna");
+        String etag = given().auth().oauth2(anna).get("/api/v1/tickets/" + id).then().extract().header("ETag");
+        given().auth().oauth2(anna).contentType(ContentType.JSON).header("If-Match", etag).body(Map.of("status", "solved"))
+                .patch("/api/v1/tickets/" + id).then().statusCode(200);
+        send(from, email(from, "<" + UUID.randomUUID() + "@m>", "Re: Refund", "Not received yet", first));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(anna).get("/api/v1/tickets/" + id)
+                .then().body("status", org.hamcrest.Matchers.equalTo("open")).body("reopenCount", org.hamcrest.Matchers.equalTo(1)));
+    }
+
+    @Test
+    void poisonMessagesGoToTheDeadLetterTopic() throws Exception {
+        try (KafkaEvents dlq = new KafkaEvents("pharos.channel.inbound.dlq")) {
+            String key = "poison-" + UUID.randomUUID();
+            producer.send(new ProducerRecord<>("pharos.channel.inbound", key, "{\"this is\": not json")).get();
+            assertThat(dlq.awaitRaw(key, Duration.ofSeconds(30))).as("dead letter for " + key).isTrue();
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.pharos.ticket.messaging;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Reads what really arrived on the real Kafka topics, from the moment it was opened: the test
+ * side of "every event arrives".
+ */
+public final class KafkaEvents implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public record Event(String topic, String key, JsonNode cloudEvent, String contentType) {
+        public String type() {
+            return cloudEvent.path("type").asText();
+        }
+
+        public String id() {
+            return cloudEvent.path("id").asText();
+        }
+    }
+
+    private final KafkaConsumer<String, String> consumer;
+    private final List<Event> seen = new ArrayList<>();
+
+    public KafkaEvents(String... topics) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, System.getProperty("kafka.bootstrap.servers", "localhost:9092"));
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "ticket-service-test-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
+        consumer.subscribe(List.of(topics));
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (consumer.assignment().isEmpty() && Instant.now().isBefore(deadline)) {
+            consumer.poll(Duration.ofMillis(200));
+        }
+        consumer.seekToEnd(consumer.assignment());
+        consumer.assignment().forEach(consumer::position); // resolve the end offsets now
+    }
+
+    /** Polls until {@code count} matching events arrived (or the timeout), then returns all matching ones. */
+    public List<Event> await(Predicate<Event> matching, int count, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (seen.stream().filter(matching).count() < count && Instant.now().isBefore(deadline)) {
+            pollOnce(Duration.ofMillis(300));
+        }
+        return seen.stream().filter(matching).toList();
+    }
+
+    /** Everything matching that arrived within the given time (for "nothing else arrives"). */
+    public List<Event> during(Duration time, Predicate<Event> matching) {
+        Instant deadline = Instant.now().plus(time);
+        while (Instant.now().isBefore(deadline)) {
+            pollOnce(Duration.ofMillis(300));
+        }
+        return seen.stream().filter(matching).toList();
+    }
+
+    /** Whether a record with this key arrived (whatever its value), waiting up to the timeout. */
+    public boolean awaitRaw(String key, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(300))) {
+                if (key.equals(record.key())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private void pollOnce(Duration wait) {
+        for (ConsumerRecord<String, String> record : consumer.poll(wait)) {
+            try {
+                var header = record.headers().lastHeader("content-type");
+                seen.add(new Event(record.topic(), record.key(), JSON.readTree(record.value()),
+                        header == null ? null : new String(header.value())));
+            } catch (Exception e) {
+                throw new AssertionError("not JSON on " + record.topic() + ": " + record.value(), e);
+            }
+        }
+    }
+
+    public static Predicate<Event> about(String aggregateId) {
+        return e -> aggregateId.equals(e.key());
+    }
+
+    @Override
+    public void close() {
+        consumer.close();
+    }
+}

@@ -1,0 +1,84 @@
+package io.pharos.ticket.rest;
+
+import static io.pharos.ticket.rest.TicketApi.ACME;
+import static io.pharos.ticket.rest.TicketApi.get;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** NDJSON import of history: timestamps kept, a bad line in the middle loses none of the good ones. */
+@QuarkusTest
+class TicketImportResourceTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void goodLinesAreStoredAndBadLinesReportedWhereverTheyAre() throws Exception {
+        String run = UUID.randomUUID().toString();
+        String history = JSON.writeValueAsString(Map.of(
+                "externalId", "hist-" + run, "subject", "Broken kettle", "channel", "email", "priority", "high",
+                "createdAt", "2026-03-06T15:00:00Z",
+                "requester", Map.of("name", "Maria", "email", "maria-" + run + "@example.test"),
+                "messages", List.of(
+                        Map.of("author", "customer", "text", "My kettle broke", "createdAt", "2026-03-06T15:00:00Z"),
+                        Map.of("author", "agent", "text", "Sorry! Sending a new one", "createdAt", "2026-03-06T16:30:00Z"),
+                        Map.of("author", "customer", "text", "Thanks", "createdAt", "2026-03-09T08:00:00Z")),
+                "statusChanges", List.of(
+                        Map.of("status", "pending", "at", "2026-03-06T16:30:00Z"),
+                        Map.of("status", "solved", "at", "2026-03-09T09:00:00Z"))));
+        String plain = JSON.writeValueAsString(Map.of("externalId", "plain-" + run, "subject", "Question", "channel", "chat",
+                "createdAt", "2026-03-07T10:00:00Z", "requester", Map.of("chat", "visitor-" + run)));
+        String missingRequester = JSON.writeValueAsString(Map.of("subject", "No one", "channel", "email",
+                "createdAt", "2026-03-07T10:00:00Z"));
+        String body = String.join("\n", history, "{not json", "", missingRequester, plain) + "\n";
+
+        String answer = given().auth().oauth2(ACME).contentType("application/x-ndjson").body(body.getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/v1/tickets/import")
+                .then().statusCode(200).contentType("application/x-ndjson").extract().asString();
+        List<JsonNode> results = answer.lines().map(l -> {
+            try {
+                return JSON.readTree(l);
+            } catch (Exception e) {
+                throw new AssertionError(l, e);
+            }
+        }).toList();
+
+        assertThat(results).extracting(r -> r.get("line").asInt()).containsExactly(1, 2, 4, 5);
+        assertThat(results).extracting(r -> r.get("status").asText()).containsExactly("created", "failed", "failed", "created");
+        assertThat(results.get(1).at("/error/type").asText()).isEqualTo("urn:pharos:problem:malformed-json");
+        assertThat(results.get(2).at("/error/errors/0/field").asText()).isEqualTo("requester");
+
+        String id = results.get(0).get("id").asText();
+        get(ACME, id).then().statusCode(200)
+                .body("externalId", equalTo("hist-" + run))
+                .body("createdAt", equalTo("2026-03-06T15:00:00Z"))
+                .body("firstPublicReplyAt", equalTo("2026-03-06T16:30:00Z"))
+                .body("solvedAt", equalTo("2026-03-09T09:00:00Z"))
+                .body("status", equalTo("solved"))
+                .body("reopenCount", equalTo(0));
+        given().auth().oauth2(ACME).when().get("/api/v1/tickets/" + id + "/messages")
+                .then().body("", hasSize(3)).body("author", equalTo(List.of("customer", "agent", "customer")))
+                .body("[1].createdAt", equalTo("2026-03-06T16:30:00Z"))
+                .body("[1].deliveryStatus", equalTo("delivered"));
+        given().auth().oauth2(ACME).queryParam("externalId", "plain-" + run).when().get("/api/v1/tickets")
+                .then().body("items", hasSize(1)).body("items[0].channel", equalTo("chat"));
+
+        // the same line again is refused as a duplicate, not imported twice
+        String again = given().auth().oauth2(ACME).contentType("application/x-ndjson").body(plain.getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/v1/tickets/import").then().statusCode(200).extract().asString();
+        assertThat(JSON.readTree(again).at("/error/type").asText()).isEqualTo("urn:pharos:problem:ticket-exists");
+    }
+}
