@@ -14,7 +14,6 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
 
 import io.pharos.ticket.service.OutboxWriter;
 import io.quarkus.runtime.ShutdownEvent;
@@ -29,7 +28,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.vertx.pgclient.PgConnectOptions;
 
 /**
  * Publishes the outbox to Kafka, at least once and in order per aggregate. The outbox is split
@@ -41,14 +39,12 @@ import io.vertx.pgclient.PgConnectOptions;
 @ApplicationScoped
 public class OutboxRelay {
 
-    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final int BATCH = 500;
 
     private final Pool pool;
     private final MutinyEmitter<String> kafka;
     private final boolean enabled;
-    private final AtomicBoolean draining = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
+    private final SingleFlight relay = new SingleFlight("outbox relay", this::drain);
     private final AtomicBoolean paused = new AtomicBoolean();
     private final AtomicBoolean started = new AtomicBoolean();
     private PgSubscriber subscriber;
@@ -68,12 +64,7 @@ public class OutboxRelay {
             return;
         }
         started.set(true);
-        PgConnectOptions options = PgConnectOptions.fromUri(url.startsWith("vertx-reactive:") ? url.substring(15) : url)
-                .setUser(user).setPassword(password);
-        subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(attempts -> 1000L);
-        subscriber.channel("pharos_outbox").handler(lane -> wake());
-        subscriber.connect().subscribe().with(ok -> wake(),
-                e -> LOG.warnf("outbox notifications unavailable (%s); relying on polling", e.getMessage()));
+        subscriber = PgNotifications.listen(vertx, url, user, password, this::wake, "pharos_outbox");
     }
 
     void stop(@Observes ShutdownEvent ignored) {
@@ -82,7 +73,7 @@ public class OutboxRelay {
         }
     }
 
-    @Scheduled(every = "${pharos.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${pharos.outbox.poll-interval:1s}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         wake();
     }
@@ -101,26 +92,15 @@ public class OutboxRelay {
         if (!enabled || !started.get() || paused.get()) {
             return;
         }
-        again.set(true);
-        if (draining.compareAndSet(false, true)) {
-            drain();
-        }
+        relay.wake();
     }
 
-    private void drain() {
-        again.set(false);
-        Multi.createFrom().items(IntStream.range(0, OutboxWriter.LANES).boxed())
+    /** One pass over all lanes; answers whether anything was published (then there may be more). */
+    private Uni<Boolean> drain() {
+        return Multi.createFrom().items(IntStream.range(0, OutboxWriter.LANES).boxed())
                 .onItem().transformToUniAndConcatenate(this::drainLane)
                 .collect().asList()
-                .subscribe().with(published -> {
-                    draining.set(false);
-                    if (published.stream().anyMatch(n -> n > 0) || again.get()) {
-                        wake();
-                    }
-                }, failure -> {
-                    draining.set(false);
-                    LOG.warnf("outbox relay: %s; retrying on the next poll", failure.getMessage());
-                });
+                .map(published -> published.stream().anyMatch(n -> n > 0));
     }
 
     /** Publishes one batch of one lane, if no other replica holds it; answers how many. */
