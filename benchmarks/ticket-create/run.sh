@@ -20,7 +20,7 @@ token() {
 }
 
 echo "== Pharos REST: POST /api/v1/tickets (new requester each time), ${seconds}s per run"
-TOKEN=$(token) wrk -t2 -c8 -d5s -s "$here/create.lua" http://localhost:8081 >/dev/null # warm-up (JIT, pools)
+TOKEN=$(token) wrk -t2 -c32 -d30s -s "$here/create.lua" http://localhost:8081 >/dev/null # warm-up: 30 s for the JIT and the pools
 for c in "${connections[@]}"; do
   printf 'connections=%-3s ' "$c"
   TOKEN=$(token) wrk -t2 -c"$c" -d"${seconds}s" --latency -s "$here/create.lua" http://localhost:8081 | grep RESULT

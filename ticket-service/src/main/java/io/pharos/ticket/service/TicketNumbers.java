@@ -33,7 +33,12 @@ public class TicketNumbers {
                             .flatMap(locked -> session.createNativeQuery("CREATE SEQUENCE IF NOT EXISTS " + sequence + " START 1000")
                                     .executeUpdate())
                             .invoke(() -> known.add(sequence)).replaceWithVoid();
-            return ensure.flatMap(v -> session.createNativeQuery("SELECT nextval('" + sequence + "')", Long.class).getSingleResult());
+            // an HQL query, not a native one: Hibernate caches its plan, while a native query's plan key
+            // never matches the cached one and every call would add another entry to the plan cache
+            return ensure.flatMap(v -> session.createSelectionQuery("select function('nextval', '" + sequence + "')", Long.class)
+                    .getSingleResult())
+                    // the creating transaction may have rolled back; check again next time
+                    .onFailure().invoke(() -> known.remove(sequence));
         });
     }
 
