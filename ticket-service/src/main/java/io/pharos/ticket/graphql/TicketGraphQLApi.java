@@ -146,6 +146,14 @@ public class TicketGraphQLApi {
                 .map(t -> byTicket.getOrDefault(t.id(), List.of()).stream().map(MessageNode::of).toList()).toList());
     }
 
+    @Description("Who changed what and when, oldest first")
+    public Uni<List<List<HistoryEntryNode>>> history(@Source List<TicketNode> page) {
+        String tenant = caller.tenant();
+        List<UUID> ids = page.stream().map(TicketNode::id).toList();
+        return Isolated.run(() -> tickets.historyOf(tenant, ids)).map(byTicket -> page.stream()
+                .map(t -> byTicket.getOrDefault(t.id(), List.of()).stream().map(HistoryEntryNode::of).toList()).toList());
+    }
+
     @Name("tickets")
     @Description("This customer's tickets, newest first")
     public Uni<List<List<TicketNode>>> ticketsOfCustomers(@Source List<CustomerNode> page) {

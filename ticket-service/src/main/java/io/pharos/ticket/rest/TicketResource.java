@@ -164,6 +164,13 @@ public class TicketResource {
         return tickets.messages(caller.tenant(), id, includeInternal);
     }
 
+    @GET
+    @Path("/{id}/history")
+    @Operation(summary = "The ticket's audit trail, oldest first: who changed what, when, and the values it set")
+    public Uni<List<io.pharos.ticket.api.HistoryEntryDto>> history(@PathParam("id") UUID id) {
+        return tickets.history(caller.tenant(), id);
+    }
+
     /** REST shape of a page: the items and the URL of the next page. */
     public record ListPage<T>(List<T> items, String next) {
     }

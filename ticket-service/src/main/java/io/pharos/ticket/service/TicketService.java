@@ -252,6 +252,19 @@ public class TicketService {
                 .map(list -> list.stream().map(TicketMapper::toDto).toList());
     }
 
+    /** Who changed what and when, oldest first. */
+    @WithSession
+    public Uni<List<io.pharos.ticket.api.HistoryEntryDto>> history(String tenant, UUID ticketId) {
+        return load(tenant, ticketId).flatMap(t -> audit.historyOf(tenant, List.of(t.id)))
+                .map(byTicket -> byTicket.getOrDefault(ticketId, List.of()));
+    }
+
+    /** Several tickets' trails in one query (batched GraphQL fields). */
+    @WithSession
+    public Uni<Map<UUID, List<io.pharos.ticket.api.HistoryEntryDto>>> historyOf(String tenant, List<UUID> ticketIds) {
+        return audit.historyOf(tenant, ticketIds);
+    }
+
     // ------------------------------------------------------------------ change
 
     @WithTransaction

@@ -57,7 +57,7 @@ class TicketGraphQLTest {
                 query($id: ID!, $tag: String) {
                   me { tenant username }
                   ticket(id: $id) { number requester { name identities { value } tickets { id } } messages { author text } }
-                  tickets(first: 5, filter: {tag: $tag}) { edges { node { id requester { id } messages { id } } } pageInfo { hasNextPage } }
+                  tickets(first: 5, filter: {tag: $tag}) { edges { node { id requester { id } messages { id } history { action actor } } } pageInfo { hasNextPage } }
                   customers(first: 3) { id tickets { id messages { id } } }
                 }""", Map.of("id", id, "tag", tag))
                 .body("errors", nullValue())
@@ -68,6 +68,8 @@ class TicketGraphQLTest {
                 .body("data.tickets.edges.size()", equalTo(5))
                 .body("data.tickets.pageInfo.hasNextPage", equalTo(true))
                 .body("data.tickets.edges.node.messages.flatten().size()", equalTo(5))
+                .body("data.tickets.edges[0].node.history.action", equalTo(List.of("ticket.created", "message.added")))
+                .body("data.tickets.edges[0].node.history[0].actor", equalTo("agent:anna"))
                 .body("data.customers.size()", equalTo(3));
     }
 

@@ -163,6 +163,21 @@ class TicketResourceTest {
     }
 
     @Test
+    void theHistoryTellsWhoChangedWhatAndWhen() {
+        String id = createId(ACME, ticket("History", email(), List.of()));
+        patch(ACME, id, etag(ACME, id), Map.of("priority", "high")).then().statusCode(200);
+        var history = given().auth().oauth2(ACME).when().get("/api/v1/tickets/" + id + "/history")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(history.getList("action", String.class)).containsExactly("ticket.created", "message.added", "ticket.updated");
+        assertThat(history.getString("[2].actor")).isEqualTo("system:service-account-acme-integrator");
+        assertThat(history.getString("[2].detail.priority")).isEqualTo("high");
+        assertThat(history.getList("at", String.class)).isSorted();
+        // another tenant learns nothing, not even that the ticket exists
+        given().auth().oauth2(TicketApi.integrator("globex")).when().get("/api/v1/tickets/" + id + "/history")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
     void unknownOrInvalidPatchFieldsAreRefused() {
         String id = createId(ACME, ticket("Patch", email(), List.of()));
         patch(ACME, id, etag(ACME, id), Map.of("number", 1)).then().statusCode(400)
