@@ -1,6 +1,6 @@
--- ticket-service core: customers and their channel identities, tickets, messages, audit trail,
--- idempotency keys and the transactional outbox. Every row carries its tenant; every lookup
--- index starts with it.
+-- ticket-service core: customers and their channel identities, tickets, messages, audit trail
+-- and idempotency keys (the transactional outbox comes from pharos-commons, V0_1__outbox.sql).
+-- Every row carries its tenant; every lookup index starts with it.
 
 CREATE TABLE customer (
     id           uuid PRIMARY KEY,
@@ -113,34 +113,3 @@ CREATE TABLE idempotency_key (
     PRIMARY KEY (tenant, operation, key)
 );
 CREATE INDEX idempotency_key_created ON idempotency_key (created_at);
-
--- transactional outbox: written in the transaction of the change, relayed to Kafka in id order
--- per lane; an aggregate always maps to the same lane, so its events stay in order
-CREATE TABLE outbox_event (
-    id            bigserial PRIMARY KEY,
-    event_id      uuid        NOT NULL UNIQUE,
-    tenant        text        NOT NULL,
-    topic         text        NOT NULL,
-    message_key   text        NOT NULL,
-    lane          integer     NOT NULL,
-    type          text        NOT NULL,
-    payload       text        NOT NULL,
-    created_at    timestamptz NOT NULL
-);
-CREATE INDEX outbox_event_lane ON outbox_event (lane, id);
-
--- one row per lane; a relay replica works a lane while it holds the row lock (SKIP LOCKED)
-CREATE TABLE outbox_lane (
-    lane integer PRIMARY KEY
-);
-INSERT INTO outbox_lane (lane) SELECT generate_series(0, 7);
-
--- wake the relay as soon as an event is committed
-CREATE FUNCTION outbox_notify() RETURNS trigger AS $$
-BEGIN
-    PERFORM pg_notify('pharos_outbox', NEW.lane::text);
-    RETURN NULL;
-END;
-$$ LANGUAGE plpgsql;
-CREATE TRIGGER outbox_event_notify AFTER INSERT ON outbox_event
-    FOR EACH ROW EXECUTE FUNCTION outbox_notify();

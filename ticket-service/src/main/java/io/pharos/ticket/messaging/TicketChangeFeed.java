@@ -15,6 +15,8 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.pharos.commons.messaging.SingleFlight;
+import io.pharos.commons.messaging.PgNotifications;
 import io.pharos.commons.rest.ProblemException;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;

@@ -12,6 +12,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.pharos.commons.outbox.OutboxWriter;
+import io.pharos.commons.messaging.Topics;
 import io.pharos.commons.rest.ProblemException;
 import io.pharos.ticket.api.CustomerDto;
 import io.pharos.ticket.api.CustomerPatch;
@@ -287,7 +289,7 @@ public class CustomerService {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("customer", EventData.customer(c, ids));
         data.putAll(extra);
-        return outbox.append(tenant, OutboxWriter.TICKET_EVENTS, type, c.id.toString(), data).replaceWithVoid();
+        return outbox.append(tenant, Topics.TICKET_EVENTS, type, c.id.toString(), data).replaceWithVoid();
     }
 
     private static <T> Uni<T> conflict(String what) {

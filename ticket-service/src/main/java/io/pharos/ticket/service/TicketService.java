@@ -12,6 +12,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.pharos.commons.outbox.OutboxWriter;
+import io.pharos.commons.messaging.Topics;
 import io.pharos.commons.rest.ProblemException;
 import io.pharos.ticket.api.CreateTicketRequest;
 import io.pharos.ticket.api.MessageDto;
@@ -108,7 +110,7 @@ public class TicketService {
             return tickets.persist(t)
                     .flatMap(v -> audit.record(tenant, t.id, t.requesterId, actor, "ticket.created",
                             Map.of("number", t.number, "channel", t.channel.name())))
-                    .flatMap(v -> outbox.append(tenant, OutboxWriter.TICKET_EVENTS, "pharos.ticket.created", t.id.toString(), created))
+                    .flatMap(v -> outbox.append(tenant, Topics.TICKET_EVENTS, "pharos.ticket.created", t.id.toString(), created))
                     .flatMap(v -> request.message() == null ? Uni.createFrom().voidItem()
                             : appendMessage(t, request.message(), firstMessageActor(request.message(), actor, t), createdAt, true)
                                     .replaceWithVoid())
@@ -342,7 +344,7 @@ public class TicketService {
                 .flatMap(v -> statusEvents(t, before, author, at))
                 .flatMap(v -> {
                     added.put("ticket", EventData.ticket(t));
-                    return outbox.append(t.tenant, OutboxWriter.TICKET_EVENTS, "pharos.ticket.message.added", t.id.toString(), added);
+                    return outbox.append(t.tenant, Topics.TICKET_EVENTS, "pharos.ticket.message.added", t.id.toString(), added);
                 })
                 .flatMap(v -> agentPublic && deliver ? requestDelivery(t, m) : Uni.createFrom().voidItem())
                 .replaceWith(m);
@@ -454,7 +456,7 @@ public class TicketService {
                             data.put("inReplyTo", threadIds.isEmpty() ? null : threadIds.get(threadIds.size() - 1));
                             data.put("references", threadIds);
                             data.put("language", t.language);
-                            return outbox.append(t.tenant, OutboxWriter.CHANNEL_OUTBOUND, "pharos.channel.message.requested",
+                            return outbox.append(t.tenant, Topics.CHANNEL_OUTBOUND, "pharos.channel.message.requested",
                                     t.id.toString(), data).replaceWithVoid();
                         })));
     }
@@ -472,7 +474,7 @@ public class TicketService {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("ticket", EventData.ticket(t));
         data.putAll(extra);
-        return outbox.append(t.tenant, OutboxWriter.TICKET_EVENTS, type, t.id.toString(), data).replaceWithVoid();
+        return outbox.append(t.tenant, Topics.TICKET_EVENTS, type, t.id.toString(), data).replaceWithVoid();
     }
 
     private Uni<Ticket> load(String tenant, UUID id) {

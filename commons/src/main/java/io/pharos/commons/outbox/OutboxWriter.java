@@ -1,4 +1,4 @@
-package io.pharos.ticket.service;
+package io.pharos.commons.outbox;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -8,11 +8,12 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.pharos.ticket.domain.OutboxEvent;
-import io.pharos.ticket.repository.OutboxRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -22,17 +23,14 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class OutboxWriter {
 
-    public static final String TICKET_EVENTS = "pharos.ticket.events";
-    public static final String CHANNEL_OUTBOUND = "pharos.channel.outbound";
-    public static final String SOURCE = "//pharos/ticket-service";
     public static final int LANES = 8;
 
-    private final OutboxRepository outbox;
     private final ObjectMapper json;
+    private final String source;
 
-    public OutboxWriter(OutboxRepository outbox, ObjectMapper json) {
-        this.outbox = outbox;
+    public OutboxWriter(ObjectMapper json, @ConfigProperty(name = "quarkus.application.name") String application) {
         this.json = json;
+        this.source = "//pharos/" + application;
     }
 
     /** Appends one event; {@code key} is the aggregate id: Kafka key and ordering unit. */
@@ -42,7 +40,7 @@ public class OutboxWriter {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("specversion", "1.0");
         event.put("id", id.toString());
-        event.put("source", SOURCE);
+        event.put("source", source);
         event.put("type", type);
         event.put("subject", key);
         event.put("time", now);
@@ -62,7 +60,7 @@ public class OutboxWriter {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }
-        return outbox.persist(row);
+        return Panache.getSession().flatMap(session -> session.persist(row)).replaceWith(row);
     }
 
     /** The same aggregate always lands in the same lane, so its events keep their order. */

@@ -1,4 +1,4 @@
-package io.pharos.ticket.messaging;
+package io.pharos.commons.messaging;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -11,7 +11,7 @@ import io.smallrye.mutiny.Uni;
  * Runs a background pass at most once at a time: wake-ups (notifications, polls) that arrive while
  * a pass runs are folded into one more pass afterwards, so none is lost and none piles up.
  */
-final class SingleFlight {
+public final class SingleFlight {
 
     private static final Logger LOG = Logger.getLogger(SingleFlight.class);
 
@@ -21,12 +21,12 @@ final class SingleFlight {
     private final AtomicBoolean again = new AtomicBoolean();
 
     /** {@code pass} answers true when there is more work right away. */
-    SingleFlight(String name, Supplier<Uni<Boolean>> pass) {
+    public SingleFlight(String name, Supplier<Uni<Boolean>> pass) {
         this.name = name;
         this.pass = pass;
     }
 
-    void wake() {
+    public void wake() {
         again.set(true);
         if (running.compareAndSet(false, true)) {
             again.set(false);

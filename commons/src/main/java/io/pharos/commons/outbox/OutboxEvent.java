@@ -1,4 +1,4 @@
-package io.pharos.ticket.domain;
+package io.pharos.commons.outbox;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package io.pharos.ticket.messaging;
+package io.pharos.commons.messaging;
 
 import org.jboss.logging.Logger;
 
@@ -7,14 +7,14 @@ import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
 import io.vertx.pgclient.PgConnectOptions;
 
 /** A dedicated LISTEN connection that calls back on notifications and reconnects by itself. */
-final class PgNotifications {
+public final class PgNotifications {
 
     private static final Logger LOG = Logger.getLogger(PgNotifications.class);
 
     private PgNotifications() {
     }
 
-    static PgSubscriber listen(Vertx vertx, String url, String user, String password, Runnable onNotification,
+    public static PgSubscriber listen(Vertx vertx, String url, String user, String password, Runnable onNotification,
             String... channels) {
         PgConnectOptions options = PgConnectOptions.fromUri(url.startsWith("vertx-reactive:") ? url.substring(15) : url)
                 .setUser(user).setPassword(password);

@@ -1,4 +1,4 @@
-package io.pharos.ticket.messaging;
+package io.pharos.commons.outbox;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,7 +15,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-import io.pharos.ticket.service.OutboxWriter;
+import io.pharos.commons.messaging.PgNotifications;
+import io.pharos.commons.messaging.SingleFlight;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
