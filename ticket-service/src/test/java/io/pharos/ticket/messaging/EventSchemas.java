@@ -1,5 +1,7 @@
 package io.pharos.ticket.messaging;
 
+import io.pharos.testing.KafkaEvents;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;

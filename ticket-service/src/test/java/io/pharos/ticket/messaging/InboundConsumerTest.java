@@ -1,5 +1,7 @@
 package io.pharos.ticket.messaging;
 
+import io.pharos.testing.KafkaEvents;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,4 +1,4 @@
-package io.pharos.ticket.messaging;
+package io.pharos.testing;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +40,7 @@ public final class KafkaEvents implements AutoCloseable {
     public KafkaEvents(String... topics) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, System.getProperty("kafka.bootstrap.servers", "localhost:9092"));
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "ticket-service-test-" + UUID.randomUUID());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "pharos-test-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
