@@ -40,6 +40,7 @@ import io.pharos.commons.rest.Problem;
 import io.pharos.commons.rest.ProblemException;
 import io.pharos.commons.security.Roles;
 import io.pharos.commons.security.TenantContext;
+import io.pharos.ticket.api.HistoryEntryDto;
 import io.pharos.ticket.api.CreateTicketRequest;
 import io.pharos.ticket.api.MessageDto;
 import io.pharos.ticket.api.MessageInput;
@@ -167,7 +168,7 @@ public class TicketResource {
     @GET
     @Path("/{id}/history")
     @Operation(summary = "The ticket's audit trail, oldest first: who changed what, when, and the values it set")
-    public Uni<List<io.pharos.ticket.api.HistoryEntryDto>> history(@PathParam("id") UUID id) {
+    public Uni<List<HistoryEntryDto>> history(@PathParam("id") UUID id) {
         return tickets.history(caller.tenant(), id);
     }
 

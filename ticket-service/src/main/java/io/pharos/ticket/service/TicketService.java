@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.pharos.commons.outbox.OutboxWriter;
 import io.pharos.commons.messaging.Topics;
 import io.pharos.commons.rest.ProblemException;
+import io.pharos.ticket.api.HistoryEntryDto;
 import io.pharos.ticket.api.CreateTicketRequest;
 import io.pharos.ticket.api.MessageDto;
 import io.pharos.ticket.api.MessageInput;
@@ -256,14 +257,14 @@ public class TicketService {
 
     /** Who changed what and when, oldest first. */
     @WithSession
-    public Uni<List<io.pharos.ticket.api.HistoryEntryDto>> history(String tenant, UUID ticketId) {
+    public Uni<List<HistoryEntryDto>> history(String tenant, UUID ticketId) {
         return load(tenant, ticketId).flatMap(t -> audit.historyOf(tenant, List.of(t.id)))
                 .map(byTicket -> byTicket.getOrDefault(ticketId, List.of()));
     }
 
     /** Several tickets' trails in one query (batched GraphQL fields). */
     @WithSession
-    public Uni<Map<UUID, List<io.pharos.ticket.api.HistoryEntryDto>>> historyOf(String tenant, List<UUID> ticketIds) {
+    public Uni<Map<UUID, List<HistoryEntryDto>>> historyOf(String tenant, List<UUID> ticketIds) {
         return audit.historyOf(tenant, ticketIds);
     }
 
