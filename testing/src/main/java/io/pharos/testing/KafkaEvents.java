@@ -8,6 +8,9 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -94,6 +97,30 @@ public final class KafkaEvents implements AutoCloseable {
                 throw new AssertionError("not JSON on " + record.topic() + ": " + record.value(), e);
             }
         }
+    }
+
+    /**
+     * Waits until a service's consumer group has partitions assigned: a group that starts at the
+     * end of a topic misses whatever a test publishes before that.
+     */
+    public static void awaitAssigned(String groupId, Duration timeout) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, System.getProperty("kafka.bootstrap.servers", "localhost:9092"));
+        try (Admin admin = Admin.create(props)) {
+            Instant deadline = Instant.now().plus(timeout);
+            while (Instant.now().isBefore(deadline)) {
+                ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(groupId)).describedGroups().get(groupId).get();
+                if (group.members().stream().anyMatch(m -> !m.assignment().topicPartitions().isEmpty())) {
+                    return;
+                }
+                Thread.sleep(200);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            throw new AssertionError("cannot describe consumer group " + groupId, e);
+        }
+        throw new AssertionError("consumer group " + groupId + " got no partitions within " + timeout);
     }
 
     public static Predicate<Event> about(String aggregateId) {

@@ -1,0 +1,36 @@
+package io.pharos.survey.domain;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+/** How to reach a customer, as the latest customer event described it. */
+@Entity
+@Table(name = "customer_contact")
+@IdClass(CustomerContact.Key.class)
+public class CustomerContact {
+
+    public record Key(String tenant, UUID customerId) implements Serializable {
+        public Key() {
+            this(null, null);
+        }
+    }
+
+    @Id
+    public String tenant;
+    @Id
+    @Column(name = "customer_id")
+    public UUID customerId;
+    public String name;
+    public String language;
+    /** JSON object: identity type → value */
+    public String identities;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+}

@@ -1,0 +1,42 @@
+package io.pharos.survey.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.pharos.survey.service.TicketEventService;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Consumes {@code pharos.ticket.events}. What cannot be read or applied goes to
+ * {@code pharos.ticket.events.dlq}; redeliveries are harmless (each event id is applied once).
+ */
+@ApplicationScoped
+public class TicketEventsConsumer {
+
+    private static final Logger LOG = Logger.getLogger(TicketEventsConsumer.class);
+
+    private final TicketEventService events;
+    private final ObjectMapper json;
+
+    public TicketEventsConsumer(TicketEventService events, ObjectMapper json) {
+        this.events = events;
+        this.json = json;
+    }
+
+    @Incoming("ticket-events")
+    public Uni<Void> consume(String payload) {
+        JsonNode event;
+        try {
+            event = json.readTree(payload);
+        } catch (Exception e) {
+            return Uni.createFrom().failure(new IllegalArgumentException("not a JSON CloudEvent: " + e.getMessage(), e));
+        }
+        return Uni.createFrom().deferred(() -> events.apply(event)).onFailure().invoke(e -> LOG.warnf("event %s (%s) not applied, to the dead-letter topic: %s",
+                event.path("id").asText(), event.path("type").asText(), e.toString()));
+    }
+}

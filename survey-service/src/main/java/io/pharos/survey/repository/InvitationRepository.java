@@ -1,0 +1,26 @@
+package io.pharos.survey.repository;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.pharos.survey.domain.Invitation;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+@WithSession
+public class InvitationRepository implements PanacheRepositoryBase<Invitation, UUID> {
+
+    public Uni<Invitation> forTicket(UUID definitionId, UUID ticketId) {
+        return find("definitionId = ?1 and ticketId = ?2", definitionId, ticketId).firstResult();
+    }
+
+    /** Whether the customer was sent any survey since {@code since} (the throttle spans all definitions). */
+    public Uni<Boolean> sentSince(String tenant, UUID customerId, Instant since) {
+        return count("tenant = ?1 and customerId = ?2 and status = ?3 and sentAt >= ?4", tenant, customerId,
+                Invitation.Status.SENT, since).map(n -> n > 0);
+    }
+}

@@ -1,0 +1,30 @@
+package io.pharos.survey.repository;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.pharos.survey.domain.CustomerContact;
+import io.pharos.survey.domain.TicketState;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/** The tickets and customers survey-service keeps from events, and the events it already applied. */
+@ApplicationScoped
+public class ReplicaRepository {
+
+    public Uni<TicketState> ticket(String tenant, UUID ticketId) {
+        return Panache.getSession().flatMap(s -> s.find(TicketState.class, new TicketState.Key(tenant, ticketId)));
+    }
+
+    public Uni<CustomerContact> customer(String tenant, UUID customerId) {
+        return Panache.getSession().flatMap(s -> s.find(CustomerContact.class, new CustomerContact.Key(tenant, customerId)));
+    }
+
+    /** Marks an event applied; false when it already was (then its effect must not be applied again). */
+    public Uni<Boolean> firstTime(String eventId) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery(
+                "INSERT INTO processed_event (event_id, processed_at) VALUES (?1, now()) ON CONFLICT DO NOTHING")
+                .setParameter(1, eventId).executeUpdate()).map(inserted -> inserted == 1);
+    }
+}

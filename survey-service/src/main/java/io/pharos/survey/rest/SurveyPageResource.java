@@ -1,0 +1,106 @@
+package io.pharos.survey.rest;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.pharos.commons.rest.ProblemException;
+import io.pharos.survey.service.ResponseService;
+import io.pharos.survey.service.ResponseService.PageState;
+import io.pharos.survey.service.SurveyDefinitionService;
+import io.quarkus.qute.Template;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The hosted response page customers reach from the invitation: plain HTML forms and links, so it
+ * works without JavaScript; in the customer's language; the link is the only credential.
+ */
+@Path("/s/{token}")
+@Tag(name = "response page")
+@Produces(MediaType.TEXT_HTML)
+public class SurveyPageResource {
+
+    static final Map<String, Map<String, String>> LABELS = Map.of(
+            "en", Map.of("title", "Your feedback", "low", "Not at all", "high", "Extremely", "comment", "Add a comment (optional)",
+                    "send", "Send", "recorded", "Thank you, your answer was recorded.", "change", "Clicked the wrong one? Choose again:",
+                    "expired", "This survey link has expired. Thank you for your time all the same.",
+                    "invalid", "This survey link is not valid. Please use the link from your invitation.",
+                    "closed", "Your answer was already recorded. Thank you!"),
+            "el", Map.of("title", "Η γνώμη σας", "low", "Καθόλου", "high", "Πάρα πολύ", "comment", "Προσθέστε ένα σχόλιο (προαιρετικά)",
+                    "send", "Αποστολή", "recorded", "Ευχαριστούμε, η απάντησή σας καταχωρίστηκε.",
+                    "change", "Πατήσατε λάθος; Επιλέξτε ξανά:",
+                    "expired", "Αυτός ο σύνδεσμος έρευνας έχει λήξει. Σας ευχαριστούμε για τον χρόνο σας.",
+                    "invalid", "Αυτός ο σύνδεσμος δεν είναι έγκυρος. Χρησιμοποιήστε τον σύνδεσμο της πρόσκλησης.",
+                    "closed", "Η απάντησή σας έχει ήδη καταχωριστεί. Ευχαριστούμε!"));
+
+    private final ResponseService responses;
+    private final Template page;
+
+    public SurveyPageResource(ResponseService responses, Template page) {
+        this.responses = responses;
+        this.page = page;
+    }
+
+    @GET
+    @Operation(summary = "The question, or with ?score=N the one-click answer followed by the optional comment form")
+    public Uni<Response> show(@PathParam("token") String token, @QueryParam("score") String score) {
+        if (score == null) {
+            return responses.page(token).map(this::render);
+        }
+        int value;
+        try {
+            value = Integer.parseInt(score);
+        } catch (NumberFormatException e) {
+            return responses.page(token).map(this::render);
+        }
+        // an out-of-scale score (an edited link) shows the question again
+        return responses.score(token, value).map(this::render)
+                .onFailure(ProblemException.class).recoverWithUni(e -> responses.page(token).map(this::render));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "The optional comment after the score (a plain HTML form)")
+    public Uni<Response> comment(@PathParam("token") String token, @FormParam("comment") String comment) {
+        String bounded = comment == null ? null : comment.length() > 5000 ? comment.substring(0, 5000) : comment;
+        return responses.comment(token, bounded).map(this::render);
+    }
+
+    private Response render(PageState state) {
+        String language = state.invitation() == null ? "en" : SurveyDefinitionService.languageOf(state.invitation().language);
+        Map<String, String> labels = LABELS.getOrDefault(language, LABELS.get("en"));
+        List<Integer> scale = state.survey() == null ? List.of()
+                : IntStream.rangeClosed(state.survey().scaleMin, state.survey().scaleMax).boxed().toList();
+        String html = page.data("lang", LABELS.containsKey(language) ? language : "en")
+                .data("labels", labels)
+                .data("kind", state.kind().name())
+                .data("texts", state.texts())
+                .data("scale", scale)
+                .data("chosen", state.response() == null ? -1 : state.response().score)
+                .data("justAnswered", state.recordedNow())
+                .render();
+        int status = switch (state.kind()) {
+            case INVALID -> 404;
+            case EXPIRED -> 410;
+            default -> 200;
+        };
+        return Response.status(status).entity(html).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer")
+                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'")
+                .build();
+    }
+}

@@ -1,0 +1,255 @@
+package io.pharos.survey.service;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.pharos.testing.KafkaEvents;
+import io.pharos.testing.KeycloakTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/**
+ * Ticket events in (as ticket-service publishes them, on the real Kafka), invitations out on
+ * pharos.channel.outbound, answers through the hosted page, pharos.survey.* events out.
+ */
+@QuarkusTest
+class SurveyFlowTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static KafkaProducer<String, String> producer;
+
+    @Inject
+    InvitationSender sender;
+
+    @Inject
+    SurveyTokens tokens;
+
+    @BeforeAll
+    static void connect() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");
+        producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+        KafkaEvents.awaitAssigned(ConfigProvider.getConfig().getValue("mp.messaging.incoming.ticket-events.group.id", String.class),
+                Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void disconnect() {
+        producer.close();
+    }
+
+    /** A survey only for tickets with this run's tag, so other tests' tickets never trigger it. */
+    static String defineCsat(String tag, int delaySeconds) {
+        return given().auth().oauth2(KeycloakTokens.user("alex")).contentType(ContentType.JSON)
+                .body(Map.of("name", "CSAT " + tag, "type", "CSAT", "tags", List.of(tag), "delaySeconds", delaySeconds,
+                        "throttleDays", 7, "expiryHours", 48))
+                .post("/api/v1/surveys").then().statusCode(201).body("scaleMin", equalTo(1)).body("scaleMax", equalTo(5))
+                .extract().path("id");
+    }
+
+    static void publish(String type, String key, Map<String, Object> data) throws Exception {
+        Map<String, Object> event = Map.of("specversion", "1.0", "id", UUID.randomUUID().toString(), "source",
+                "//pharos/ticket-service", "type", type, "time", Instant.now().toString(), "tenant", "acme", "data", data);
+        producer.send(new ProducerRecord<>("pharos.ticket.events", key, JSON.writeValueAsString(event))).get();
+    }
+
+    static String customer(String language) throws Exception {
+        String id = UUID.randomUUID().toString();
+        publish("pharos.customer.created", id, Map.of("customer", Map.of("id", id, "name", "Eleni", "language", language,
+                "identities", List.of(Map.of("type", "email", "value", "eleni-" + id + "@example.test")))));
+        return id;
+    }
+
+    static Map<String, Object> ticket(String id, String customer, String status, String tag) {
+        Instant now = Instant.now();
+        Map<String, Object> t = new java.util.HashMap<>(Map.of("id", id, "number", 1000 + (id.hashCode() & 0xfff),
+                "subject", "Order late", "status", status, "priority", "normal", "channel", "email", "requesterId", customer,
+                "tags", List.of(tag), "createdAt", now.minusSeconds(600).toString(), "updatedAt", now.toString()));
+        t.put("assigneeId", "anna");
+        t.put("team", "support");
+        if (status.equals("solved")) {
+            t.put("solvedAt", now.toString());
+        }
+        return Map.of("ticket", t);
+    }
+
+    static String solvedTicket(String customer, String tag) throws Exception {
+        String id = UUID.randomUUID().toString();
+        publish("pharos.ticket.created", id, ticket(id, customer, "new", tag));
+        publish("pharos.ticket.solved", id, ticket(id, customer, "solved", tag));
+        return id;
+    }
+
+    static String link(KafkaEvents.Event request) {
+        Matcher m = Pattern.compile("(http://\\S+/s/[A-Za-z0-9_.-]+)\\?score=1").matcher(request.cloudEvent().path("data").path("text").asText());
+        assertThat(m.find()).as(request.cloudEvent().toString()).isTrue();
+        return m.group(1);
+    }
+
+    static String path(String link) {
+        return link.substring(link.indexOf("/s/"));
+    }
+
+    @Test
+    void aSolvedTicketBringsOneInvitationAndOneClickRecordsTheScore() throws Exception {
+        String tag = "t-" + UUID.randomUUID();
+        defineCsat(tag, 1);
+        try (KafkaEvents kafka = new KafkaEvents("pharos.channel.outbound", "pharos.survey.events")) {
+            String customer = customer("el");
+            String ticket = solvedTicket(customer, tag);
+            KafkaEvents.Event request = kafka.await(e -> e.type().equals("pharos.channel.message.requested")
+                    && ticket.equals(e.key()), 1, Duration.ofSeconds(20)).get(0);
+            assertThat(request.cloudEvent().path("data").path("recipient").path("email").asText()).isEqualTo("eleni-" + customer + "@example.test");
+            assertThat(request.cloudEvent().path("data").path("language").asText()).isEqualTo("el");
+            assertThat(request.cloudEvent().path("data").path("html").asText()).contains("?score=5");
+            assertThat(kafka.await(e -> e.type().equals("pharos.survey.sent") && ticket.equals(e.key()), 1, Duration.ofSeconds(10)))
+                    .hasSize(1);
+            String page = path(link(request));
+
+            // the page, in Greek, without JavaScript
+            given().when().get(page).then().statusCode(200).contentType(containsString("text/html"))
+                    .body(containsString("lang=\"el\"")).body(containsString("?score=5")).body(not(containsString("<script")));
+            // one click records 5 …
+            given().when().get(page + "?score=5").then().statusCode(200).body(containsString("καταχωρίστηκε"))
+                    .body(containsString("<form method=\"post\""));
+            KafkaEvents.Event five = kafka.await(e -> e.type().equals("pharos.survey.responded") && ticket.equals(e.key()), 1,
+                    Duration.ofSeconds(10)).get(0);
+            assertThat(five.cloudEvent().path("data").path("score").asInt()).isEqualTo(5);
+            assertThat(five.cloudEvent().path("data").path("normalizedScore").asDouble()).isEqualTo(10.0);
+            assertThat(five.cloudEvent().path("data").path("agentId").asText()).isEqualTo("anna");
+            String responseId = five.cloudEvent().path("data").path("responseId").asText();
+            // … a second click changes it rather than adding a response …
+            given().when().get(page + "?score=4").then().statusCode(200);
+            // … the comment closes it, analysed …
+            given().contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("comment", "Πολύ γρήγορη εξυπηρέτηση, ευχαριστώ!")
+                    .when().post(page).then().statusCode(200).body(containsString("Σας ευχαριστούμε"));
+            // … and later clicks change nothing
+            given().when().get(page + "?score=1").then().statusCode(200).body(containsString("έχει ήδη καταχωριστεί"));
+            List<KafkaEvents.Event> responded = kafka.during(Duration.ofSeconds(3),
+                    e -> e.type().equals("pharos.survey.responded") && ticket.equals(e.key()));
+            assertThat(responded).extracting(e -> e.cloudEvent().path("data").path("responseId").asText()).containsOnly(responseId);
+            assertThat(responded).extracting(e -> e.cloudEvent().path("data").path("score").asInt()).containsExactly(5, 4, 4);
+            assertThat(responded.get(2).cloudEvent().path("data").path("sentiment").asText()).isEqualTo("positive");
+            given().auth().oauth2(KeycloakTokens.integrator("acme")).when().get("/api/v1/responses/" + responseId)
+                    .then().statusCode(200).body("score", equalTo(4)).body("themes", equalTo(List.of("solved-quickly")));
+            given().auth().oauth2(KeycloakTokens.integrator("globex")).when().get("/api/v1/responses/" + responseId)
+                    .then().statusCode(404);
+        }
+    }
+
+    @Test
+    void tamperedOrExpiredLinksGetAFriendlyPageAndRecordNothing() throws Exception {
+        String tag = "t-" + UUID.randomUUID();
+        defineCsat(tag, 0);
+        try (KafkaEvents kafka = new KafkaEvents("pharos.channel.outbound", "pharos.survey.events")) {
+            String ticket = solvedTicket(customer("en"), tag);
+            KafkaEvents.Event request = kafka.await(e -> e.type().equals("pharos.channel.message.requested")
+                    && ticket.equals(e.key()), 1, Duration.ofSeconds(20)).get(0);
+            String page = path(link(request));
+            String token = page.substring(3);
+            String tampered = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
+            given().when().get("/s/" + tampered + "?score=5").then().statusCode(404).body(containsString("not valid"));
+            UUID invitation = tokens.verify(token).orElseThrow().invitationId();
+            String expired = tokens.issue(invitation, Instant.now().minusSeconds(60));
+            given().when().get("/s/" + expired + "?score=5").then().statusCode(410).body(containsString("expired"));
+            assertThat(kafka.during(Duration.ofSeconds(2), e -> e.type().equals("pharos.survey.responded") && ticket.equals(e.key())))
+                    .isEmpty();
+            given().when().get(page + "?score=3").then().statusCode(200).body(containsString("recorded"));
+        }
+    }
+
+    @Test
+    void theThrottleAndAReopenedTicketNeverAskTwice() throws Exception {
+        String tag = "t-" + UUID.randomUUID();
+        defineCsat(tag, 2);
+        try (KafkaEvents kafka = new KafkaEvents("pharos.channel.outbound")) {
+            String customer = customer("en");
+            String first = solvedTicket(customer, tag);
+            kafka.await(e -> first.equals(e.key()), 1, Duration.ofSeconds(20));
+            // the same customer within the throttle window: nothing
+            String second = solvedTicket(customer, tag);
+            // solved, reopened before the invitation went out, solved again: one invitation
+            String other = customer("en");
+            String reopened = UUID.randomUUID().toString();
+            publish("pharos.ticket.created", reopened, ticket(reopened, other, "new", tag));
+            publish("pharos.ticket.solved", reopened, ticket(reopened, other, "solved", tag));
+            publish("pharos.ticket.reopened", reopened, ticket(reopened, other, "open", tag));
+            publish("pharos.ticket.solved", reopened, ticket(reopened, other, "solved", tag));
+            kafka.await(e -> reopened.equals(e.key()), 1, Duration.ofSeconds(20));
+            List<KafkaEvents.Event> all = kafka.during(Duration.ofSeconds(4), e -> true);
+            assertThat(all.stream().filter(e -> second.equals(e.key()))).isEmpty();
+            assertThat(all.stream().filter(e -> reopened.equals(e.key()))).hasSize(1);
+            assertThat(all.stream().filter(e -> first.equals(e.key()))).hasSize(1);
+        }
+    }
+
+    @Test
+    void aScheduledInvitationSurvivesAPauseAndConcurrentSendersSendItOnce() throws Exception {
+        String tag = "t-" + UUID.randomUUID();
+        defineCsat(tag, 0);
+        sender.pause();
+        try (KafkaEvents kafka = new KafkaEvents("pharos.channel.outbound")) {
+            String ticket = solvedTicket(customer("en"), tag);
+            assertThat(kafka.during(Duration.ofSeconds(3), e -> ticket.equals(e.key()))).isEmpty();
+            // two replicas' passes at once: SKIP LOCKED gives the invitation to one of them
+            CompletableFuture<Integer> a = CompletableFuture.supplyAsync(this::sendDue);
+            CompletableFuture<Integer> b = CompletableFuture.supplyAsync(this::sendDue);
+            CompletableFuture.allOf(a, b).join();
+            sender.resume();
+            assertThat(kafka.await(e -> ticket.equals(e.key()), 1, Duration.ofSeconds(20))).hasSize(1);
+            assertThat(kafka.during(Duration.ofSeconds(3), e -> ticket.equals(e.key()))).hasSize(1);
+        } finally {
+            sender.resume();
+        }
+    }
+
+    @Test
+    void definitionsAreForAdminsAndValidated() {
+        given().auth().oauth2(KeycloakTokens.user("anna")).contentType(ContentType.JSON)
+                .body(Map.of("name", "x", "type", "NPS")).post("/api/v1/surveys").then().statusCode(403);
+        given().auth().oauth2(KeycloakTokens.user("alex")).contentType(ContentType.JSON)
+                .body(Map.of("name", "x", "type", "CSAT", "scaleMax", 7)).post("/api/v1/surveys").then().statusCode(400)
+                .contentType("application/problem+json").body("type", equalTo("urn:pharos:problem:invalid-scale"));
+        given().auth().oauth2(KeycloakTokens.user("alex")).contentType(ContentType.JSON)
+                .body(Map.of("name", "Loyalty", "type", "NPS")).post("/api/v1/surveys").then().statusCode(201)
+                .body("scaleMin", equalTo(0)).body("scaleMax", equalTo(10))
+                .body("texts.el.question", containsString("συστήσετε")).body("throttleDays", equalTo(7));
+    }
+
+    int sendDue() {
+        try {
+            return io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(sender::sendDue);
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static org.hamcrest.Matcher<String> not(org.hamcrest.Matcher<String> m) {
+        return org.hamcrest.Matchers.not(m);
+    }
+}
