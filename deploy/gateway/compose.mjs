@@ -54,7 +54,7 @@ for (const { name, source } of subgraphs) {
     fail(`subgraph ${name} does not parse: ${e.message}`);
   }
   const url = process.env[`ROUTING_URL_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`]
-    ?? (/^https?:\/\//.test(source) ? source : `http://${name}/graphql`);
+    ?? (/^https?:\/\//.test(source) ? source : `http://${name}:8080/graphql`); // Kubernetes Service of that name
   services.push({ name, typeDefs, url });
 }
 

@@ -10,6 +10,6 @@ import io.pharos.survey.model.SurveyType;
 
 public record SurveyDefinitionDto(UUID id, String name, SurveyType type, int scaleMin, int scaleMax,
         Map<String, SurveyTexts> texts, SurveyDefinition.Trigger trigger, int delaySeconds, List<String> channels,
-        List<String> tags, SurveyDefinition.SendVia sendVia, int throttleDays, int expiryHours, boolean enabled,
+        List<String> tags, SurveyDefinition.SendVia sendVia, int throttleDays, int expiryHours, Integer intervalDays, boolean enabled,
         Instant createdAt, Instant updatedAt, long version) {
 }

@@ -16,7 +16,7 @@ import io.pharos.survey.model.SurveyType;
 /**
  * A survey definition as an admin writes it. Omitted values take the defaults of common practice:
  * the type's standard scale, sent one hour after the solve over the ticket's own channel, at most
- * one survey per customer per 7 days, links valid for 7 days.
+ * one survey per customer per 7 days, links valid for 7 days; relationship surveys every 90 days.
  */
 public record SurveyDefinitionInput(
         @NotBlank @Size(max = 200) String name,
@@ -30,5 +30,6 @@ public record SurveyDefinitionInput(
         SurveyDefinition.SendVia sendVia,
         @Min(0) @Max(365) Integer throttleDays,
         @Min(1) @Max(90 * 24) Integer expiryHours,
+        @Min(1) @Max(3650) Integer intervalDays,
         Boolean enabled) {
 }

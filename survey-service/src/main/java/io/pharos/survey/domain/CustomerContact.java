@@ -29,6 +29,8 @@ public class CustomerContact {
     public UUID customerId;
     public String name;
     public String language;
+    /** active or churned (ticket-service's customer lifecycle); churned customers are not asked */
+    public String lifecycle;
     /** JSON object: identity type → value */
     public String identities;
     @Column(name = "updated_at")

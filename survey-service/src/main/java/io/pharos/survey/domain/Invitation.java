@@ -35,6 +35,8 @@ public class Invitation {
     public String language;
     @Column(name = "skip_reason")
     public String skipReason;
+    /** relationship invitations only: the survey's period (days since the epoch / interval) it belongs to */
+    public Integer period;
     @Column(name = "created_at")
     public Instant createdAt;
 

@@ -48,6 +48,8 @@ public class SurveyDefinition {
     public int throttleDays;
     @Column(name = "expiry_hours")
     public int expiryHours;
+    @Column(name = "interval_days")
+    public int intervalDays;
     public boolean enabled;
     @Column(name = "created_at")
     public Instant createdAt;

@@ -96,13 +96,18 @@ public class InvitationSender {
     }
 
     private Uni<Void> handle(Invitation invitation) {
-        return definitions.findById(invitation.definitionId).flatMap(d -> replicas.ticket(invitation.tenant, invitation.ticketId)
+        Uni<TicketState> ticketOf = invitation.ticketId == null ? Uni.createFrom().nullItem()
+                : replicas.ticket(invitation.tenant, invitation.ticketId);
+        return definitions.findById(invitation.definitionId).flatMap(d -> ticketOf
                 .flatMap(ticket -> replicas.customer(invitation.tenant, invitation.customerId).flatMap(contact -> {
                     if (d == null || !d.enabled) {
                         return skip(invitation, "survey disabled");
                     }
-                    if (ticket == null || !ticket.solved()) {
+                    if (invitation.ticketId != null && (ticket == null || !ticket.solved())) {
                         return skip(invitation, REOPENED);
+                    }
+                    if (contact != null && "churned".equals(contact.lifecycle)) {
+                        return skip(invitation, "customer churned");
                     }
                     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
                     return invitations.sentSince(invitation.tenant, invitation.customerId, now.minus(Duration.ofDays(d.throttleDays)))
@@ -119,7 +124,7 @@ public class InvitationSender {
 
     private Uni<Void> send(Invitation invitation, SurveyDefinition d, TicketState ticket, CustomerContact contact, Instant now) {
         Map<String, String> identities = identities(contact);
-        String channel = d.sendVia == SurveyDefinition.SendVia.EMAIL ? "email" : ticket.channel;
+        String channel = d.sendVia == SurveyDefinition.SendVia.EMAIL || ticket == null ? "email" : ticket.channel;
         String address = identities.get(identityType(channel));
         if (address == null && identities.containsKey("email")) {
             channel = "email";
@@ -129,7 +134,7 @@ public class InvitationSender {
             return skip(invitation, "no address for the customer");
         }
         String language = SurveyDefinitionService.languageOf(contact != null && contact.language != null ? contact.language
-                : ticket.language);
+                : ticket != null ? ticket.language : null);
         SurveyTexts t = texts.textsFor(d, language);
         Instant expiresAt = now.plus(Duration.ofHours(d.expiryHours));
         String link = publicUrl + "/s/" + tokens.issue(invitation.id, expiresAt);
@@ -148,12 +153,12 @@ public class InvitationSender {
         recipient.put(identityType(channel), address);
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("requestId", invitation.id.toString());
-        request.put("ticketId", ticket.ticketId.toString());
-        request.put("ticketNumber", ticket.number);
+        request.put("ticketId", ticket == null ? null : ticket.ticketId.toString());
+        request.put("ticketNumber", ticket == null ? null : ticket.number);
         request.put("messageId", invitation.id.toString());
         request.put("channel", channel);
         request.put("recipient", recipient);
-        request.put("subject", "[#" + ticket.number + "] " + t.question());
+        request.put("subject", ticket == null ? t.question() : "[#" + ticket.number + "] " + t.question());
         request.put("text", text.toString().strip());
         request.put("html", channel.equals("email") ? html.toString() : null);
         request.put("references", List.of());
@@ -162,10 +167,10 @@ public class InvitationSender {
         sent.put("invitationId", invitation.id.toString());
         sent.put("surveyId", d.id.toString());
         sent.put("type", d.type.name().toLowerCase());
-        sent.put("ticketId", ticket.ticketId.toString());
+        sent.put("ticketId", ticket == null ? null : ticket.ticketId.toString());
         sent.put("customerId", invitation.customerId.toString());
-        sent.put("agentId", ticket.assigneeId);
-        sent.put("team", ticket.team);
+        sent.put("agentId", ticket == null ? null : ticket.assigneeId);
+        sent.put("team", ticket == null ? null : ticket.team);
         sent.put("channel", channel);
         sent.put("sentAt", now);
         sent.put("expiresAt", expiresAt);
@@ -174,7 +179,8 @@ public class InvitationSender {
         invitation.expiresAt = expiresAt;
         invitation.channel = channel;
         invitation.language = language;
-        String key = ticket.ticketId.toString();
+        // key = aggregate id: the ticket, or the customer for relationship surveys
+        String key = ticket != null ? ticket.ticketId.toString() : invitation.customerId.toString();
         return outbox.append(invitation.tenant, Topics.CHANNEL_OUTBOUND, "pharos.channel.message.requested", key, request)
                 .flatMap(x -> outbox.append(invitation.tenant, Topics.SURVEY_EVENTS, "pharos.survey.sent", key, sent))
                 .replaceWithVoid();

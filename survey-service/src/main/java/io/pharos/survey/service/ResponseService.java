@@ -165,6 +165,37 @@ public class ResponseService {
         return historical(tenant, in).call(responses::persist).call(this::responded).map(ResponseService::toDto);
     }
 
+    /** What became of one imported response. */
+    public record Imported(ResponseDto response, boolean created) {
+    }
+
+    /**
+     * Imports one historical response (NDJSON line): it needs its {@code respondedAt}; a line whose
+     * {@code externalId} was imported before answers with that response and changes nothing, so
+     * an interrupted import can simply be run again.
+     */
+    @WithTransaction
+    public Uni<Imported> importResponse(String tenant, ResponseInput in) {
+        if (in.token() != null) {
+            return Uni.createFrom().failure(ProblemException.badRequest("token-not-allowed",
+                    "Imported responses carry their context, not an invitation token."));
+        }
+        if (in.respondedAt() == null) {
+            return Uni.createFrom().failure(ProblemException.badRequest("missing-responded-at",
+                    "An imported response needs respondedAt."));
+        }
+        if (in.score() == null) {
+            return Uni.createFrom().failure(ProblemException.badRequest("missing-score", "A response needs a score."));
+        }
+        if (in.respondedAt().isAfter(Instant.now().plus(Duration.ofMinutes(5)))) {
+            return Uni.createFrom().failure(ProblemException.badRequest("responded-in-future", "respondedAt lies in the future."));
+        }
+        Uni<SurveyResponse> existing = in.externalId() == null ? Uni.createFrom().nullItem()
+                : responses.find("tenant = ?1 and externalId = ?2", tenant, in.externalId()).firstResult();
+        return existing.flatMap(found -> found != null ? Uni.createFrom().item(new Imported(toDto(found), false))
+                : historical(tenant, in).call(responses::persist).call(this::responded).map(r -> new Imported(toDto(r), true)));
+    }
+
     private Uni<SurveyResponse> historical(String tenant, ResponseInput in) {
         if (in.type() == null || (in.ticketId() == null && in.customerId() == null)) {
             return Uni.createFrom().failure(ProblemException.badRequest("missing-context",
@@ -241,7 +272,9 @@ public class ResponseService {
     }
 
     private Uni<SurveyResponse> fromInvitation(Invitation invitation, SurveyDefinition d, int score, Instant at) {
-        return replicas.ticket(invitation.tenant, invitation.ticketId).map(ticket -> {
+        Uni<io.pharos.survey.domain.TicketState> ticketOf = invitation.ticketId == null ? Uni.createFrom().nullItem()
+                : replicas.ticket(invitation.tenant, invitation.ticketId);
+        return ticketOf.map(ticket -> {
             SurveyResponse r = new SurveyResponse();
             r.id = UUID.randomUUID();
             r.tenant = invitation.tenant;

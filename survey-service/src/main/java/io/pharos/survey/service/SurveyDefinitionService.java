@@ -94,7 +94,7 @@ public class SurveyDefinitionService {
             d.tenant = tenant;
             d.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
             apply(d, new SurveyDefinitionInput("Customer satisfaction", SurveyType.CSAT, null, null, null, null, null, null,
-                    null, null, null, null));
+                    null, null, null, null, null));
             return definitions.persist(d).map(List::of);
         });
     }
@@ -126,6 +126,7 @@ public class SurveyDefinitionService {
         d.sendVia = in.sendVia() != null ? in.sendVia() : SurveyDefinition.SendVia.TICKET_CHANNEL;
         d.throttleDays = in.throttleDays() != null ? in.throttleDays() : 7;
         d.expiryHours = in.expiryHours() != null ? in.expiryHours() : 7 * 24;
+        d.intervalDays = in.intervalDays() != null ? in.intervalDays() : 90;
         d.enabled = in.enabled() == null || in.enabled();
         d.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
@@ -161,7 +162,8 @@ public class SurveyDefinitionService {
 
     SurveyDefinitionDto toDto(SurveyDefinition d) {
         return new SurveyDefinitionDto(d.id, d.name, d.type, d.scaleMin, d.scaleMax, texts(d), d.trigger, d.delaySeconds,
-                Arrays.asList(d.channels), Arrays.asList(d.tags), d.sendVia, d.throttleDays, d.expiryHours, d.enabled,
+                Arrays.asList(d.channels), Arrays.asList(d.tags), d.sendVia, d.throttleDays, d.expiryHours,
+                d.trigger == SurveyDefinition.Trigger.RELATIONSHIP ? d.intervalDays : null, d.enabled,
                 d.createdAt, d.updatedAt, d.version);
     }
 

@@ -64,9 +64,17 @@ public class TicketEventService {
                 return customer(tenant, data.get("customer"));
             }
             if (type.startsWith("pharos.ticket.") && data.has("ticket")) {
-                return ticket(tenant, data.get("ticket")).flatMap(state -> type.equals("pharos.ticket.solved") && state.solved()
-                        ? schedule(tenant, state)
-                        : type.equals("pharos.ticket.reopened") ? Uni.createFrom().voidItem() : Uni.createFrom().voidItem());
+                return ticket(tenant, data.get("ticket")).flatMap(state -> {
+                    boolean ended = (type.equals("pharos.ticket.solved") || type.equals("pharos.ticket.closed")) && state.solved();
+                    if (!ended) {
+                        return Uni.createFrom().voidItem(); // a reopened ticket is caught when its invitation falls due
+                    }
+                    Uni<Void> solved = type.equals("pharos.ticket.solved") ? schedule(tenant, state, SurveyDefinition.Trigger.TICKET_SOLVED)
+                            : Uni.createFrom().voidItem();
+                    // a live chat ends when its conversation is solved or closed
+                    return "chat".equals(state.channel) ? solved.flatMap(v -> schedule(tenant, state, SurveyDefinition.Trigger.CHAT_ENDED))
+                            : solved;
+                });
             }
             return Uni.createFrom().voidItem();
         });
@@ -82,6 +90,7 @@ public class TicketEventService {
             contact.customerId = id;
             contact.name = text(c, "name");
             contact.language = text(c, "language");
+            contact.lifecycle = text(c, "lifecycle");
             try {
                 contact.identities = json.writeValueAsString(identities);
             } catch (JsonProcessingException e) {
@@ -121,9 +130,9 @@ public class TicketEventService {
     }
 
     /** At most one invitation per survey and ticket: a ticket reopened and solved again is asked once. */
-    private Uni<Void> schedule(String tenant, TicketState ticket) {
+    private Uni<Void> schedule(String tenant, TicketState ticket, SurveyDefinition.Trigger trigger) {
         Instant solvedAt = ticket.solvedAt != null ? ticket.solvedAt : Instant.now();
-        return definitions.enabledOrDefault(tenant, SurveyDefinition.Trigger.TICKET_SOLVED).flatMap(list -> {
+        return definitions.enabledOrDefault(tenant, trigger).flatMap(list -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (SurveyDefinition d : list) {
                 if (!applies(d, ticket)) {

@@ -6,6 +6,8 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 
+import io.smallrye.graphql.api.federation.Shareable;
+
 /** Relay connection types. */
 final class Connection {
 
@@ -22,6 +24,7 @@ final class Connection {
     }
 
     @Name("PageInfo")
+    @Shareable // every subgraph's connections page the same way
     public record PageInfo(boolean hasNextPage, String endCursor) {
     }
 }

@@ -19,6 +19,8 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
+import io.pharos.commons.graphql.Isolated;
+import io.pharos.commons.paging.Cursor;
 import io.pharos.commons.rest.ProblemException;
 import io.pharos.commons.security.Roles;
 import io.pharos.commons.security.TenantContext;
@@ -76,7 +78,7 @@ public class TicketGraphQLApi {
                 f.tag() == null ? null : f.tag().toLowerCase(), f.channel(), f.team(), f.search());
         return Isolated.run(() -> tickets.list(tenant, query, after, first)).map(page -> {
             List<Connection.TicketEdge> edges = page.items().stream().map(t -> new Connection.TicketEdge(
-                    new io.pharos.ticket.service.Cursor(t.createdAt(), t.id()).encode(), TicketNode.of(t))).toList();
+                    new Cursor(t.createdAt(), t.id()).encode(), TicketNode.of(t))).toList();
             return new Connection.Tickets(edges, new Connection.PageInfo(page.next() != null,
                     edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
         });

@@ -35,6 +35,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.pharos.commons.paging.Cursor;
 import io.pharos.commons.json.LowerCaseEnums;
 import io.pharos.commons.rest.Problem;
 import io.pharos.commons.rest.ProblemException;

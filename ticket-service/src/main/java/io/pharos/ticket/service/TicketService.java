@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.pharos.commons.paging.Cursor;
 import io.pharos.commons.outbox.OutboxWriter;
 import io.pharos.commons.messaging.Topics;
 import io.pharos.commons.rest.ProblemException;

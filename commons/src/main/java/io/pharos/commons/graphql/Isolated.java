@@ -1,4 +1,4 @@
-package io.pharos.ticket.graphql;
+package io.pharos.commons.graphql;
 
 import java.util.function.Supplier;
 
@@ -14,12 +14,12 @@ import io.vertx.core.Vertx;
  * with two top-level fields fails with "System error"). Each resolver therefore runs its data
  * access on a fresh duplicated context, where it opens and closes a session of its own.
  */
-final class Isolated {
+public final class Isolated {
 
     private Isolated() {
     }
 
-    static <T> Uni<T> run(Supplier<Uni<T>> work) {
+    public static <T> Uni<T> run(Supplier<Uni<T>> work) {
         return Uni.createFrom().emitter(emitter -> {
             Context current = Vertx.currentContext();
             Context fresh = current != null ? VertxContext.createNewDuplicatedContext(current)

@@ -1,4 +1,4 @@
-package io.pharos.ticket.service;
+package io.pharos.commons.paging;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

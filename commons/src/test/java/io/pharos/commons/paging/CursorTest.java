@@ -1,4 +1,4 @@
-package io.pharos.ticket.service;
+package io.pharos.commons.paging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
