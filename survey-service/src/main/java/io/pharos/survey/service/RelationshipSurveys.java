@@ -25,7 +25,7 @@ public class RelationshipSurveys {
             SELECT gen_random_uuid(), d.tenant, d.id, NULL, c.customer_id, 'SCHEDULED', now(), now(),
                    floor(extract(epoch FROM now()) / 86400 / d.interval_days)::integer
             FROM survey_definition d JOIN customer_contact c ON c.tenant = d.tenant
-            WHERE d.trigger_kind = 'RELATIONSHIP' AND d.enabled AND c.lifecycle IS DISTINCT FROM 'churned'
+            WHERE d.trigger_kind = 'RELATIONSHIP' AND d.enabled AND c.lifecycle IS DISTINCT FROM 'churned' %s
               AND NOT EXISTS (SELECT 1 FROM invitation i WHERE i.definition_id = d.id AND i.customer_id = c.customer_id
                               AND i.created_at > now() - d.interval_days * interval '1 day')
             ON CONFLICT DO NOTHING""";
@@ -43,6 +43,13 @@ public class RelationshipSurveys {
     /** Schedules the invitations that are due now; answers how many. */
     @WithTransaction
     public Uni<Integer> plan() {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(PLAN).executeUpdate());
+        return Panache.getSession().flatMap(s -> s.createNativeQuery(PLAN.formatted("")).executeUpdate());
+    }
+
+    /** The same for one tenant only. */
+    @WithTransaction
+    public Uni<Integer> plan(String tenant) {
+        return Panache.getSession()
+                .flatMap(s -> s.createNativeQuery(PLAN.formatted("AND d.tenant = ?1")).setParameter(1, tenant).executeUpdate());
     }
 }

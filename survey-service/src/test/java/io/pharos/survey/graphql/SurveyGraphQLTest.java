@@ -111,11 +111,11 @@ class SurveyGraphQLTest {
     @Test
     void surveysAreDefinedByAdminsOnlyWithTypedErrors() {
         graphql(KeycloakTokens.user("alex"), """
-                mutation { createSurvey(input: {name: "Relationship NPS", type: NPS, trigger: RELATIONSHIP, intervalDays: 90,
-                  texts: [{language: "en", question: "Would you recommend Acme?"}]}) { id type scaleMin scaleMax intervalDays
+                mutation { createSurvey(input: {name: "Relationship NPS", type: NPS, trigger: RELATIONSHIP, intervalDays: 90, enabled: false,
+                  texts: [{language: "en", question: "Would you recommend Acme?"}]}) { id type scaleMin scaleMax intervalDays enabled
                   texts { language question } } }""", Map.of())
                 .body("errors", nullValue()).body("data.createSurvey.scaleMax", equalTo(10))
-                .body("data.createSurvey.intervalDays", equalTo(90))
+                .body("data.createSurvey.intervalDays", equalTo(90)).body("data.createSurvey.enabled", equalTo(false))
                 .body("data.createSurvey.texts.find { it.language == 'el' }.question", org.hamcrest.Matchers.containsString("συστήσετε"));
         graphql(KeycloakTokens.user("anna"), "mutation { createSurvey(input: {name: \"x\", type: CSAT}) { id } }", Map.of())
                 .body("data.createSurvey", nullValue()).body("errors[0].extensions.code", equalTo("forbidden"));

@@ -31,6 +31,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pharos.testing.KafkaEvents;
 import io.pharos.testing.KeycloakTokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 
 /**
@@ -38,6 +39,7 @@ import io.restassured.http.ContentType;
  * pharos.channel.outbound, answers through the hosted page, pharos.survey.* events out.
  */
 @QuarkusTest
+@SuppressWarnings("unchecked")
 class SurveyFlowTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -48,6 +50,12 @@ class SurveyFlowTest {
 
     @Inject
     SurveyTokens tokens;
+
+    @Inject
+    SurveyDefinitionService definitions;
+
+    @Inject
+    RelationshipSurveys relationship;
 
     @BeforeAll
     static void connect() {
@@ -73,8 +81,12 @@ class SurveyFlowTest {
     }
 
     static void publish(String type, String key, Map<String, Object> data) throws Exception {
+        publishAs("acme", type, key, data);
+    }
+
+    static void publishAs(String tenant, String type, String key, Map<String, Object> data) throws Exception {
         Map<String, Object> event = Map.of("specversion", "1.0", "id", UUID.randomUUID().toString(), "source",
-                "//pharos/ticket-service", "type", type, "time", Instant.now().toString(), "tenant", "acme", "data", data);
+                "//pharos/ticket-service", "type", type, "time", Instant.now().toString(), "tenant", tenant, "data", data);
         producer.send(new ProducerRecord<>("pharos.ticket.events", key, JSON.writeValueAsString(event))).get();
     }
 
@@ -229,6 +241,62 @@ class SurveyFlowTest {
     }
 
     @Test
+    void aChatThatEndsIsAskedOverTheChat() throws Exception {
+        String tag = "t-" + UUID.randomUUID();
+        given().auth().oauth2(KeycloakTokens.user("alex")).contentType(ContentType.JSON)
+                .body(Map.of("name", "Chat CSAT " + tag, "type", "CSAT", "trigger", "CHAT_ENDED", "tags", List.of(tag), "delaySeconds", 0))
+                .post("/api/v1/surveys").then().statusCode(201);
+        try (KafkaEvents kafka = new KafkaEvents("pharos.channel.outbound")) {
+            String visitor = UUID.randomUUID().toString();
+            publish("pharos.customer.created", visitor, Map.of("customer", Map.of("id", visitor, "language", "en",
+                    "identities", List.of(Map.of("type", "chat", "value", "visitor-" + visitor)))));
+            String chat = UUID.randomUUID().toString();
+            Map<String, Object> open = new java.util.HashMap<>(ticket(chat, visitor, "open", tag));
+            ((Map<String, Object>) open.get("ticket")).put("channel", "chat");
+            publish("pharos.ticket.created", chat, open);
+            Map<String, Object> closed = ticket(chat, visitor, "solved", tag);
+            ((Map<String, Object>) closed.get("ticket")).put("channel", "chat");
+            ((Map<String, Object>) closed.get("ticket")).put("status", "closed");
+            publish("pharos.ticket.closed", chat, closed);
+            KafkaEvents.Event request = kafka.await(e -> chat.equals(e.key()), 1, Duration.ofSeconds(20)).get(0);
+            assertThat(request.cloudEvent().path("data").path("channel").asText()).isEqualTo("chat");
+            assertThat(request.cloudEvent().path("data").path("recipient").path("chat").asText()).isEqualTo("visitor-" + visitor);
+            assertThat(request.cloudEvent().path("data").path("html").isNull()).isTrue();
+        }
+    }
+
+    @Test
+    void relationshipSurveysAskEveryActiveCustomerOncePerInterval() throws Throwable {
+        // a tenant of its own: a relationship survey asks every customer of its tenant
+        String tenant = "rel-" + UUID.randomUUID();
+        VertxContextSupport.subscribeAndAwait(() -> definitions.create(tenant, new io.pharos.survey.api.SurveyDefinitionInput(
+                "Relationship NPS", io.pharos.survey.model.SurveyType.NPS, null, null, io.pharos.survey.domain.SurveyDefinition.Trigger.RELATIONSHIP,
+                null, null, null, null, 0, null, 30, null)));
+        String active = UUID.randomUUID().toString();
+        String churned = UUID.randomUUID().toString();
+        try (KafkaEvents kafka = new KafkaEvents("pharos.channel.outbound")) {
+            publishAs(tenant, "pharos.customer.created", active, Map.of("customer", Map.of("id", active, "language", "el",
+                    "lifecycle", "active", "identities", List.of(Map.of("type", "email", "value", "active-" + active + "@example.test")))));
+            publishAs(tenant, "pharos.customer.created", churned, Map.of("customer", Map.of("id", churned, "lifecycle", "churned",
+                    "identities", List.of(Map.of("type", "email", "value", "gone-" + churned + "@example.test")))));
+            Instant deadline = Instant.now().plusSeconds(20);
+            int planned = 0;
+            while (planned == 0 && Instant.now().isBefore(deadline)) { // until the consumer has applied both events
+                Thread.sleep(300);
+                planned = VertxContextSupport.subscribeAndAwait(() -> relationship.plan(tenant));
+            }
+            assertThat(planned).isEqualTo(1);
+            assertThat(VertxContextSupport.<Integer> subscribeAndAwait(() -> relationship.plan(tenant))).as("a second pass plans nothing").isZero();
+            KafkaEvents.Event request = kafka.await(e -> active.equals(e.key()), 1, Duration.ofSeconds(20)).get(0);
+            assertThat(request.cloudEvent().path("tenant").asText()).isEqualTo(tenant);
+            assertThat(request.cloudEvent().path("data").path("recipient").path("email").asText()).isEqualTo("active-" + active + "@example.test");
+            assertThat(request.cloudEvent().path("data").path("html").asText()).contains("?score=0").contains("?score=10");
+            assertThat(request.cloudEvent().path("data").path("language").asText()).isEqualTo("el");
+            assertThat(kafka.during(Duration.ofSeconds(3), e -> churned.equals(e.key()) || active.equals(e.key()))).hasSize(1);
+        }
+    }
+
+    @Test
     void definitionsAreForAdminsAndValidated() {
         given().auth().oauth2(KeycloakTokens.user("anna")).contentType(ContentType.JSON)
                 .body(Map.of("name", "x", "type", "NPS")).post("/api/v1/surveys").then().statusCode(403);
@@ -243,7 +311,7 @@ class SurveyFlowTest {
 
     int sendDue() {
         try {
-            return io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(sender::sendDue);
+            return VertxContextSupport.subscribeAndAwait(sender::sendDue);
         } catch (Throwable e) {
             throw new IllegalStateException(e);
         }
