@@ -9,6 +9,7 @@
 #   ./pharos test          every test: infrastructure up if needed, ./mvnw verify, then back down
 #   ./pharos infra-up      only the infrastructure (what the tests need)
 #   ./pharos services-up|services-down [NAME...]   only the services (used by system-tests)
+#   ./pharos gateway-up|gateway-down               only the federation gateway (port 4000)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -28,6 +29,8 @@ KAFKA_CONTROLLER_PORT=9093
 KEYCLOAK_PORT=8180
 SMTP_PORT=3025
 IMAP_PORT=3143
+GATEWAY_PORT=4000
+GATEWAY_DIR="$ROOT/deploy/gateway"
 
 # service name, port, database (and database user)
 SERVICES=(
@@ -376,6 +379,7 @@ start_service() { # NAME PORT DB
     KAFKA_BOOTSTRAP_SERVERS=localhost:$KAFKA_PORT \
     OIDC_AUTH_SERVER_URL="http://localhost:$KEYCLOAK_PORT/realms/pharos" \
     QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
+    SURVEY_TOKEN_SECRET="${SURVEY_TOKEN_SECRET:-local-only-survey-link-secret-0123456789}" \
     start_process "$name" "$SERVICE_JDK/bin/java" -Xms64m -Xmx384m -XX:+UseSerialGC \
       -jar "$(service_jar "$name")"
 }
@@ -407,6 +411,43 @@ services_down() { # [NAME...]
   if [[ ${#names[@]} -gt 0 ]]; then stop_processes "${names[@]}"; fi
 }
 
+# ---------------------------------------------------------------- federation gateway
+
+gateway_ready() { curl -sf -o /dev/null "http://localhost:$GATEWAY_PORT/readiness"; }
+
+gateway_tooling() { # Hive Gateway and the composer, pinned by deploy/gateway/package-lock.json
+  if [[ ! -x "$GATEWAY_DIR/node_modules/.bin/hive-gateway" || "$GATEWAY_DIR/package-lock.json" -nt "$GATEWAY_DIR/node_modules" ]]; then
+    say "installing the gateway (npm ci in deploy/gateway)"
+    (cd "$GATEWAY_DIR" && npm ci --no-audit --no-fund --loglevel=error) || fail "npm ci in deploy/gateway failed"
+    touch "$GATEWAY_DIR/node_modules"
+  fi
+}
+
+compose_local_supergraph() { # the checked-in subgraphs, routed to the services on localhost
+  local entry name port db var args=()
+  for entry in "${SERVICES[@]}"; do
+    read -r name port db <<<"$entry"
+    [[ -f "$GATEWAY_DIR/subgraphs/$name.graphql" ]] || continue
+    var="ROUTING_URL_$(echo "$name" | tr 'a-z-' 'A-Z_')"
+    export "$var=http://localhost:$port/graphql"
+    args+=("$name=subgraphs/$name.graphql")
+  done
+  (cd "$GATEWAY_DIR" && node compose.mjs --out "$RUN/supergraph.graphql" "${args[@]}") >>"$LOGS/gateway.log" 2>&1 \
+    || fail "composing the supergraph failed; see $LOGS/gateway.log"
+}
+
+gateway_up() {
+  if running gateway; then say "gateway already running"; return 0; fi
+  require_free_port gateway $GATEWAY_PORT
+  gateway_tooling
+  mkdir -p "$PIDS" "$LOGS"
+  compose_local_supergraph
+  say "starting the federation gateway on :$GATEWAY_PORT"
+  (cd "$GATEWAY_DIR" && PHAROS_SUPERGRAPH="$RUN/supergraph.graphql" PORT=$GATEWAY_PORT NO_COLOR=1 \
+    start_process gateway "$GATEWAY_DIR/node_modules/.bin/hive-gateway" supergraph)
+  wait_until gateway 60 gateway_ready
+}
+
 # ---------------------------------------------------------------- commands
 
 infra_up() {
@@ -425,9 +466,11 @@ cmd_up() {
   say "Pharos: starting the local suite (state in $STATE)"
   infra_up
   services_up
+  gateway_up
   say "all up in $(($(date +%s) - STARTED_AT))s"
   cat <<EOF
 
+  GraphQL (federated)     http://localhost:$GATEWAY_PORT/graphql
   GraphQL (per service)   http://localhost:8081/graphql  ... :8084/graphql
   ticket-service          http://localhost:8081/q/swagger-ui
   channel-gateway         http://localhost:8082    survey-service http://localhost:8083
@@ -447,6 +490,7 @@ EOF
 }
 
 cmd_down() {
+  stop_processes gateway
   services_down
   stop_processes mail keycloak kafka
   stop_postgres
@@ -467,6 +511,7 @@ cmd_status() {
   row keycloak $KEYCLOAK_PORT keycloak_ready
   row mail "$SMTP_PORT,$IMAP_PORT" port_open $SMTP_PORT
   for entry in "${SERVICES[@]}"; do read -r name port db <<<"$entry"; row "$name" "$port" service_ready "$port"; done
+  row gateway $GATEWAY_PORT gateway_ready
 }
 
 cmd_logs() {
@@ -509,6 +554,8 @@ main() {
     infra-up) infra_up ;;
     services-up) services_up "$@" ;;
     services-down) services_down "$@" ;;
+    gateway-up) gateway_up ;;
+    gateway-down) stop_processes gateway ;;
     *) sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; [[ "$cmd" == help ]] || exit 2 ;;
   esac
 }

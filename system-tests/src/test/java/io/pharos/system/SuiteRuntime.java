@@ -33,7 +33,11 @@ public class SuiteRuntime implements LauncherSessionListener {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    /** The federation gateway (Hive Gateway) in front of the subgraphs. */
+    public static final String GATEWAY = "http://localhost:4000";
+
     private final List<String> startedHere = new ArrayList<>();
+    private boolean gatewayStartedHere;
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
@@ -42,19 +46,48 @@ public class SuiteRuntime implements LauncherSessionListener {
             pharos("services-up", missing);
             startedHere.addAll(missing);
         }
+        if (!ready(GATEWAY + "/readiness")) {
+            pharos("gateway-up", List.of());
+            gatewayStartedHere = true;
+        }
     }
 
     @Override
     public void launcherSessionClosed(LauncherSession session) {
+        if (gatewayStartedHere) {
+            pharos("gateway-down", List.of());
+            gatewayStartedHere = false;
+        }
         if (!startedHere.isEmpty()) {
             pharos("services-down", startedHere);
             startedHere.clear();
         }
     }
 
-    static boolean ready(Service service) {
+    /**
+     * Kills a service the hard way (SIGKILL: no shutdown hooks, nothing flushed), as a crashed
+     * pod or a lost node would, and starts it again; returns once it is ready.
+     */
+    public static void crashAndRestart(String name) {
+        Path pidFile = root().resolve(".pharos/run/pids/" + name + ".pid");
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(service.url() + "/q/health/ready"))
+            long pid = Long.parseLong(Files.readString(pidFile).strip());
+            ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(name + " is not running"));
+            process.destroyForcibly();
+            process.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot kill " + name, e);
+        }
+        pharos("services-up", List.of(name));
+    }
+
+    static boolean ready(Service service) {
+        return ready(service.url() + "/q/health/ready");
+    }
+
+    static boolean ready(String url) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                     .timeout(Duration.ofSeconds(3)).build();
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
@@ -65,8 +98,12 @@ public class SuiteRuntime implements LauncherSessionListener {
         }
     }
 
+    static Path root() {
+        return Path.of(System.getProperty("pharos.root", "..")).toAbsolutePath().normalize();
+    }
+
     private static void pharos(String command, List<String> services) {
-        Path root = Path.of(System.getProperty("pharos.root", "..")).toAbsolutePath().normalize();
+        Path root = root();
         List<String> cmd = new ArrayList<>(List.of("bash", root.resolve("pharos").toString(), command));
         cmd.addAll(services);
         try {
