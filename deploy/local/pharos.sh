@@ -521,12 +521,26 @@ cmd_logs() {
   tail -n 200 -F "$LOGS/$name.log"
 }
 
+ensure_browser() { # the survey page is tested in Debian's headless Chromium
+  command -v chromium >/dev/null && command -v chromedriver >/dev/null && return 0
+  if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
+    say "installing Debian's chromium and chromium-driver (browser tests of the survey page)"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver >"$LOGS/apt-chromium.log" 2>&1 \
+      || { apt-get update -q >>"$LOGS/apt-chromium.log" 2>&1 && \
+           DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver >>"$LOGS/apt-chromium.log" 2>&1; } \
+      || fail "could not install chromium (see $LOGS/apt-chromium.log)"
+  else
+    fail "the tests need Chromium and its driver: sudo apt-get install chromium chromium-driver"
+  fi
+}
+
 cmd_test() {
   local started=() c rc=0
   resolve_jdks
   say "Pharos tests: JDK $(java_major "$SERVICE_JDK/bin/java") at $SERVICE_JDK"
   fetch
   mkdir -p "$PIDS" "$LOGS"
+  ensure_browser
   pg_ready || { start_postgres; started+=(postgres); }
   running kafka || { start_kafka; started+=(kafka); }
   running keycloak || { start_keycloak; started+=(keycloak); }

@@ -1,5 +1,13 @@
 package io.pharos.survey.service;
 
+import static io.pharos.survey.service.TicketEventFixtures.customer;
+import static io.pharos.survey.service.TicketEventFixtures.defineCsat;
+import static io.pharos.survey.service.TicketEventFixtures.link;
+import static io.pharos.survey.service.TicketEventFixtures.path;
+import static io.pharos.survey.service.TicketEventFixtures.publish;
+import static io.pharos.survey.service.TicketEventFixtures.publishAs;
+import static io.pharos.survey.service.TicketEventFixtures.solvedTicket;
+import static io.pharos.survey.service.TicketEventFixtures.ticket;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -42,9 +50,6 @@ import io.restassured.http.ContentType;
 @SuppressWarnings("unchecked")
 class SurveyFlowTest {
 
-    static final ObjectMapper JSON = new ObjectMapper();
-    static KafkaProducer<String, String> producer;
-
     @Inject
     InvitationSender sender;
 
@@ -58,73 +63,8 @@ class SurveyFlowTest {
     RelationshipSurveys relationship;
 
     @BeforeAll
-    static void connect() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");
-        producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
-        KafkaEvents.awaitAssigned(ConfigProvider.getConfig().getValue("mp.messaging.incoming.ticket-events.group.id", String.class),
-                Duration.ofSeconds(30));
-    }
-
-    @AfterAll
-    static void disconnect() {
-        producer.close();
-    }
-
-    /** A survey only for tickets with this run's tag, so other tests' tickets never trigger it. */
-    static String defineCsat(String tag, int delaySeconds) {
-        return given().auth().oauth2(KeycloakTokens.user("alex")).contentType(ContentType.JSON)
-                .body(Map.of("name", "CSAT " + tag, "type", "CSAT", "tags", List.of(tag), "delaySeconds", delaySeconds,
-                        "throttleDays", 7, "expiryHours", 48))
-                .post("/api/v1/surveys").then().statusCode(201).body("scaleMin", equalTo(1)).body("scaleMax", equalTo(5))
-                .extract().path("id");
-    }
-
-    static void publish(String type, String key, Map<String, Object> data) throws Exception {
-        publishAs("acme", type, key, data);
-    }
-
-    static void publishAs(String tenant, String type, String key, Map<String, Object> data) throws Exception {
-        Map<String, Object> event = Map.of("specversion", "1.0", "id", UUID.randomUUID().toString(), "source",
-                "//pharos/ticket-service", "type", type, "time", Instant.now().toString(), "tenant", tenant, "data", data);
-        producer.send(new ProducerRecord<>("pharos.ticket.events", key, JSON.writeValueAsString(event))).get();
-    }
-
-    static String customer(String language) throws Exception {
-        String id = UUID.randomUUID().toString();
-        publish("pharos.customer.created", id, Map.of("customer", Map.of("id", id, "name", "Eleni", "language", language,
-                "identities", List.of(Map.of("type", "email", "value", "eleni-" + id + "@example.test")))));
-        return id;
-    }
-
-    static Map<String, Object> ticket(String id, String customer, String status, String tag) {
-        Instant now = Instant.now();
-        Map<String, Object> t = new java.util.HashMap<>(Map.of("id", id, "number", 1000 + (id.hashCode() & 0xfff),
-                "subject", "Order late", "status", status, "priority", "normal", "channel", "email", "requesterId", customer,
-                "tags", List.of(tag), "createdAt", now.minusSeconds(600).toString(), "updatedAt", now.toString()));
-        t.put("assigneeId", "anna");
-        t.put("team", "support");
-        if (status.equals("solved")) {
-            t.put("solvedAt", now.toString());
-        }
-        return Map.of("ticket", t);
-    }
-
-    static String solvedTicket(String customer, String tag) throws Exception {
-        String id = UUID.randomUUID().toString();
-        publish("pharos.ticket.created", id, ticket(id, customer, "new", tag));
-        publish("pharos.ticket.solved", id, ticket(id, customer, "solved", tag));
-        return id;
-    }
-
-    static String link(KafkaEvents.Event request) {
-        Matcher m = Pattern.compile("(http://\\S+/s/[A-Za-z0-9_.-]+)\\?score=1").matcher(request.cloudEvent().path("data").path("text").asText());
-        assertThat(m.find()).as(request.cloudEvent().toString()).isTrue();
-        return m.group(1);
-    }
-
-    static String path(String link) {
-        return link.substring(link.indexOf("/s/"));
+    static void consumerReady() {
+        TicketEventFixtures.awaitConsumer();
     }
 
     @Test

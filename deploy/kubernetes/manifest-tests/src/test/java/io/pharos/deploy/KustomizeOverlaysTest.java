@@ -228,6 +228,27 @@ class KustomizeOverlaysTest {
         assertThat(writes(users.get("analytics-service"))).doesNotContain("pharos.ticket.events", "pharos.survey.events");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void surveyLinksAreSignedWithASecretAndPointAtTheIngressedHost(String name) {
+        RenderedOverlay rendered = overlay(name);
+        Container survey = rendered.named(Deployment.class, "survey-service").orElseThrow().getSpec().getTemplate().getSpec()
+                .getContainers().get(0);
+        assertThat(survey.getEnv()).filteredOn(e -> e.getName().equals("SURVEY_TOKEN_SECRET")).singleElement()
+                .satisfies(e -> assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("survey-link-signing"));
+        String publicUrl = config(rendered, "survey-service").get("SURVEY_PUBLIC_URL");
+        assertThat(publicUrl).startsWith("https://");
+        // the host of the links is one the ingress routes /s to survey-service
+        io.fabric8.kubernetes.api.model.networking.v1.Ingress ingress = rendered
+                .all(io.fabric8.kubernetes.api.model.networking.v1.Ingress.class).get(0);
+        assertThat(ingress.getSpec().getRules()).filteredOn(r -> publicUrl.equals("https://" + r.getHost()))
+                .flatExtracting(r -> r.getHttp().getPaths())
+                .anySatisfy(p -> {
+                    assertThat(p.getPath()).isEqualTo("/s");
+                    assertThat(p.getBackend().getService().getName()).isEqualTo("survey-service");
+                });
+    }
+
     // ------------------------------------------------------------------------------------
 
     /** A service's ConfigMap; the generator appends a content hash to its name. */

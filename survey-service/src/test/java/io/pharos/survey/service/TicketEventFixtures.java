@@ -1,0 +1,111 @@
+package io.pharos.survey.service;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.pharos.testing.KafkaEvents;
+import io.pharos.testing.KeycloakTokens;
+import io.restassured.http.ContentType;
+
+/**
+ * Ticket and customer events as ticket-service publishes them, written to the real Kafka topic
+ * the service consumes, and the survey definitions and links the tests work with.
+ */
+public final class TicketEventFixtures {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static KafkaProducer<String, String> producer;
+
+    private TicketEventFixtures() {
+    }
+
+    /** The service's consumer group starts at the end of the topic: wait until it has its partitions. */
+    public static void awaitConsumer() {
+        KafkaEvents.awaitAssigned(ConfigProvider.getConfig().getValue("mp.messaging.incoming.ticket-events.group.id", String.class),
+                Duration.ofSeconds(30));
+    }
+
+    private static synchronized KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            Properties props = new Properties();
+            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, System.getProperty("kafka.bootstrap.servers", "localhost:9092"));
+            producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+            Runtime.getRuntime().addShutdownHook(new Thread(producer::close));
+        }
+        return producer;
+    }
+
+    /** A survey only for tickets with this run's tag, so other tests' tickets never trigger it. */
+    public static String defineCsat(String tag, int delaySeconds) {
+        return given().auth().oauth2(KeycloakTokens.user("alex")).contentType(ContentType.JSON)
+                .body(Map.of("name", "CSAT " + tag, "type", "CSAT", "tags", List.of(tag), "delaySeconds", delaySeconds,
+                        "throttleDays", 7, "expiryHours", 48))
+                .post("/api/v1/surveys").then().statusCode(201).body("scaleMin", equalTo(1)).body("scaleMax", equalTo(5))
+                .extract().path("id");
+    }
+
+    public static void publish(String type, String key, Map<String, Object> data) throws Exception {
+        publishAs("acme", type, key, data);
+    }
+
+    public static void publishAs(String tenant, String type, String key, Map<String, Object> data) throws Exception {
+        Map<String, Object> event = Map.of("specversion", "1.0", "id", UUID.randomUUID().toString(), "source",
+                "//pharos/ticket-service", "type", type, "time", Instant.now().toString(), "tenant", tenant, "data", data);
+        producer().send(new ProducerRecord<>("pharos.ticket.events", key, JSON.writeValueAsString(event))).get();
+    }
+
+    public static String customer(String language) throws Exception {
+        String id = UUID.randomUUID().toString();
+        publish("pharos.customer.created", id, Map.of("customer", Map.of("id", id, "name", "Eleni", "language", language,
+                "identities", List.of(Map.of("type", "email", "value", "eleni-" + id + "@example.test")))));
+        return id;
+    }
+
+    public static Map<String, Object> ticket(String id, String customer, String status, String tag) {
+        Instant now = Instant.now();
+        Map<String, Object> t = new java.util.HashMap<>(Map.of("id", id, "number", 1000 + (id.hashCode() & 0xfff),
+                "subject", "Order late", "status", status, "priority", "normal", "channel", "email", "requesterId", customer,
+                "tags", List.of(tag), "createdAt", now.minusSeconds(600).toString(), "updatedAt", now.toString()));
+        t.put("assigneeId", "anna");
+        t.put("team", "support");
+        if (status.equals("solved")) {
+            t.put("solvedAt", now.toString());
+        }
+        return Map.of("ticket", t);
+    }
+
+    public static String solvedTicket(String customer, String tag) throws Exception {
+        String id = UUID.randomUUID().toString();
+        publish("pharos.ticket.created", id, ticket(id, customer, "new", tag));
+        publish("pharos.ticket.solved", id, ticket(id, customer, "solved", tag));
+        return id;
+    }
+
+    public static String link(KafkaEvents.Event request) {
+        Matcher m = Pattern.compile("(http://\\S+/s/[A-Za-z0-9_.-]+)\\?score=1").matcher(request.cloudEvent().path("data").path("text").asText());
+        assertThat(m.find()).as(request.cloudEvent().toString()).isTrue();
+        return m.group(1);
+    }
+
+    public static String path(String link) {
+        return link.substring(link.indexOf("/s/"));
+    }
+}
