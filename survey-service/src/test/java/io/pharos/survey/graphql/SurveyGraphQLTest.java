@@ -109,6 +109,23 @@ class SurveyGraphQLTest {
     }
 
     @Test
+    void integratorsRecordHistoricalResponsesOverGraphQL() {
+        UUID customer = UUID.randomUUID();
+        String mutation = "mutation($in: SurveyResponseInput!) { submitSurveyResponse(input: $in) { id type score scale "
+                + "normalizedScore customer { id } } }";
+        graphql(KeycloakTokens.integrator("acme"), mutation, Map.of("in", Map.of("type", "NPS", "score", 9, "customerId",
+                customer.toString(), "respondedAt", "2024-05-02T08:00:00Z")))
+                .body("errors", nullValue()).body("data.submitSurveyResponse.scale", equalTo("0-10"))
+                .body("data.submitSurveyResponse.normalizedScore", equalTo(9.0f))
+                .body("data.submitSurveyResponse.customer.id", equalTo(customer.toString()));
+        graphql(KeycloakTokens.integrator("acme"), mutation, Map.of("in", Map.of("type", "CES", "score", 0, "customerId",
+                customer.toString())))
+                .body("data.submitSurveyResponse", nullValue()).body("errors[0].message", org.hamcrest.Matchers.containsString("1"));
+        graphql(KeycloakTokens.user("anna"), mutation, Map.of("in", Map.of("type", "NPS", "score", 9, "customerId", customer.toString())))
+                .body("data.submitSurveyResponse", nullValue()).body("errors[0].extensions.code", equalTo("forbidden"));
+    }
+
+    @Test
     void surveysAreDefinedByAdminsOnlyWithTypedErrors() {
         graphql(KeycloakTokens.user("alex"), """
                 mutation { createSurvey(input: {name: "Relationship NPS", type: NPS, trigger: RELATIONSHIP, intervalDays: 90, enabled: false,

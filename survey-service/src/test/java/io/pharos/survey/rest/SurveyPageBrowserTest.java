@@ -18,11 +18,14 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
@@ -111,6 +114,14 @@ class SurveyPageBrowserTest {
         return v.getId() + " (" + v.getImpact() + "): " + v.getHelp() + " " + v.getNodes().stream().map(n -> n.getHtml()).toList();
     }
 
+    /** Waits for the status message (a click or a submit navigates asynchronously: the old page may still be there). */
+    static void awaitStatus(WebDriver driver, String expected) {
+        new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .ignoring(NoSuchElementException.class)
+                .withMessage(() -> "status containing \"" + expected + "\" on " + driver.getCurrentUrl())
+                .until(d -> d.findElement(By.cssSelector("[role=status]")).getText().contains(expected));
+    }
+
     static boolean fitsTheScreen(WebDriver driver) {
         return (Boolean) ((JavascriptExecutor) driver)
                 .executeScript("return document.documentElement.scrollWidth <= window.innerWidth;");
@@ -140,7 +151,7 @@ class SurveyPageBrowserTest {
 
         // the customer taps 5 (here: keyboard focus and Enter, as a screen-reader or keyboard user would)
         scale.get(4).sendKeys(Keys.ENTER);
-        assertThat(noScript.findElement(By.cssSelector("[role=status]")).getText()).contains("καταχωρίστηκε");
+        awaitStatus(noScript, "καταχωρίστηκε");
         String response = responseOf(invitation);
         assertThat(score(response)).isEqualTo(5);
 
@@ -149,14 +160,14 @@ class SurveyPageBrowserTest {
         assertThat(noScript.findElement(By.cssSelector("label[for=comment]")).getText()).isNotBlank();
         comment.sendKeys("Πολύ ευγενικοί και γρήγοροι, ευχαριστώ!");
         noScript.findElement(By.cssSelector("form button[type=submit]")).click();
-        assertThat(noScript.findElement(By.cssSelector("[role=status]")).getText()).contains("Σας ευχαριστούμε");
+        awaitStatus(noScript, "Σας ευχαριστούμε");
         assertThat(io.restassured.RestAssured.given().auth().oauth2(KeycloakTokens.integrator("acme")).when()
                 .get("/api/v1/responses/" + response).then().statusCode(200).extract().<String> path("comment"))
                 .isEqualTo("Πολύ ευγενικοί και γρήγοροι, ευχαριστώ!");
 
         // the link used again records nothing
         noScript.get(page + "?score=1");
-        assertThat(noScript.findElement(By.cssSelector("[role=status]")).getText()).contains("έχει ήδη καταχωριστεί");
+        awaitStatus(noScript, "έχει ήδη καταχωριστεί");
         assertThat(score(response)).isEqualTo(5);
     }
 
@@ -168,10 +179,10 @@ class SurveyPageBrowserTest {
         String expired = page.replace(token, tokens.issue(invitation, Instant.now().minusSeconds(1)));
 
         noScript.get(expired + "?score=5");
-        assertThat(noScript.findElement(By.cssSelector("[role=status]")).getText()).contains("expired");
+        awaitStatus(noScript, "expired");
         assertThat(noScript.findElements(By.cssSelector("ol.scale a"))).isEmpty();
         noScript.get(page.replace(token, token.substring(0, token.length() - 3) + "xyz") + "?score=5");
-        assertThat(noScript.findElement(By.cssSelector("[role=status]")).getText()).contains("not valid");
+        awaitStatus(noScript, "not valid");
 
         assertThat(io.restassured.RestAssured.given().auth().oauth2(KeycloakTokens.integrator("acme")).when()
                 .get("/api/v1/responses?limit=200").then().statusCode(200).extract().jsonPath()

@@ -237,6 +237,36 @@ class SurveyFlowTest {
     }
 
     @Test
+    void anApiClientAnswersByTokenOnceAndGetsClearErrors() throws Exception {
+        String tag = "t-" + UUID.randomUUID();
+        defineCsat(tag, 0);
+        try (KafkaEvents kafka = new KafkaEvents("pharos.channel.outbound", "pharos.survey.events")) {
+            String ticket = solvedTicket(customer("en"), tag);
+            String page = path(link(kafka.await(e -> ticket.equals(e.key()) && e.type().equals("pharos.channel.message.requested"), 1,
+                    Duration.ofSeconds(20)).get(0)));
+            String token = page.substring(3);
+            String integrator = KeycloakTokens.integrator("acme");
+            given().auth().oauth2(integrator).contentType(ContentType.JSON).body(Map.of("token", token, "score", 9))
+                    .post("/api/v1/responses").then().statusCode(400).contentType("application/problem+json")
+                    .body("type", equalTo("urn:pharos:problem:score-out-of-scale"));
+            given().auth().oauth2(KeycloakTokens.integrator("globex")).contentType(ContentType.JSON)
+                    .body(Map.of("token", token, "score", 2)).post("/api/v1/responses").then().statusCode(400)
+                    .body("type", equalTo("urn:pharos:problem:invalid-token"));
+            String id = given().auth().oauth2(integrator).contentType(ContentType.JSON)
+                    .body(Map.of("token", token, "score", 2, "comment", "The agent was rude and unhelpful"))
+                    .post("/api/v1/responses").then().statusCode(201).body("score", equalTo(2))
+                    .body("sentiment", equalTo("negative")).body("themes", equalTo(List.of("rude-or-unhelpful")))
+                    .extract().path("id");
+            given().auth().oauth2(integrator).contentType(ContentType.JSON).body(Map.of("token", token, "score", 5))
+                    .post("/api/v1/responses").then().statusCode(409).body("type", equalTo("urn:pharos:problem:already-answered"));
+            assertThat(kafka.await(e -> e.type().equals("pharos.survey.responded") && ticket.equals(e.key()), 1, Duration.ofSeconds(10)))
+                    .extracting(e -> e.cloudEvent().path("data").path("responseId").asText()).containsExactly(id);
+            // the page agrees: already answered
+            given().when().get(page).then().statusCode(200).body(containsString("already recorded"));
+        }
+    }
+
+    @Test
     void definitionsAreForAdminsAndValidated() {
         given().auth().oauth2(KeycloakTokens.user("anna")).contentType(ContentType.JSON)
                 .body(Map.of("name", "x", "type", "NPS")).post("/api/v1/surveys").then().statusCode(403);
