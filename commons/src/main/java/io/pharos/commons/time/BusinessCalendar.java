@@ -162,6 +162,25 @@ public final class BusinessCalendar {
         throw new IllegalStateException("no open business time within " + HORIZON_DAYS + " days of " + start);
     }
 
+    /**
+     * The close of the business day an instant falls in, or of the next business day when it falls
+     * outside open hours ("a callback the same business day"); for 24/7, the next local midnight.
+     */
+    public Instant closeOfBusinessDay(Instant at) {
+        if (alwaysOpen) {
+            return LocalDate.ofInstant(at, zone).plusDays(1).atStartOfDay(zone).toInstant();
+        }
+        LocalDate day = LocalDate.ofInstant(at, zone).minusDays(1);
+        LocalDate horizon = day.plusDays(HORIZON_DAYS);
+        for (; day.isBefore(horizon); day = day.plusDays(1)) {
+            List<Instant[]> open = openOn(day);
+            if (!open.isEmpty() && open.get(open.size() - 1)[1].isAfter(at)) {
+                return open.get(open.size() - 1)[1];
+            }
+        }
+        throw new IllegalStateException("no open business time within " + HORIZON_DAYS + " days of " + at);
+    }
+
     /** Whether the instant lies inside an open interval. */
     public boolean isOpen(Instant at) {
         if (alwaysOpen) {

@@ -204,6 +204,20 @@ class BusinessCalendarTest {
     }
 
     @Test
+    void theSameBusinessDayEndsAtItsClose() {
+        BusinessCalendar athens = officeHours(ATHENS);
+        assertThat(local(ATHENS, athens.closeOfBusinessDay(at(ATHENS, "2026-03-09T10:00"))).toLocalDateTime())
+                .isEqualTo(LocalDateTime.parse("2026-03-09T17:00"));
+        // after hours on Friday: Monday's close
+        assertThat(local(ATHENS, athens.closeOfBusinessDay(at(ATHENS, "2026-03-06T18:00"))).toLocalDateTime())
+                .isEqualTo(LocalDateTime.parse("2026-03-09T17:00"));
+        assertThat(local(ATHENS, athens.closeOfBusinessDay(at(ATHENS, "2026-03-09T07:00"))).toLocalDateTime())
+                .isEqualTo(LocalDateTime.parse("2026-03-09T17:00"));
+        assertThat(local(ATHENS, BusinessCalendar.alwaysOpen(ATHENS).closeOfBusinessDay(at(ATHENS, "2026-03-07T11:00")))
+                .toLocalDateTime()).isEqualTo(LocalDateTime.parse("2026-03-08T00:00"));
+    }
+
+    @Test
     void aroundTheClockIsCalendarTime() {
         BusinessCalendar always = BusinessCalendar.alwaysOpen(ATHENS);
         Instant start = at(ATHENS, "2026-03-07T11:00");

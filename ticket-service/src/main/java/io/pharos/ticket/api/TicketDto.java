@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.pharos.ticket.domain.Channel;
 import io.pharos.ticket.domain.Priority;
@@ -14,7 +15,13 @@ import io.pharos.ticket.domain.TicketStatus;
 public record TicketDto(UUID id, long number, String externalId, String subject, TicketStatus status,
         Priority priority, Channel channel, UUID requesterId, String assigneeId, String team, List<String> tags,
         String language, Instant createdAt, Instant updatedAt, Instant firstPublicReplyAt, Instant solvedAt,
-        Instant closedAt, int reopenCount, @JsonIgnore long version) {
+        Instant closedAt, int reopenCount, @JsonIgnore long version,
+        @JsonInclude(JsonInclude.Include.NON_NULL) SlaStatusDto slaStatus) {
+
+    public TicketDto withSla(SlaStatusDto sla) {
+        return new TicketDto(id, number, externalId, subject, status, priority, channel, requesterId, assigneeId, team, tags,
+                language, createdAt, updatedAt, firstPublicReplyAt, solvedAt, closedAt, reopenCount, version, sla);
+    }
 
     public String etag() {
         return "\"" + version + "\"";

@@ -12,12 +12,12 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.pharos.commons.paging.Cursor;
-import io.pharos.commons.outbox.OutboxWriter;
 import io.pharos.commons.messaging.Topics;
+import io.pharos.commons.outbox.OutboxWriter;
+import io.pharos.commons.paging.Cursor;
 import io.pharos.commons.rest.ProblemException;
-import io.pharos.ticket.api.HistoryEntryDto;
 import io.pharos.ticket.api.CreateTicketRequest;
+import io.pharos.ticket.api.HistoryEntryDto;
 import io.pharos.ticket.api.MessageDto;
 import io.pharos.ticket.api.MessageInput;
 import io.pharos.ticket.api.Page;
@@ -58,9 +58,13 @@ public class TicketService {
     private final TicketNumbers numbers;
     private final OutboxWriter outbox;
     private final AuditTrail audit;
+    private final SlaClocks sla;
+    private final TimeSource time;
 
     public TicketService(TicketRepository tickets, MessageRepository messages, CustomerService customers,
-            TicketNumbers numbers, OutboxWriter outbox, AuditTrail audit) {
+            TicketNumbers numbers, OutboxWriter outbox, AuditTrail audit, SlaClocks sla, TimeSource time) {
+        this.sla = sla;
+        this.time = time;
         this.tickets = tickets;
         this.messages = messages;
         this.customers = customers;
@@ -82,7 +86,7 @@ public class TicketService {
 
     /** The create itself, for callers that already hold a transaction (idempotent create, import). */
     public Uni<TicketDto> createInTransaction(String tenant, CreateTicketRequest request, Actor actor) {
-        Instant createdAt = (request.createdAt() != null ? request.createdAt() : Instant.now()).truncatedTo(ChronoUnit.MICROS);
+        Instant createdAt = (request.createdAt() != null ? request.createdAt() : time.now()).truncatedTo(ChronoUnit.MICROS);
         Uni<UUID> duplicate = request.externalId() == null ? Uni.createFrom().nullItem()
                 : tickets.findByExternalId(tenant, request.externalId()).map(t -> t == null ? null : t.id);
         return duplicate.flatMap(existing -> {
@@ -113,12 +117,26 @@ public class TicketService {
                     .flatMap(v -> audit.record(tenant, t.id, t.requesterId, actor, "ticket.created",
                             Map.of("number", t.number, "channel", t.channel.name())))
                     .flatMap(v -> outbox.append(tenant, Topics.TICKET_EVENTS, "pharos.ticket.created", t.id.toString(), created))
+                    .flatMap(v -> live(request, time.now()) ? sla.started(t, proactive(request, actor, t), createdAt) : Uni.createFrom().voidItem())
                     .flatMap(v -> request.message() == null ? Uni.createFrom().voidItem()
                             : appendMessage(t, request.message(), firstMessageActor(request.message(), actor, t), createdAt, true)
                                     .replaceWithVoid())
                     .flatMap(v -> tickets.flush())
                     .map(v -> TicketMapper.toDto(t));
         }));
+    }
+
+    /**
+     * A ticket of now gets SLA clocks; one of history (imported, or created with a timestamp more
+     * than a few minutes old) does not: its outcomes are history too, and no warning should fire.
+     */
+    static boolean live(CreateTicketRequest request, Instant now) {
+        return request.createdAt() == null || request.createdAt().isAfter(now.minus(java.time.Duration.ofMinutes(5)));
+    }
+
+    /** Opened by an agent's own message (outbound): there is nobody to give a first response to. */
+    private boolean proactive(CreateTicketRequest request, Actor actor, Ticket t) {
+        return request.message() != null && firstMessageActor(request.message(), actor, t).kind() == AuthorKind.AGENT;
     }
 
     /**
@@ -170,9 +188,11 @@ public class TicketService {
 
     // ------------------------------------------------------------------ read
 
+    /** One ticket, with where its SLA clocks stand. */
     @WithSession
     public Uni<TicketDto> get(String tenant, UUID id) {
-        return load(tenant, id).map(TicketMapper::toDto);
+        return load(tenant, id).map(TicketMapper::toDto)
+                .flatMap(t -> sla.statusOf(tenant, List.of(t.id()), time.now()).map(status -> t.withSla(status.get(t.id()))));
     }
 
     @WithSession
@@ -289,7 +309,7 @@ public class TicketService {
                 return Uni.createFrom().failure(ProblemException.conflict("ticket-closed",
                         "Ticket " + t.number + " is closed; a follow-up needs a new ticket."));
             }
-            Instant at = (input.createdAt() != null ? input.createdAt() : Instant.now()).truncatedTo(ChronoUnit.MICROS);
+            Instant at = (input.createdAt() != null ? input.createdAt() : time.now()).truncatedTo(ChronoUnit.MICROS);
             return appendMessage(t, input, author(input, actor, t), at, true).flatMap(m -> tickets.flush().map(v -> TicketMapper.toDto(m)));
         });
     }
@@ -344,6 +364,7 @@ public class TicketService {
                 .flatMap(v -> audit.record(t.tenant, t.id, null, author, "message.added",
                         Map.of("message", m.id.toString(), "visibility", m.visibility.name(), "author", m.authorKind.name())))
                 .flatMap(v -> statusEvents(t, before, author, at))
+                .flatMap(v -> sla.messageAdded(t, agentPublic, m.authorKind == AuthorKind.CUSTOMER, at))
                 .flatMap(v -> {
                     added.put("ticket", EventData.ticket(t));
                     return outbox.append(t.tenant, Topics.TICKET_EVENTS, "pharos.ticket.message.added", t.id.toString(), added);
@@ -353,21 +374,24 @@ public class TicketService {
     }
 
     private Uni<Void> applyPatch(Ticket t, TicketPatch patch, Actor actor) {
-        Instant now = now();
+        Instant now = time.now();
         Map<String, Object> changes = new LinkedHashMap<>();
         TicketStatus before = t.status;
         boolean assignment = false;
         if (patch.subject() != null && !patch.subject().equals(t.subject)) {
             changes.put("subject", t.subject = patch.subject().strip());
         }
+        boolean reclassified = false;
         if (patch.priority() != null && patch.priority() != t.priority) {
             changes.put("priority", t.priority = patch.priority());
+            reclassified = true;
         }
         if (patch.tags() != null) {
             String[] tags = normaliseTags(patch.tags());
             if (!Arrays.equals(tags, t.tags)) {
                 t.tags = tags;
                 changes.put("tags", List.of(tags));
+                reclassified = true;
             }
         }
         if (patch.language() != null && !patch.language().equals(t.language)) {
@@ -391,11 +415,13 @@ public class TicketService {
         }
         t.updatedAt = now;
         boolean assigned = assignment;
+        boolean replan = reclassified;
         Map<String, Object> other = new LinkedHashMap<>(changes);
         other.remove("status");
         other.remove("assigneeId");
         other.remove("team");
         return audit.record(t.tenant, t.id, null, actor, "ticket.updated", changes)
+                .flatMap(v -> replan ? sla.reclassified(t, now) : Uni.createFrom().voidItem())
                 .flatMap(v -> statusEvents(t, before, actor, now))
                 .flatMap(v -> !assigned ? Uni.createFrom().voidItem()
                         : event(t, "pharos.ticket.assigned", Map.of("assigneeId", String.valueOf(t.assigneeId),
@@ -427,7 +453,8 @@ public class TicketService {
         Map<String, Object> change = Map.of("previousStatus", before, "status", t.status, "changedAt", at,
                 "changedBy", actor.label());
         String then = specific;
-        return event(t, "pharos.ticket.status.changed", change)
+        return sla.statusChanged(t, before, at)
+                .flatMap(v -> event(t, "pharos.ticket.status.changed", change))
                 .flatMap(v -> then == null ? Uni.createFrom().voidItem() : event(t, then, change));
     }
 
@@ -513,7 +540,5 @@ public class TicketService {
         return a == null || b.isAfter(a) ? b : a;
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
+
 }

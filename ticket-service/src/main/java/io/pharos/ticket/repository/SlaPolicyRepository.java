@@ -1,0 +1,29 @@
+package io.pharos.ticket.repository;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.pharos.ticket.domain.SlaPolicy;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+@WithSession
+public class SlaPolicyRepository implements PanacheRepositoryBase<SlaPolicy, UUID> {
+
+    public Uni<SlaPolicy> findInTenant(String tenant, UUID id) {
+        return find("tenant = ?1 and id = ?2", tenant, id).firstResult();
+    }
+
+    /** In the order they are tried. */
+    public Uni<List<SlaPolicy>> ofTenant(String tenant) {
+        return list("tenant = ?1 order by position, createdAt, id", tenant);
+    }
+
+    public Uni<Long> usingCalendar(String tenant, UUID calendarId) {
+        return count("tenant = ?1 and calendarId = ?2", tenant, calendarId);
+    }
+}
