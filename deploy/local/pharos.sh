@@ -380,6 +380,7 @@ start_service() { # NAME PORT DB
     OIDC_AUTH_SERVER_URL="http://localhost:$KEYCLOAK_PORT/realms/pharos" \
     QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
     SURVEY_TOKEN_SECRET="${SURVEY_TOKEN_SECRET:-local-only-survey-link-secret-0123456789}" \
+    KEYCLOAK_URL="http://localhost:$KEYCLOAK_PORT" KEYCLOAK_ADMIN_CLIENT_SECRET=ticket-service-secret \
     start_process "$name" "$SERVICE_JDK/bin/java" -Xms64m -Xmx384m -XX:+UseSerialGC \
       -jar "$(service_jar "$name")"
 }

@@ -36,6 +36,20 @@ public class TenantContext {
         return tenant;
     }
 
+    /** A claim of the token as strings: none, one, or (for multivalued claims such as {@code languages}) several. */
+    public java.util.List<String> claimValues(String name) {
+        Object value = identity.isAnonymous() ? null : token.getClaim(name);
+        if (value == null) {
+            return java.util.List.of();
+        }
+        if (value instanceof Iterable<?> values) {
+            java.util.List<String> out = new java.util.ArrayList<>();
+            values.forEach(v -> out.add(String.valueOf(v).replaceAll("^\"|\"$", "")));
+            return out;
+        }
+        return java.util.List.of(String.valueOf(value).replaceAll("^\"|\"$", ""));
+    }
+
     /** Stable id of the user or service account (the token's {@code sub}). */
     public String subject() {
         return token.getSubject();

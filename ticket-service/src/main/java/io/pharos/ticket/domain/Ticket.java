@@ -41,6 +41,10 @@ public class Ticket {
     @JdbcTypeCode(SqlTypes.ARRAY)
     public String[] tags = new String[0];
     public String language;
+    /** skills the routing rule asked for: whoever takes the ticket from the queue needs them */
+    @Column(name = "required_skills")
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public String[] requiredSkills = new String[0];
     /** What later messages of the same conversation carry: chat session, phone or social identity. */
     @Column(name = "conversation_key")
     public String conversationKey;

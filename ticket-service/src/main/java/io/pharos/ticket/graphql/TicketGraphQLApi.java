@@ -34,6 +34,7 @@ import io.pharos.ticket.domain.Priority;
 import io.pharos.ticket.domain.TicketStatus;
 import io.pharos.ticket.domain.Visibility;
 import io.pharos.ticket.service.Actor;
+import io.pharos.ticket.service.AgentDirectory;
 import io.pharos.ticket.service.CustomerService;
 import io.pharos.ticket.service.TicketService;
 import io.smallrye.graphql.api.federation.Resolver;
@@ -50,8 +51,10 @@ public class TicketGraphQLApi {
     private final TicketService tickets;
     private final CustomerService customers;
     private final TenantContext caller;
+    private final AgentDirectory agents;
 
-    public TicketGraphQLApi(TicketService tickets, CustomerService customers, TenantContext caller) {
+    public TicketGraphQLApi(TicketService tickets, CustomerService customers, TenantContext caller, AgentDirectory agents) {
+        this.agents = agents;
         this.tickets = tickets;
         this.customers = customers;
         this.caller = caller;
@@ -116,10 +119,6 @@ public class TicketGraphQLApi {
         return customer(id);
     }
 
-    @Resolver
-    public AgentNode agentEntity(@Id String id) {
-        return new AgentNode(id);
-    }
 
     // ------------------------------------------------------------------ nested, batched
 
@@ -135,8 +134,12 @@ public class TicketGraphQLApi {
     }
 
     @Description("The agent working on it, if any")
-    public List<AgentNode> assignee(@Source List<TicketNode> page) {
-        return page.stream().map(t -> t.assigneeId() == null ? null : new AgentNode(t.assigneeId())).toList();
+    public Uni<List<AgentNode>> assignee(@Source List<TicketNode> page) {
+        String tenant = caller.tenant();
+        List<String> ids = page.stream().map(TicketNode::assigneeId).filter(java.util.Objects::nonNull).distinct().toList();
+        return Isolated.run(() -> agents.byIds(tenant, ids)).map(found -> found.stream().map(AgentNode::of)
+                .collect(Collectors.toMap(AgentNode::id, Function.identity()))).map(byId -> page.stream()
+                .map(t -> t.assigneeId() == null ? null : byId.getOrDefault(t.assigneeId(), AgentNode.unknown(t.assigneeId()))).toList());
     }
 
     @Description("The conversation, oldest first; internal notes only for agents")

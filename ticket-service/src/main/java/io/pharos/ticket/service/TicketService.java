@@ -60,10 +60,12 @@ public class TicketService {
     private final AuditTrail audit;
     private final SlaClocks sla;
     private final TimeSource time;
+    private final Router router;
 
     public TicketService(TicketRepository tickets, MessageRepository messages, CustomerService customers,
-            TicketNumbers numbers, OutboxWriter outbox, AuditTrail audit, SlaClocks sla, TimeSource time) {
+            TicketNumbers numbers, OutboxWriter outbox, AuditTrail audit, SlaClocks sla, TimeSource time, Router router) {
         this.sla = sla;
+        this.router = router;
         this.time = time;
         this.tickets = tickets;
         this.messages = messages;
@@ -121,6 +123,9 @@ public class TicketService {
                     .flatMap(v -> request.message() == null ? Uni.createFrom().voidItem()
                             : appendMessage(t, request.message(), firstMessageActor(request.message(), actor, t), createdAt, true)
                                     .replaceWithVoid())
+                    .flatMap(v -> live(request, time.now())
+                            ? router.route(t, request.message() == null ? null : request.message().text(), createdAt)
+                            : Uni.createFrom().voidItem())
                     .flatMap(v -> tickets.flush())
                     .map(v -> TicketMapper.toDto(t));
         }));
@@ -453,8 +458,10 @@ public class TicketService {
         Map<String, Object> change = Map.of("previousStatus", before, "status", t.status, "changedAt", at,
                 "changedBy", actor.label());
         String then = specific;
+        boolean reopened = StatusWorkflow.isReopen(before, t.status);
         return sla.statusChanged(t, before, at)
                 .flatMap(v -> event(t, "pharos.ticket.status.changed", change))
+                .flatMap(v -> reopened ? router.route(t, null, at) : Uni.createFrom().voidItem())
                 .flatMap(v -> then == null ? Uni.createFrom().voidItem() : event(t, then, change));
     }
 

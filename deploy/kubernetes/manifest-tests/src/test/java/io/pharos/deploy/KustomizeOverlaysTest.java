@@ -150,17 +150,27 @@ class KustomizeOverlaysTest {
     @Test
     void prodRealmImportIsTheRealmFileWithoutDemoUsersAndLocalSecrets() throws Exception {
         JsonNode realm = realmOf(prod);
-        assertThat(realm.has("users")).isFalse();
+        assertThat(realm.get("users")).as("only service accounts, no demo people").allSatisfy(u ->
+                assertThat(u.has("serviceAccountClientId")).isTrue());
         assertThat(realm.at("/clients/1/secret").asText()).isEqualTo("${ACME_INTEGRATOR_SECRET}");
         assertThat(realm.at("/clients/2/secret").asText()).isEqualTo("${GLOBEX_INTEGRATOR_SECRET}");
+        assertThat(realm.at("/clients/3/clientId").asText()).isEqualTo("ticket-service");
+        assertThat(realm.at("/clients/3/secret").asText()).isEqualTo("${TICKET_SERVICE_CLIENT_SECRET}");
         GenericKubernetesResource imported = prod.custom("KeycloakRealmImport").get(0);
         assertThat(RenderedOverlay.<Map<String, ?>> at(imported, "spec", "placeholders"))
-                .containsKeys("ACME_INTEGRATOR_SECRET", "GLOBEX_INTEGRATOR_SECRET");
+                .containsKeys("ACME_INTEGRATOR_SECRET", "GLOBEX_INTEGRATOR_SECRET", "TICKET_SERVICE_CLIENT_SECRET");
 
         ObjectNode expected = (ObjectNode) realmFile();
-        expected.remove("users");
+        com.fasterxml.jackson.databind.node.ArrayNode serviceAccounts = expected.arrayNode();
+        expected.get("users").forEach(u -> {
+            if (u.has("serviceAccountClientId")) {
+                serviceAccounts.add(u);
+            }
+        });
+        expected.set("users", serviceAccounts);
         ((ObjectNode) expected.at("/clients/1")).put("secret", "${ACME_INTEGRATOR_SECRET}");
         ((ObjectNode) expected.at("/clients/2")).put("secret", "${GLOBEX_INTEGRATOR_SECRET}");
+        ((ObjectNode) expected.at("/clients/3")).put("secret", "${TICKET_SERVICE_CLIENT_SECRET}");
         assertThat(realm).as("everything else equals deploy/keycloak/pharos-realm.json").isEqualTo(expected);
     }
 
