@@ -37,16 +37,7 @@ public class OutboxWriter {
     public Uni<OutboxEvent> append(String tenant, String topic, String type, String key, Map<String, Object> data) {
         UUID id = UUID.randomUUID();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("specversion", "1.0");
-        event.put("id", id.toString());
-        event.put("source", source);
-        event.put("type", type);
-        event.put("subject", key);
-        event.put("time", now);
-        event.put("datacontenttype", "application/json");
-        event.put("tenant", tenant);
-        event.put("data", data);
+        Map<String, Object> event = envelope(id, now, tenant, type, key, data);
         OutboxEvent row = new OutboxEvent();
         row.eventId = id;
         row.tenant = tenant;
@@ -61,6 +52,21 @@ public class OutboxWriter {
             return Uni.createFrom().failure(e);
         }
         return Panache.getSession().flatMap(session -> session.persist(row)).replaceWith(row);
+    }
+
+    /** A CloudEvent 1.0 in structured JSON form, with the tenant as extension and the aggregate id as subject. */
+    public Map<String, Object> envelope(UUID id, Instant time, String tenant, String type, String key, Object data) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("specversion", "1.0");
+        event.put("id", id.toString());
+        event.put("source", source);
+        event.put("type", type);
+        event.put("subject", key);
+        event.put("time", time);
+        event.put("datacontenttype", "application/json");
+        event.put("tenant", tenant);
+        event.put("data", data);
+        return event;
     }
 
     /** The same aggregate always lands in the same lane, so its events keep their order. */

@@ -1,0 +1,39 @@
+package io.pharos.channel.domain;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One outbound request and what became of it: delivered at most once. */
+@Entity
+@Table(name = "delivery")
+public class Delivery {
+
+    public enum Status {
+        SENDING, DELIVERED, FAILED
+    }
+
+    @Id
+    @Column(name = "request_id")
+    public String requestId;
+    public String tenant;
+    @Column(name = "channel_id")
+    public String channelId;
+    @Column(name = "ticket_id")
+    public String ticketId;
+    @Enumerated(EnumType.STRING)
+    public Status status;
+    public int attempts;
+    @Column(name = "provider_message_id")
+    public String providerMessageId;
+    public String error;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+}

@@ -1,0 +1,57 @@
+package io.pharos.commons.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.pharos.commons.outbox.OutboxWriter;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+
+/**
+ * Publishes a CloudEvent straight to Kafka and completes once the broker has it (acks=all), for
+ * edges that must not answer before that — a provider's webhook is acknowledged only when its
+ * message is durably in Kafka. Everything that changes a database uses the outbox instead.
+ */
+@ApplicationScoped
+public class DirectPublisher {
+
+    private final MutinyEmitter<String> kafka;
+    private final OutboxWriter envelopes;
+    private final ObjectMapper json;
+
+    public DirectPublisher(@Channel("outbox") MutinyEmitter<String> kafka, OutboxWriter envelopes, ObjectMapper json) {
+        this.kafka = kafka;
+        this.envelopes = envelopes;
+        this.json = json;
+    }
+
+    /** Answers the event id once the broker acknowledged it. */
+    public Uni<String> publish(String tenant, String topic, String type, String key, Object data) {
+        UUID id = UUID.randomUUID();
+        String payload;
+        try {
+            payload = json.writeValueAsString(envelopes.envelope(id, Instant.now().truncatedTo(ChronoUnit.MICROS), tenant, type, key, data));
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
+        }
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
+        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String> builder()
+                .withTopic(topic).withKey(key).withHeaders(headers).build();
+        return kafka.sendMessage(Message.of(payload).addMetadata(metadata)).ifNoItem().after(Duration.ofSeconds(20)).fail()
+                .replaceWith(id.toString());
+    }
+}
