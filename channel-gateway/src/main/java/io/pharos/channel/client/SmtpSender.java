@@ -1,0 +1,55 @@
+package io.pharos.channel.client;
+
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Sends one email through the configured SMTP server (Quarkus Mailer), with our own Message-ID
+ * and the threading headers so that the customer's client shows one conversation; retried with
+ * exponential backoff, timed out, and behind a circuit breaker while the server is down.
+ */
+@ApplicationScoped
+public class SmtpSender {
+
+    /** What to send; {@code messageId} without angle brackets. */
+    public record Email(String from, String to, String subject, String text, String html, String messageId, String inReplyTo,
+            List<String> references) {
+    }
+
+    private final ReactiveMailer mailer;
+
+    public SmtpSender(ReactiveMailer mailer) {
+        this.mailer = mailer;
+    }
+
+    @Retry(maxRetries = 3, delay = 500, jitter = 200)
+    @ExponentialBackoff(maxDelay = 10_000)
+    @Timeout(value = 30, unit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.8, delay = 30, delayUnit = ChronoUnit.SECONDS)
+    public Uni<Void> send(Email email) {
+        Mail mail = new Mail().addTo(email.to()).setFrom(email.from()).setSubject(email.subject());
+        mail.setText(email.text());
+        if (email.html() != null) {
+            mail.setHtml(email.html());
+        }
+        mail.addHeader("Message-ID", "<" + email.messageId() + ">");
+        if (email.inReplyTo() != null) {
+            mail.addHeader("In-Reply-To", "<" + email.inReplyTo() + ">");
+        }
+        if (email.references() != null && !email.references().isEmpty()) {
+            mail.addHeader("References", String.join(" ", email.references().stream().map(r -> "<" + r + ">").toList()));
+        }
+        return mailer.send(mail);
+    }
+}

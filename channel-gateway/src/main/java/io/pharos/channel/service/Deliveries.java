@@ -1,0 +1,140 @@
+package io.pharos.channel.service;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.pharos.channel.client.SmtpSender;
+import io.pharos.channel.domain.Delivery;
+import io.pharos.channel.model.ChannelType;
+import io.pharos.channel.repository.DeliveryRepository;
+import io.pharos.commons.messaging.Topics;
+import io.pharos.commons.outbox.OutboxWriter;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Delivers {@code pharos.channel.message.requested}: each request id is claimed once (a row in
+ * {@code delivery}), sent with retries, and its outcome recorded together with the
+ * {@code pharos.channel.delivery} event (outbox, same transaction). A request claimed before
+ * and never finished (a crash mid-send) is not sent again: at most once, as promised; it stays
+ * visible as SENDING. What fails after the retries is reported as failed and dead-lettered with
+ * the reason.
+ */
+@ApplicationScoped
+public class Deliveries {
+
+    private static final Logger LOG = Logger.getLogger(Deliveries.class);
+    public static final String DEAD_LETTERS = "pharos.channel.outbound.dlq";
+
+    private final DeliveryRepository deliveries;
+    private final Channels channels;
+    private final SmtpSender smtp;
+    private final OutboxWriter outbox;
+
+    public Deliveries(DeliveryRepository deliveries, Channels channels, SmtpSender smtp, OutboxWriter outbox) {
+        this.deliveries = deliveries;
+        this.channels = channels;
+        this.smtp = smtp;
+        this.outbox = outbox;
+    }
+
+    public Uni<Void> deliver(JsonNode event) {
+        String tenant = event.path("tenant").asText(null);
+        JsonNode data = event.path("data");
+        String requestId = data.path("requestId").asText(null);
+        if (tenant == null || requestId == null) {
+            return Uni.createFrom().failure(new IllegalArgumentException("a delivery request needs a tenant and a requestId"));
+        }
+        String channelType = data.path("channel").asText("email").toUpperCase();
+        return claim(tenant, requestId, data).flatMap(claimed -> {
+            if (!claimed) {
+                LOG.debugf("request %s was delivered (or is being delivered) already", requestId);
+                return Uni.createFrom().voidItem();
+            }
+            if (!ChannelType.EMAIL.name().equals(channelType)) {
+                return finish(tenant, requestId, data, null, "no adapter for channel " + channelType.toLowerCase() + " yet", event);
+            }
+            return channels.enabled(tenant, ChannelType.EMAIL).flatMap(list -> {
+                if (list.isEmpty()) {
+                    return finish(tenant, requestId, data, null, "the tenant has no enabled email channel", event);
+                }
+                Channels.Channel channel = list.get(0);
+                String to = data.path("recipient").path("email").asText(null);
+                if (to == null) {
+                    return finish(tenant, requestId, data, null, "the customer has no email address", event);
+                }
+                String domain = channel.address().substring(channel.address().indexOf('@') + 1);
+                String messageId = "pharos." + requestId + "@" + domain;
+                List<String> references = new ArrayList<>();
+                data.path("references").forEach(r -> references.add(r.asText()));
+                String inReplyTo = data.path("inReplyTo").isTextual() ? data.path("inReplyTo").asText() : null;
+                String from = channel.name() + " <" + channel.address() + ">";
+                SmtpSender.Email email = new SmtpSender.Email(from, to, data.path("subject").asText(""), data.path("text").asText(""),
+                        data.path("html").isTextual() ? data.path("html").asText() : null, messageId, inReplyTo, references);
+                return smtp.send(email).replaceWith((String) null)
+                        .onFailure().recoverWithItem(e -> "SMTP: " + e.getMessage())
+                        .flatMap(error -> finish(tenant, requestId, data, error == null ? messageId : null, error, event));
+            });
+        });
+    }
+
+    /** Claims a request id for this attempt; false when it was claimed before. */
+    private Uni<Boolean> claim(String tenant, String requestId, JsonNode data) {
+        return Panache.withTransaction(() -> deliveries.findById(requestId).flatMap(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().item(false);
+            }
+            Delivery d = new Delivery();
+            d.requestId = requestId;
+            d.tenant = tenant;
+            d.ticketId = data.path("ticketId").asText(null);
+            d.status = Delivery.Status.SENDING;
+            d.attempts = 1;
+            d.createdAt = d.updatedAt = now();
+            return deliveries.persist(d).replaceWith(true);
+        })).onFailure().recoverWithItem(false); // a concurrent claim won the primary key
+    }
+
+    private Uni<Void> finish(String tenant, String requestId, JsonNode data, String emailMessageId, String error, JsonNode request) {
+        return Panache.withTransaction(() -> deliveries.findById(requestId).flatMap(d -> {
+            d.status = error == null ? Delivery.Status.DELIVERED : Delivery.Status.FAILED;
+            d.providerMessageId = emailMessageId;
+            d.error = error;
+            d.updatedAt = now();
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("requestId", requestId);
+            result.put("ticketId", data.path("ticketId").asText(null));
+            result.put("channel", data.path("channel").asText(null));
+            result.put("status", error == null ? "delivered" : "failed");
+            result.put("providerMessageId", emailMessageId);
+            result.put("emailMessageId", emailMessageId);
+            result.put("reason", error);
+            String key = data.path("ticketId").asText(requestId);
+            Uni<Void> written = outbox.append(tenant, Topics.CHANNEL_DELIVERY,
+                    error == null ? "pharos.channel.message.delivered" : "pharos.channel.message.failed", key, result).replaceWithVoid();
+            if (error != null) {
+                LOG.warnf("request %s not delivered: %s", requestId, error);
+                Map<String, Object> dead = new LinkedHashMap<>();
+                dead.put("reason", error);
+                dead.put("request", request);
+                written = written.flatMap(v -> outbox.append(tenant, DEAD_LETTERS, "pharos.channel.message.undeliverable", key, dead)
+                        .replaceWithVoid());
+            }
+            return written;
+        }));
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,256 @@
+package io.pharos.channel;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.pharos.channel.model.ChannelType;
+import io.pharos.channel.service.Channels;
+import io.pharos.channel.service.ImapPoller;
+import io.pharos.testing.KafkaEvents;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+
+/**
+ * Email in and out against the real GreenMail server (SMTP 3025, IMAP 3143) and the real Kafka:
+ * raw MIME over the webhook, IMAP polling, and replies sent over SMTP that thread in the
+ * customer's mailbox, each request delivered once.
+ */
+@QuarkusTest
+class EmailChannelTest {
+
+    static final String BASIC = "Basic " + Base64.getEncoder().encodeToString("acme-email:acme-email-secret".getBytes(StandardCharsets.UTF_8));
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    Channels channels;
+
+    @Inject
+    ImapPoller poller;
+
+    @BeforeAll
+    static void consumerReady() {
+        KafkaEvents.awaitAssigned(ConfigProvider.getConfig().getValue("mp.messaging.incoming.outbound.group.id", String.class),
+                Duration.ofSeconds(30));
+    }
+
+    /** A corpus sample with a Message-ID of its own, so that every run is new to the receipts. */
+    static byte[] sample(String name, String messageId) throws Exception {
+        try (InputStream in = EmailChannelTest.class.getResourceAsStream("/mail/" + name)) {
+            String raw = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+            return raw.replaceFirst("(?m)^Message-ID: <[^>]+>", "Message-ID: <" + messageId + ">").getBytes(StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    static io.restassured.response.ValidatableResponse post(String auth, byte[] body) {
+        var request = given().contentType("message/rfc822").body(body);
+        if (auth != null) {
+            request.header("Authorization", auth);
+        }
+        return request.when().post("/webhooks/email/acme-email").then();
+    }
+
+    @Test
+    void aGreekMailOverTheWebhookBecomesOneEventHoweverOftenItIsRetried() throws Exception {
+        String id = "webhook-" + UUID.randomUUID() + "@mail.example.test";
+        byte[] mail = sample("01-greek-utf8-quoted-printable.eml", id);
+        try (KafkaEvents kafka = new KafkaEvents("pharos.channel.inbound")) {
+            post(BASIC, mail).statusCode(200).body("status", equalTo("accepted")).body("providerMessageId", equalTo(id));
+            for (int i = 0; i < 4; i++) {
+                post(BASIC, mail).statusCode(200).body("status", equalTo("duplicate"));
+            }
+            List<KafkaEvents.Event> events = kafka.during(Duration.ofSeconds(3), e -> id.equals(e.cloudEvent().path("data").path("providerMessageId").asText()));
+            assertThat(events).hasSize(1);
+            var event = events.get(0).cloudEvent();
+            assertThat(event.path("type").asText()).isEqualTo("pharos.channel.message.received");
+            assertThat(event.path("tenant").asText()).isEqualTo("acme");
+            assertThat(events.get(0).key()).isEqualTo("email:eleni@example.test");
+            assertThat(events.get(0).contentType()).startsWith("application/cloudevents+json");
+            var data = event.path("data");
+            assertThat(data.path("channelId").asText()).isEqualTo("acme-email");
+            assertThat(data.path("channel").asText()).isEqualTo("email");
+            assertThat(data.path("subject").asText()).isEqualTo("Παραγγελία 55231 δεν έφτασε");
+            assertThat(data.path("from").path("name").asText()).isEqualTo("Ελένη Παπαδοπούλου");
+            assertThat(data.path("from").path("email").asText()).isEqualTo("eleni@example.test");
+            assertThat(data.path("text").asText()).contains("δεν έχει φτάσει ακόμα");
+            assertThat(data.path("email").path("messageId").asText()).isEqualTo(id);
+        }
+    }
+
+    @Test
+    void badCredentialsAutoRepliesAndBouncesProduceNothing() throws Exception {
+        String id = "refused-" + UUID.randomUUID() + "@example.test";
+        byte[] mail = sample("03-alternative.eml", id);
+        String wrong = "Basic " + Base64.getEncoder().encodeToString("acme-email:guess".getBytes(StandardCharsets.UTF_8));
+        try (KafkaEvents kafka = new KafkaEvents("pharos.channel.inbound")) {
+            post(wrong, mail).statusCode(401).contentType("application/problem+json");
+            post(null, mail).statusCode(401);
+            given().contentType("message/rfc822").header("Authorization", BASIC).body(mail).when().post("/webhooks/email/acme-sms")
+                    .then().statusCode(401);
+            post(BASIC, sample("09-auto-reply-rfc3834.eml", "ooo-" + id)).statusCode(200).body("status", equalTo("ignored-auto-reply"));
+            post(BASIC, sample("10-bounce-dsn.eml", "bounce-" + id)).statusCode(200).body("status", equalTo("ignored-bounce"));
+            post(BASIC, new byte[0]).statusCode(400);
+            assertThat(kafka.during(Duration.ofSeconds(3), e -> e.cloudEvent().path("data").path("providerMessageId").asText().contains(id)))
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void aPolledMailboxIsTakenInOnceAndMarkedSeen() throws Throwable {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String mailbox = "imap-" + run + "@acme.test";
+        VertxContextSupport.subscribeAndAwait(() -> channels.add("test-imap-" + run, "acme", ChannelType.EMAIL, "IMAP test", mailbox,
+                Map.of("imapHost", "localhost", "imapPort", "3143", "imapUser", mailbox),
+                Map.of("webhookSecret", "x", "imapPassword", mailbox), Map.of()));
+        Channels.Channel channel = VertxContextSupport.subscribeAndAwait(() -> channels.get("test-imap-" + run));
+        send(mailbox, "petros-" + run + "@example.test", "Αλλαγή διεύθυνσης", "Μπορώ να αλλάξω τη διεύθυνση αποστολής;");
+        try (KafkaEvents kafka = new KafkaEvents("pharos.channel.inbound")) {
+            assertThat(poller.poll(channel)).isEqualTo(1);
+            assertThat(poller.poll(channel)).as("seen messages are not taken again").isZero();
+            List<KafkaEvents.Event> events = kafka.await(e -> ("email:petros-" + run + "@example.test").equals(e.key()), 1, Duration.ofSeconds(10));
+            assertThat(events).hasSize(1);
+            assertThat(events.get(0).cloudEvent().path("data").path("subject").asText()).isEqualTo("Αλλαγή διεύθυνσης");
+            assertThat(events.get(0).cloudEvent().path("data").path("channelId").asText()).isEqualTo("test-imap-" + run);
+        }
+    }
+
+    @Test
+    void aReplyArrivesThreadedAndEachRequestIsSentOnce() throws Exception {
+        String customer = "customer-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+        String requestId = UUID.randomUUID().toString();
+        String ticketId = UUID.randomUUID().toString();
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("requestId", requestId);
+        data.put("ticketId", ticketId);
+        data.put("ticketNumber", 1042);
+        data.put("messageId", requestId);
+        data.put("channel", "email");
+        data.put("recipient", Map.of("customerId", UUID.randomUUID().toString(), "email", customer));
+        data.put("subject", "[#1042] Παραγγελία 55231 δεν έφτασε");
+        data.put("text", "Καλησπέρα Ελένη, το δέμα σας αναχώρησε σήμερα.");
+        data.put("html", "<p>Καλησπέρα Ελένη, το δέμα σας αναχώρησε σήμερα.</p>");
+        data.put("inReplyTo", "CAGreek-utf8-001@mail.example.test");
+        data.put("references", List.of("CAGreek-utf8-001@mail.example.test"));
+        try (KafkaEvents kafka = new KafkaEvents("pharos.channel.delivery");
+                KafkaProducer<String, String> producer = producer()) {
+            for (int i = 0; i < 2; i++) { // a redelivered request is sent once
+                producer.send(new ProducerRecord<>("pharos.channel.outbound", ticketId, JSON.writeValueAsString(Map.of("specversion", "1.0",
+                        "id", UUID.randomUUID().toString(), "source", "//pharos/ticket-service", "type", "pharos.channel.message.requested",
+                        "time", Instant.now().toString(), "tenant", "acme", "data", data)))).get();
+            }
+            KafkaEvents.Event delivered = kafka.await(e -> ticketId.equals(e.key()), 1, Duration.ofSeconds(20)).get(0);
+            assertThat(delivered.type()).isEqualTo("pharos.channel.message.delivered");
+            assertThat(delivered.cloudEvent().path("data").path("requestId").asText()).isEqualTo(requestId);
+            assertThat(delivered.cloudEvent().path("data").path("status").asText()).isEqualTo("delivered");
+            String messageId = "pharos." + requestId + "@acme.test";
+            assertThat(delivered.cloudEvent().path("data").path("emailMessageId").asText()).isEqualTo(messageId);
+
+            List<MimeMessage> inbox = inbox(customer, Duration.ofSeconds(10), 1);
+            Thread.sleep(2000);
+            inbox = inbox(customer, Duration.ofSeconds(1), 2);
+            assertThat(inbox).as("delivered once").hasSize(1);
+            MimeMessage mail = inbox.get(0);
+            assertThat(mail.getHeader("Message-ID")[0]).isEqualTo("<" + messageId + ">");
+            assertThat(mail.getHeader("In-Reply-To")[0]).isEqualTo("<CAGreek-utf8-001@mail.example.test>");
+            assertThat(mail.getHeader("References")[0]).contains("<CAGreek-utf8-001@mail.example.test>");
+            assertThat(mail.getSubject()).isEqualTo("[#1042] Παραγγελία 55231 δεν έφτασε");
+            assertThat(((InternetAddress) mail.getFrom()[0]).getAddress()).isEqualTo("support@acme.test");
+            assertThat(kafka.during(Duration.ofSeconds(2), e -> ticketId.equals(e.key()))).hasSize(1);
+        }
+    }
+
+    @Test
+    void aRequestForAChannelWithoutAdapterFailsWithItsReasonAndIsDeadLettered() throws Exception {
+        String requestId = UUID.randomUUID().toString();
+        String ticketId = UUID.randomUUID().toString();
+        Map<String, Object> data = Map.of("requestId", requestId, "ticketId", ticketId, "channel", "telegram",
+                "recipient", Map.of("telegram", "12345"), "text", "Hello");
+        try (KafkaEvents kafka = new KafkaEvents("pharos.channel.delivery", "pharos.channel.outbound.dlq");
+                KafkaProducer<String, String> producer = producer()) {
+            producer.send(new ProducerRecord<>("pharos.channel.outbound", ticketId, JSON.writeValueAsString(Map.of("specversion", "1.0",
+                    "id", UUID.randomUUID().toString(), "source", "//pharos/ticket-service", "type", "pharos.channel.message.requested",
+                    "time", Instant.now().toString(), "tenant", "acme", "data", data)))).get();
+            List<KafkaEvents.Event> events = kafka.await(e -> ticketId.equals(e.key()), 2, Duration.ofSeconds(20));
+            assertThat(events).extracting(KafkaEvents.Event::type)
+                    .containsExactlyInAnyOrder("pharos.channel.message.failed", "pharos.channel.message.undeliverable");
+            assertThat(events).allSatisfy(e -> assertThat(e.cloudEvent().path("data").path("reason").asText())
+                    .isEqualTo("no adapter for channel telegram yet"));
+        }
+    }
+
+    static KafkaProducer<String, String> producer() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");
+        return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+    }
+
+    static void send(String to, String from, String subject, String text) throws Exception {
+        Properties props = new Properties();
+        props.put("mail.smtp.host", "localhost");
+        props.put("mail.smtp.port", "3025");
+        Session session = Session.getInstance(props);
+        MimeMessage m = new MimeMessage(session);
+        m.setFrom(new InternetAddress(from));
+        m.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
+        m.setSubject(subject, "UTF-8");
+        m.setText(text, "UTF-8");
+        Transport.send(m);
+    }
+
+    /** The customer's mailbox on GreenMail (password = address), waiting up to {@code timeout} for {@code count} mails. */
+    static List<MimeMessage> inbox(String address, Duration timeout, int count) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        List<MimeMessage> found = new ArrayList<>();
+        do {
+            found.clear();
+            Session session = Session.getInstance(new Properties());
+            try (Store store = session.getStore("imap")) {
+                store.connect("localhost", 3143, address, address);
+                Folder inbox = store.getFolder("INBOX");
+                inbox.open(Folder.READ_ONLY);
+                for (Message m : inbox.getMessages()) {
+                    found.add(new MimeMessage((MimeMessage) m));
+                }
+                inbox.close(false);
+            } catch (jakarta.mail.AuthenticationFailedException e) {
+                // the mailbox appears with its first mail
+            }
+            if (found.size() >= count) {
+                break;
+            }
+            Thread.sleep(300);
+        } while (Instant.now().isBefore(deadline));
+        return found;
+    }
+
+}
