@@ -334,7 +334,8 @@ start_mail() {
   require_free_port mail-smtp $SMTP_PORT
   require_free_port mail-imap $IMAP_PORT
   local users="" box
-  for box in "${MAILBOXES[@]}"; do users+="${users:+,}${box}:${box}"; done
+  # GreenMail reads local-part:password@domain; the password of every mailbox is its address
+  for box in "${MAILBOXES[@]}"; do users+="${users:+,}${box%@*}:${box}@${box#*@}"; done
   say "starting mail server (SMTP :$SMTP_PORT, IMAP :$IMAP_PORT)"
   start_process mail "$SERVICE_JDK/bin/java" -Xms32m -Xmx128m \
     -Dgreenmail.setup.test.smtp -Dgreenmail.setup.test.imap -Dgreenmail.hostname=127.0.0.1 \

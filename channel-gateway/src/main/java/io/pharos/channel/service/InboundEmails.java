@@ -12,21 +12,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import io.pharos.channel.domain.InboundReceipt;
-import io.pharos.channel.repository.ReceiptRepository;
 import io.pharos.channel.service.EmailParser.Kind;
 import io.pharos.channel.service.EmailParser.ParsedEmail;
-import io.pharos.commons.messaging.DirectPublisher;
-import io.pharos.commons.messaging.Topics;
 import io.pharos.commons.rest.ProblemException;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
  * One inbound email, from the webhook or the IMAP poller, to a {@code pharos.channel.message.received}
- * event. The event is published (and acknowledged by Kafka) before the message counts as accepted;
- * then its Message-ID is recorded so a provider's retry produces nothing new. Should two copies
- * race, ticket-service ignores a provider message id it has seen. Auto-replies and bounces are
+ * event (through {@link InboundMessages}: one event per Message-ID). Auto-replies and bounces are
  * dropped here: they must never open a ticket or answer an answer.
  */
 @ApplicationScoped
@@ -41,12 +34,10 @@ public class InboundEmails {
     public record Result(Outcome outcome, String providerMessageId, String eventId) {
     }
 
-    private final ReceiptRepository receipts;
-    private final DirectPublisher publisher;
+    private final InboundMessages inbound;
 
-    public InboundEmails(ReceiptRepository receipts, DirectPublisher publisher) {
-        this.receipts = receipts;
-        this.publisher = publisher;
+    public InboundEmails(InboundMessages inbound) {
+        this.inbound = inbound;
     }
 
     public Uni<Result> accept(Channels.Channel channel, byte[] raw) {
@@ -66,16 +57,9 @@ public class InboundEmails {
         if (mail.fromAddress() == null) {
             return Uni.createFrom().failure(ProblemException.badRequest("no-sender", "The message has no From address."));
         }
-        return Panache.withSession(() -> receipts.seen(channel.id(), providerMessageId)).flatMap(seen -> {
-            if (seen) {
-                return Uni.createFrom().item(new Result(Outcome.DUPLICATE, providerMessageId, null));
-            }
-            return publisher.publish(channel.tenant(), Topics.CHANNEL_INBOUND, "pharos.channel.message.received",
-                    "email:" + mail.fromAddress(), data(channel, mail, providerMessageId))
-                    .call(eventId -> Panache.withTransaction(() -> receipts.findById(new InboundReceipt.Key(channel.id(), providerMessageId))
-                            .flatMap(existing -> existing != null ? Uni.createFrom().voidItem() : receipts.persist(receipt(channel, providerMessageId, eventId)).replaceWithVoid())))
-                    .map(eventId -> new Result(Outcome.ACCEPTED, providerMessageId, eventId));
-        });
+        return inbound.accept(channel, providerMessageId, "pharos.channel.message.received", "email:" + mail.fromAddress(),
+                data(channel, mail, providerMessageId)).map(r -> new Result(r.outcome() == InboundMessages.Outcome.ACCEPTED
+                        ? Outcome.ACCEPTED : Outcome.DUPLICATE, providerMessageId, r.eventId()));
     }
 
     static Map<String, Object> data(Channels.Channel channel, ParsedEmail mail, String providerMessageId) {
@@ -109,15 +93,6 @@ public class InboundEmails {
             return m;
         }).toList());
         return data;
-    }
-
-    private static InboundReceipt receipt(Channels.Channel channel, String providerMessageId, String eventId) {
-        InboundReceipt r = new InboundReceipt();
-        r.channelId = channel.id();
-        r.providerMessageId = providerMessageId;
-        r.eventId = eventId;
-        r.receivedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return r;
     }
 
     static String sha256(byte[] raw) {

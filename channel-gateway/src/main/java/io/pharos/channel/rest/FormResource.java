@@ -1,0 +1,120 @@
+package io.pharos.channel.rest;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.pharos.channel.api.FormSubmission;
+import io.pharos.channel.model.ChannelType;
+import io.pharos.channel.service.ProviderPayloads;
+import io.pharos.channel.service.RateLimiter;
+import io.pharos.channel.service.Webhooks;
+import io.pharos.commons.rest.ProblemException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+
+/** Public web forms: JSON or form-encoded, validated, limited per client address. */
+@Path("/api/v1/forms/{channelId}/submissions")
+@Tag(name = "forms")
+@PermitAll
+public class FormResource {
+
+    static final RateLimiter LIMIT = new RateLimiter(5, Duration.ofMinutes(1));
+
+    private final Webhooks webhooks;
+    private final jakarta.validation.Validator validator;
+
+    public FormResource(Webhooks webhooks, jakarta.validation.Validator validator) {
+        this.webhooks = webhooks;
+        this.validator = validator;
+    }
+
+    public static class FormFields {
+        @FormParam("name")
+        public String name;
+        @FormParam("email")
+        public String email;
+        @FormParam("subject")
+        public String subject;
+        @FormParam("message")
+        public String message;
+        @FormParam("language")
+        public String language;
+        @FormParam("submissionId")
+        public String submissionId;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Submit a contact form (JSON); 202 once it is taken in, 429 when one address submits too often")
+    public Uni<Response> json(@PathParam("channelId") String channelId, @Valid @NotNull FormSubmission form,
+            @HeaderParam("X-Forwarded-For") String forwardedFor, @jakarta.ws.rs.core.Context HttpServerRequest request) {
+        return submit(channelId, form, client(forwardedFor, request));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Submit a contact form (a plain HTML form post)")
+    public Uni<Response> form(@PathParam("channelId") String channelId, @BeanParam FormFields fields,
+            @HeaderParam("X-Forwarded-For") String forwardedFor, @jakarta.ws.rs.core.Context HttpServerRequest request) {
+        FormSubmission form = new FormSubmission(fields.name, fields.email, fields.subject, fields.message, fields.language,
+                fields.submissionId);
+        var violations = validator.validate(form);
+        if (!violations.isEmpty()) {
+            List<io.pharos.commons.rest.Problem.FieldError> errors = violations.stream()
+                    .map(v -> new io.pharos.commons.rest.Problem.FieldError(v.getPropertyPath().toString(), v.getMessage())).toList();
+            return Uni.createFrom().failure(new ProblemException(400, "validation", "Invalid form", errors.size() + " invalid field(s)", errors));
+        }
+        return submit(channelId, form, client(forwardedFor, request));
+    }
+
+    private Uni<Response> submit(String channelId, FormSubmission form, String client) {
+        return webhooks.channel(channelId, ChannelType.FORM).onFailure().transform(e -> ProblemException.notFound("Form", channelId))
+                .flatMap(channel -> {
+                    if (!LIMIT.allow(channelId + "|" + client, Instant.now())) {
+                        return Uni.createFrom().failure(new ProblemException(429, "too-many-submissions", "Too many requests",
+                                "This address submitted too often; try again in a minute."));
+                    }
+                    String id = "form:" + (form.submissionId() != null ? form.submissionId() : UUID.randomUUID().toString());
+                    Map<String, Object> from = new LinkedHashMap<>();
+                    from.put("name", form.name());
+                    from.put("email", form.email().strip().toLowerCase());
+                    // each submission is a conversation of its own
+                    Map<String, Object> data = ProviderPayloads.base(channel, "form", id, id, from, Instant.now());
+                    data.put("subject", form.subject());
+                    data.put("text", form.message());
+                    data.put("language", form.language());
+                    return webhooks.accept(channel, List.of(new ProviderPayloads.Inbound(id, "pharos.channel.message.received", id, data)))
+                            .map(n -> Response.accepted(Map.of("status", n > 0 ? "accepted" : "duplicate", "id", id)).build());
+                });
+    }
+
+    static String client(String forwardedFor, HttpServerRequest request) {
+        if (forwardedFor != null && !forwardedFor.isBlank()) {
+            return forwardedFor.split(",")[0].strip();
+        }
+        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+    }
+}

@@ -1,0 +1,189 @@
+package io.pharos.channel.rest;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.pharos.channel.model.ChannelType;
+import io.pharos.channel.service.ProviderPayloads;
+import io.pharos.channel.service.Signatures;
+import io.pharos.channel.service.WebhookAuth;
+import io.pharos.channel.service.Webhooks;
+import io.pharos.commons.rest.ProblemException;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The providers' webhooks (CONTRACTS.md, "Channel webhooks"): each verifies its signature on the
+ * raw body before anything is read, answers 401 and produces nothing when it does not hold, and
+ * answers 200 only once every message is in Kafka (a provider retry is 200 and produces nothing).
+ */
+@Path("/webhooks")
+@Tag(name = "webhooks")
+@PermitAll // authenticated by the channel's own secret, not by a Keycloak token
+public class ProviderWebhookResource {
+
+    static final int MAX_BYTES = 1024 * 1024;
+
+    private final Webhooks webhooks;
+    private final ObjectMapper json;
+
+    public ProviderWebhookResource(Webhooks webhooks, ObjectMapper json) {
+        this.webhooks = webhooks;
+        this.json = json;
+    }
+
+    @GET
+    @Path("/meta/{channelId}")
+    @Produces(MediaType.TEXT_PLAIN)
+    @Operation(summary = "Meta's subscription check: echo hub.challenge when hub.verify_token is the channel's secret")
+    public Uni<Response> verify(@PathParam("channelId") String channelId, @QueryParam("hub.mode") String mode,
+            @QueryParam("hub.verify_token") String token, @QueryParam("hub.challenge") String challenge) {
+        return webhooks.channel(channelId, ChannelType.WHATSAPP, ChannelType.MESSENGER, ChannelType.INSTAGRAM).map(channel -> {
+            if (!"subscribe".equals(mode) || !WebhookAuth.equalSecrets(channel.secret("webhookSecret"), token) || challenge == null) {
+                throw Webhooks.unauthorized();
+            }
+            return Response.ok(challenge).build();
+        });
+    }
+
+    @POST
+    @Path("/meta/{channelId}")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "WhatsApp Cloud API, Messenger and Instagram messages and statuses (X-Hub-Signature-256)")
+    public Uni<Map<String, Object>> meta(@PathParam("channelId") String channelId,
+            @HeaderParam("X-Hub-Signature-256") String signature, byte[] body) {
+        return webhooks.channel(channelId, ChannelType.WHATSAPP, ChannelType.MESSENGER, ChannelType.INSTAGRAM).flatMap(channel -> {
+            if (!Signatures.hubSha256(channel.secret("webhookSecret"), bounded(body), signature)) {
+                throw Webhooks.unauthorized();
+            }
+            ProviderPayloads.Parsed parsed = ProviderPayloads.meta(channel, read(body));
+            return webhooks.accept(channel, parsed.messages()).call(n -> webhooks.statuses(channel, parsed.statuses()))
+                    .map(n -> answer(n, parsed.messages().size(), parsed.statuses().size()));
+        });
+    }
+
+    @POST
+    @Path("/twilio/{channelId}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_XML)
+    @Operation(summary = "Twilio SMS (X-Twilio-Signature over the URL and the sorted parameters)")
+    public Uni<Response> twilio(@PathParam("channelId") String channelId, @HeaderParam("X-Twilio-Signature") String signature,
+            @Context UriInfo uri, byte[] body) {
+        return webhooks.channel(channelId, ChannelType.SMS).flatMap(channel -> {
+            Map<String, String> form = formOf(bounded(body));
+            if (!Signatures.twilio(channel.secret("webhookSecret"), uri.getRequestUri().toString(), form, signature)) {
+                throw Webhooks.unauthorized();
+            }
+            if (form.get("MessageSid") == null || form.get("From") == null) {
+                throw ProblemException.badRequest("not-a-message", "An SMS webhook needs MessageSid and From.");
+            }
+            // Twilio expects TwiML: an empty response sends nothing back to the customer
+            return webhooks.accept(channel, java.util.List.of(ProviderPayloads.twilioSms(channel, form)))
+                    .map(n -> Response.ok("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>").build());
+        });
+    }
+
+    @POST
+    @Path("/telegram/{channelId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Telegram bot updates (X-Telegram-Bot-Api-Secret-Token)")
+    public Uni<Map<String, Object>> telegram(@PathParam("channelId") String channelId,
+            @HeaderParam("X-Telegram-Bot-Api-Secret-Token") String token, byte[] body) {
+        return webhooks.channel(channelId, ChannelType.TELEGRAM).flatMap(channel -> {
+            if (!WebhookAuth.equalSecrets(channel.secret("webhookSecret"), token)) {
+                throw Webhooks.unauthorized();
+            }
+            ProviderPayloads.Inbound message = ProviderPayloads.telegram(channel, read(bounded(body)));
+            return message == null ? Uni.createFrom().item(answer(0, 0, 0))
+                    : webhooks.accept(channel, java.util.List.of(message)).map(n -> answer(n, 1, 0));
+        });
+    }
+
+    @POST
+    @Path("/voice/{channelId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Phone events: missed call, voicemail with transcript, callback request (X-Pharos-Signature)")
+    public Uni<Map<String, Object>> voice(@PathParam("channelId") String channelId, @HeaderParam("X-Pharos-Signature") String signature,
+            byte[] body) {
+        return webhooks.channel(channelId, ChannelType.PHONE).flatMap(channel -> {
+            if (!Signatures.pharosSha256(channel.secret("webhookSecret"), bounded(body), signature)) {
+                throw Webhooks.unauthorized();
+            }
+            JsonNode call = read(body);
+            if (call.path("callId").asText("").isBlank() || call.path("from").asText("").isBlank()) {
+                throw ProblemException.badRequest("not-a-call", "A phone event needs callId, from and event.");
+            }
+            ProviderPayloads.Inbound inbound;
+            try {
+                inbound = ProviderPayloads.voice(channel, call);
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.badRequest("unknown-call-event", e.getMessage());
+            }
+            return webhooks.accept(channel, java.util.List.of(inbound)).map(n -> answer(n, 1, 0));
+        });
+    }
+
+    private static byte[] bounded(byte[] body) {
+        if (body == null || body.length == 0) {
+            throw ProblemException.badRequest("empty-body", "The webhook has no body.");
+        }
+        if (body.length > MAX_BYTES) {
+            throw new ProblemException(413, "too-large", "Payload too large", "A webhook body may have at most " + MAX_BYTES + " bytes.");
+        }
+        return body;
+    }
+
+    private JsonNode read(byte[] body) {
+        try {
+            return json.readTree(body);
+        } catch (Exception e) {
+            throw new ProblemException(400, "malformed-json", "Malformed JSON", "The body is not JSON: " + e.getMessage());
+        }
+    }
+
+    static Map<String, String> formOf(byte[] body) {
+        Map<String, String> form = new LinkedHashMap<>();
+        for (String pair : new String(body, StandardCharsets.UTF_8).split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String k = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String v = eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            form.put(k, v);
+        }
+        return form;
+    }
+
+    private static Map<String, Object> answer(int accepted, int messages, int statuses) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("messages", messages);
+        answer.put("accepted", accepted);
+        answer.put("duplicates", messages - accepted);
+        answer.put("statuses", statuses);
+        return answer;
+    }
+}
