@@ -193,8 +193,8 @@ class EmailChannelTest {
     void aRequestForAChannelWithoutAdapterFailsWithItsReasonAndIsDeadLettered() throws Exception {
         String requestId = UUID.randomUUID().toString();
         String ticketId = UUID.randomUUID().toString();
-        Map<String, Object> data = Map.of("requestId", requestId, "ticketId", ticketId, "channel", "telegram",
-                "recipient", Map.of("telegram", "12345"), "text", "Hello");
+        Map<String, Object> data = Map.of("requestId", requestId, "ticketId", ticketId, "channel", "chat",
+                "recipient", Map.of("chat", "visitor-1"), "text", "Hello");
         try (KafkaEvents kafka = new KafkaEvents("pharos.channel.delivery", "pharos.channel.outbound.dlq");
                 KafkaProducer<String, String> producer = producer()) {
             producer.send(new ProducerRecord<>("pharos.channel.outbound", ticketId, JSON.writeValueAsString(Map.of("specversion", "1.0",
@@ -204,7 +204,7 @@ class EmailChannelTest {
             assertThat(events).extracting(KafkaEvents.Event::type)
                     .containsExactlyInAnyOrder("pharos.channel.message.failed", "pharos.channel.message.undeliverable");
             assertThat(events).allSatisfy(e -> assertThat(e.cloudEvent().path("data").path("reason").asText())
-                    .isEqualTo("no adapter for channel telegram yet"));
+                    .isEqualTo("no adapter for channel chat yet"));
         }
     }
 

@@ -97,6 +97,25 @@ public class Channels {
                 .flatMap(existing -> existing != null ? Uni.createFrom().voidItem() : channels.persist(c).replaceWithVoid()));
     }
 
+    /** Adds the channel or brings it to exactly this configuration (the demo channels are configuration as code). */
+    Uni<Void> put(String id, String tenant, ChannelType type, String name, String address, Map<String, String> settings,
+            Map<String, String> secrets) {
+        return Panache.withTransaction(() -> channels.findById(id).flatMap(existing -> {
+            if (existing == null) {
+                return add(id, tenant, type, name, address, settings, secrets, Map.of());
+            }
+            existing.tenant = tenant;
+            existing.type = type;
+            existing.name = name;
+            existing.address = address;
+            existing.settings = write(settings);
+            existing.secrets = box.seal(write(secrets));
+            existing.enabled = true;
+            existing.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            return Uni.createFrom().voidItem();
+        }));
+    }
+
     void seed(@Observes StartupEvent start) throws Throwable {
         if (!seedDemo) {
             return;
@@ -109,16 +128,31 @@ public class Channels {
                 Map<String, String> secrets = new LinkedHashMap<>();
                 secrets.put("webhookSecret", id + "-secret");
                 String address = null;
-                if (type == ChannelType.EMAIL) {
-                    address = "support@acme.test";
-                    settings.put("imapHost", demoMailHost);
-                    settings.put("imapPort", "3143");
-                    settings.put("imapUser", address);
-                    secrets.put("imapPassword", address);
+                switch (type) { // local stand-ins for the providers' credentials
+                    case EMAIL -> {
+                        address = "support@acme.test";
+                        settings.put("imapHost", demoMailHost);
+                        settings.put("imapPort", "3143");
+                        settings.put("imapUser", address);
+                        secrets.put("imapPassword", address);
+                    }
+                    case WHATSAPP -> {
+                        address = "+302101234567";
+                        settings.put("phoneNumberId", "106540352242922");
+                        secrets.put("accessToken", id + "-token");
+                    }
+                    case MESSENGER, INSTAGRAM -> secrets.put("accessToken", id + "-token");
+                    case SMS -> { // Twilio signs webhooks with the account's auth token
+                        address = "+302101234568";
+                        settings.put("accountSid", "ACacme000000000000000000000000000");
+                        secrets.put("authToken", id + "-secret");
+                    }
+                    case TELEGRAM -> secrets.put("botToken", "123456:" + id + "-token");
+                    default -> {
+                    }
                 }
                 String channelAddress = address;
-                chain = chain.flatMap(v -> add(id, "acme", type, "Acme " + type.name().toLowerCase(), channelAddress, settings, secrets,
-                        Map.of()));
+                chain = chain.flatMap(v -> put(id, "acme", type, "Acme " + type.name().toLowerCase(), channelAddress, settings, secrets));
             }
             return chain;
         });

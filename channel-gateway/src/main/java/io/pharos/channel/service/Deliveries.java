@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.pharos.channel.client.ProviderSender;
 import io.pharos.channel.client.SmtpSender;
 import io.pharos.channel.domain.Delivery;
 import io.pharos.channel.model.ChannelType;
@@ -39,12 +40,14 @@ public class Deliveries {
     private final DeliveryRepository deliveries;
     private final Channels channels;
     private final SmtpSender smtp;
+    private final ProviderSender providers;
     private final OutboxWriter outbox;
 
-    public Deliveries(DeliveryRepository deliveries, Channels channels, SmtpSender smtp, OutboxWriter outbox) {
+    public Deliveries(DeliveryRepository deliveries, Channels channels, SmtpSender smtp, ProviderSender providers, OutboxWriter outbox) {
         this.deliveries = deliveries;
         this.channels = channels;
         this.smtp = smtp;
+        this.providers = providers;
         this.outbox = outbox;
     }
 
@@ -61,31 +64,81 @@ public class Deliveries {
                 LOG.debugf("request %s was delivered (or is being delivered) already", requestId);
                 return Uni.createFrom().voidItem();
             }
-            if (!ChannelType.EMAIL.name().equals(channelType)) {
-                return finish(tenant, requestId, data, null, "no adapter for channel " + channelType.toLowerCase() + " yet", event);
+            ChannelType type;
+            try {
+                type = ChannelType.valueOf(channelType);
+            } catch (IllegalArgumentException e) {
+                return finish(tenant, requestId, data, null, null, "unknown channel " + channelType.toLowerCase(), event);
             }
-            return channels.enabled(tenant, ChannelType.EMAIL).flatMap(list -> {
+            return channels.enabled(tenant, type).flatMap(list -> {
                 if (list.isEmpty()) {
-                    return finish(tenant, requestId, data, null, "the tenant has no enabled email channel", event);
+                    return finish(tenant, requestId, data, null, null, "the tenant has no enabled " + type.name().toLowerCase() + " channel", event);
                 }
                 Channels.Channel channel = list.get(0);
-                String to = data.path("recipient").path("email").asText(null);
-                if (to == null) {
-                    return finish(tenant, requestId, data, null, "the customer has no email address", event);
-                }
-                String domain = channel.address().substring(channel.address().indexOf('@') + 1);
-                String messageId = "pharos." + requestId + "@" + domain;
-                List<String> references = new ArrayList<>();
-                data.path("references").forEach(r -> references.add(r.asText()));
-                String inReplyTo = data.path("inReplyTo").isTextual() ? data.path("inReplyTo").asText() : null;
-                String from = channel.name() + " <" + channel.address() + ">";
-                SmtpSender.Email email = new SmtpSender.Email(from, to, data.path("subject").asText(""), data.path("text").asText(""),
-                        data.path("html").isTextual() ? data.path("html").asText() : null, messageId, inReplyTo, references);
-                return smtp.send(email).replaceWith((String) null)
-                        .onFailure().recoverWithItem(e -> "SMTP: " + e.getMessage())
-                        .flatMap(error -> finish(tenant, requestId, data, error == null ? messageId : null, error, event));
+                JsonNode recipient = data.path("recipient");
+                String text = data.path("text").asText("");
+                Uni<String> sent = switch (type) {
+                    case EMAIL -> email(channel, requestId, data);
+                    case WHATSAPP -> to(recipient, "whatsapp", "phone").map(to -> providers.whatsapp(channel, to.replaceAll("[^0-9]", ""), text))
+                            .orElseGet(Deliveries::noAddress);
+                    case MESSENGER, INSTAGRAM -> to(recipient, type.name().toLowerCase()).map(to -> providers.messenger(channel, to, text))
+                            .orElseGet(Deliveries::noAddress);
+                    case SMS -> to(recipient, "phone").map(to -> providers.sms(channel, to, text)).orElseGet(Deliveries::noAddress);
+                    case TELEGRAM -> to(recipient, "telegram").map(to -> providers.telegram(channel, to, text)).orElseGet(Deliveries::noAddress);
+                    default -> Uni.createFrom().failure(new Undeliverable("no adapter for channel " + type.name().toLowerCase() + " yet"));
+                };
+                return sent.map(id -> new String[] { id, null })
+                        .onFailure().recoverWithItem(e -> new String[] { null, e instanceof Undeliverable ? e.getMessage()
+                                : type.name().toLowerCase() + ": " + describe(e) })
+                        .flatMap(r -> finish(tenant, requestId, data, channel.id(), r[0], r[1], event)
+                                .replaceWithVoid());
             });
         });
+    }
+
+    /** A request that no retry can deliver (no address, no adapter): reported with this reason. */
+    static final class Undeliverable extends RuntimeException {
+        Undeliverable(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    private static Uni<String> noAddress() {
+        return Uni.createFrom().failure(new Undeliverable("the customer has no address on this channel"));
+    }
+
+    private static java.util.Optional<String> to(JsonNode recipient, String... identities) {
+        for (String identity : identities) {
+            if (recipient.path(identity).isTextual() && !recipient.path(identity).asText().isBlank()) {
+                return java.util.Optional.of(recipient.path(identity).asText());
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+    }
+
+    /** Email: our Message-ID, threading headers from the request, From the tenant's email channel. */
+    private Uni<String> email(Channels.Channel channel, String requestId, JsonNode data) {
+        String to = data.path("recipient").path("email").asText(null);
+        if (to == null) {
+            return noAddress();
+        }
+        String domain = channel.address().substring(channel.address().indexOf('@') + 1);
+        String messageId = "pharos." + requestId + "@" + domain;
+        List<String> references = new ArrayList<>();
+        data.path("references").forEach(r -> references.add(r.asText()));
+        String inReplyTo = data.path("inReplyTo").isTextual() ? data.path("inReplyTo").asText() : null;
+        String from = channel.name() + " <" + channel.address() + ">";
+        SmtpSender.Email email = new SmtpSender.Email(from, to, data.path("subject").asText(""), data.path("text").asText(""),
+                data.path("html").isTextual() ? data.path("html").asText() : null, messageId, inReplyTo, references);
+        return smtp.send(email).replaceWith(messageId);
     }
 
     /** Claims a request id for this attempt; false when it was claimed before. */
@@ -105,10 +158,14 @@ public class Deliveries {
         })).onFailure().recoverWithItem(false); // a concurrent claim won the primary key
     }
 
-    private Uni<Void> finish(String tenant, String requestId, JsonNode data, String emailMessageId, String error, JsonNode request) {
+    private Uni<Void> finish(String tenant, String requestId, JsonNode data, String channelId, String providerMessageId, String error,
+            JsonNode request) {
+        boolean email = "email".equalsIgnoreCase(data.path("channel").asText("email"));
+        String emailMessageId = email ? providerMessageId : null;
         return Panache.withTransaction(() -> deliveries.findById(requestId).flatMap(d -> {
             d.status = error == null ? Delivery.Status.DELIVERED : Delivery.Status.FAILED;
-            d.providerMessageId = emailMessageId;
+            d.channelId = channelId;
+            d.providerMessageId = providerMessageId;
             d.error = error;
             d.updatedAt = now();
             Map<String, Object> result = new LinkedHashMap<>();
@@ -116,7 +173,7 @@ public class Deliveries {
             result.put("ticketId", data.path("ticketId").asText(null));
             result.put("channel", data.path("channel").asText(null));
             result.put("status", error == null ? "delivered" : "failed");
-            result.put("providerMessageId", emailMessageId);
+            result.put("providerMessageId", providerMessageId);
             result.put("emailMessageId", emailMessageId);
             result.put("reason", error);
             String key = data.path("ticketId").asText(requestId);

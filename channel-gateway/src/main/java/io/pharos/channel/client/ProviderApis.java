@@ -1,0 +1,60 @@
+package io.pharos.channel.client;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.smallrye.mutiny.Uni;
+
+/** The providers' send APIs, as REST clients (base URLs in {@code quarkus.rest-client.<name>.url}). */
+public final class ProviderApis {
+
+    private ProviderApis() {
+    }
+
+    /** Meta Graph API: WhatsApp Cloud API, Messenger and Instagram messaging. */
+    @RegisterRestClient(configKey = "meta")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public interface Meta {
+        @POST
+        @Path("/{phoneNumberId}/messages")
+        Uni<JsonNode> whatsapp(@PathParam("phoneNumberId") String phoneNumberId, @HeaderParam("Authorization") String bearer,
+                JsonNode message);
+
+        @POST
+        @Path("/me/messages")
+        Uni<JsonNode> messenger(@QueryParam("access_token") String accessToken, JsonNode message);
+    }
+
+    /** Twilio Programmable Messaging. */
+    @RegisterRestClient(configKey = "twilio")
+    @Produces(MediaType.APPLICATION_JSON)
+    public interface Twilio {
+        @POST
+        @Path("/2010-04-01/Accounts/{accountSid}/Messages.json")
+        @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+        Uni<JsonNode> send(@PathParam("accountSid") String accountSid, @HeaderParam("Authorization") String basic,
+                @FormParam("To") String to, @FormParam("From") String from, @FormParam("Body") String body);
+    }
+
+    /** Telegram Bot API. */
+    @RegisterRestClient(configKey = "telegram")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public interface Telegram {
+        @POST
+        @Path("/bot{token}/sendMessage")
+        Uni<JsonNode> send(@PathParam("token") String token, JsonNode message);
+    }
+}
