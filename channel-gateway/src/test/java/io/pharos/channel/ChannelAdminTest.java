@@ -42,7 +42,7 @@ class ChannelAdminTest {
                 .then().statusCode(403);
         given().auth().oauth2(KeycloakTokens.user("alex")).contentType(ContentType.JSON).body(channel).post("/api/v1/channels")
                 .then().statusCode(201).body("webhookPath", equalTo("/webhooks/meta/" + id))
-                .body("secretsSet", equalTo(List.of("webhookSecret", "accessToken"))).body(not(containsString(secret)));
+                .body("secretsSet", equalTo(List.of("accessToken", "webhookSecret"))).body(not(containsString(secret)));
         given().auth().oauth2(KeycloakTokens.user("alex")).contentType(ContentType.JSON).body(channel).post("/api/v1/channels")
                 .then().statusCode(409);
         ChannelConfig stored = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> repository.findById(id)));
@@ -53,7 +53,7 @@ class ChannelAdminTest {
         given().auth().oauth2(KeycloakTokens.user("alex")).contentType(ContentType.JSON)
                 .body(Map.of("id", id, "type", "WHATSAPP", "name", "WhatsApp sales", "address", "+302101234599",
                         "settings", Map.of("phoneNumberId", "1999"), "secrets", Map.of("webhookSecret", rotated)))
-                .put("/api/v1/channels/" + id).then().statusCode(200).body("secretsSet", equalTo(List.of("webhookSecret", "accessToken")));
+                .put("/api/v1/channels/" + id).then().statusCode(200).body("secretsSet", equalTo(List.of("accessToken", "webhookSecret")));
         byte[] body = "{\"object\":\"whatsapp_business_account\",\"entry\":[]}".getBytes(StandardCharsets.UTF_8);
         given().contentType(ContentType.JSON).body(body).header("X-Hub-Signature-256", Signatures.hubSha256Header(secret, body))
                 .post("/webhooks/meta/" + id).then().statusCode(401);

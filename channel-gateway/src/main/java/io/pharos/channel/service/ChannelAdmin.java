@@ -107,7 +107,7 @@ public class ChannelAdmin {
     }
 
     ChannelDto toDto(ChannelConfig c) {
-        return new ChannelDto(c.id, c.type, c.name, c.address, read(c.settings), List.copyOf(read(box.open(c.secrets)).keySet()),
+        return new ChannelDto(c.id, c.type, c.name, c.address, read(c.settings), read(box.open(c.secrets)).keySet().stream().sorted().toList(),
                 read(c.ackTemplates), c.enabled, webhookPath(c), c.createdAt, c.updatedAt);
     }
 
