@@ -29,7 +29,8 @@ import io.restassured.path.json.JsonPath;
 /**
  * A customer's email to a solved ticket, through the whole suite and the real mail server: the
  * mail arrives in support@acme.test (IMAP, polled by channel-gateway), becomes a ticket that
- * Anna finds through the federation gateway, her reply reaches the customer's mailbox threaded
+ * Anna finds through the federation gateway, the customer gets a receipt in Greek with the
+ * promised reply time, her reply reaches the customer's mailbox threaded
  * under the customer's own message, the customer's answer lands on the same ticket, and Anna
  * solves it. Another tenant's agent sees none of it.
  */
@@ -114,11 +115,24 @@ class EmailJourneyIT {
         assertThat(inbox.getString("data.tickets.edges[0].node.subject")).isEqualTo("Η παραγγελία " + marker + " δεν έφτασε");
         Duration toInbox = Duration.between(start, Instant.now());
 
+        // first the receipt: in Greek, with the time promised by the SLA, marked as an auto-reply
+        List<MimeMessage> received = mailbox(customer, 1, Duration.ofSeconds(60));
+        assertThat(received).as("the acknowledgement").hasSize(1);
+        MimeMessage receipt = received.get(0);
+        assertThat(receipt.getHeader("Auto-Submitted")[0]).isEqualTo("auto-replied");
+        assertThat(((String) receipt.getContent()).strip()).startsWith("Λάβαμε το μήνυμά σας (αίτημα #" + number + "). Θα σας απαντήσουμε έως ");
+        assertThat(receipt.getSubject()).contains("[#" + number + "]");
+
         gateway(anna, "mutation($id: ID!, $text: String) { reply(ticketId: $id, text: $text) { id } }",
                 Map.of("id", ticket, "text", "Καλησπέρα Ελένη, το δέμα σας αναχώρησε σήμερα."));
-        List<MimeMessage> received = mailbox(customer, 1, Duration.ofSeconds(60));
-        assertThat(received).as("Anna's reply in the customer's mailbox").hasSize(1);
-        MimeMessage reply = received.get(0);
+        received = mailbox(customer, 2, Duration.ofSeconds(60));
+        MimeMessage reply = null;
+        for (MimeMessage m : received) {
+            if (m.getHeader("Auto-Submitted") == null) {
+                reply = m;
+            }
+        }
+        assertThat(reply).as("Anna's reply in the customer's mailbox").isNotNull();
         assertThat(reply.getSubject()).contains("[#" + number + "]");
         assertThat(((InternetAddress) reply.getFrom()[0]).getAddress()).isEqualTo("support@acme.test");
         assertThat(reply.getHeader("In-Reply-To")).as("threaded under the customer's mail").isNotNull();

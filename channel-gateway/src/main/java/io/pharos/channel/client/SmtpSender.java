@@ -24,7 +24,7 @@ public class SmtpSender {
 
     /** What to send; {@code messageId} without angle brackets. */
     public record Email(String from, String to, String subject, String text, String html, String messageId, String inReplyTo,
-            List<String> references) {
+            List<String> references, boolean autoReply) {
     }
 
     private final ReactiveMailer mailer;
@@ -49,6 +49,9 @@ public class SmtpSender {
         }
         if (email.references() != null && !email.references().isEmpty()) {
             mail.addHeader("References", String.join(" ", email.references().stream().map(r -> "<" + r + ">").toList()));
+        }
+        if (email.autoReply()) {
+            mail.addHeader("Auto-Submitted", "auto-replied"); // RFC 3834: no auto-responder answers it, no loop
         }
         return mailer.send(mail);
     }

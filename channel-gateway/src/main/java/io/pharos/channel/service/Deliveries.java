@@ -137,7 +137,8 @@ public class Deliveries {
         String inReplyTo = data.path("inReplyTo").isTextual() ? data.path("inReplyTo").asText() : null;
         String from = channel.name() + " <" + channel.address() + ">";
         SmtpSender.Email email = new SmtpSender.Email(from, to, data.path("subject").asText(""), data.path("text").asText(""),
-                data.path("html").isTextual() ? data.path("html").asText() : null, messageId, inReplyTo, references);
+                data.path("html").isTextual() ? data.path("html").asText() : null, messageId, inReplyTo, references,
+                data.path("acknowledgement").asBoolean(false));
         return smtp.send(email).replaceWith(messageId);
     }
 
@@ -177,8 +178,10 @@ public class Deliveries {
             result.put("emailMessageId", emailMessageId);
             result.put("reason", error);
             String key = data.path("ticketId").asText(requestId);
-            Uni<Void> written = outbox.append(tenant, Topics.CHANNEL_DELIVERY,
-                    error == null ? "pharos.channel.message.delivered" : "pharos.channel.message.failed", key, result).replaceWithVoid();
+            // a receipt is not a message of the ticket: ticket-service has nothing to update
+            Uni<Void> written = data.path("acknowledgement").asBoolean(false) ? Uni.createFrom().voidItem()
+                    : outbox.append(tenant, Topics.CHANNEL_DELIVERY,
+                            error == null ? "pharos.channel.message.delivered" : "pharos.channel.message.failed", key, result).replaceWithVoid();
             if (error != null) {
                 LOG.warnf("request %s not delivered: %s", requestId, error);
                 Map<String, Object> dead = new LinkedHashMap<>();

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -87,7 +89,15 @@ public class InboundService {
         String subject = in.subject() != null && !in.subject().isBlank() ? in.subject().strip() : summary(in);
         CreateTicketRequest create = new CreateTicketRequest(subject, in.channel(), null, in.from(), null, null, at, null, null,
                 in.language());
-        return ticketService.createInTransaction(tenant, create, Actor.system())
+        Map<String, Object> source = new LinkedHashMap<>();
+        source.put("channelId", in.channelId());
+        source.put("providerMessageId", in.providerMessageId());
+        source.put("conversationKey", in.conversationKey());
+        source.put("from", in.from());
+        source.put("subject", in.subject());
+        source.put("emailMessageId", in.email() != null ? in.email().messageId() : null);
+        source.put("text", in.text()); // tells the ticket's language when the customer's profile does not
+        return ticketService.createInTransaction(tenant, create, Actor.system(), source)
                 .flatMap(dto -> tickets.findInTenant(tenant, dto.id()))
                 .flatMap(t -> {
                     t.conversationKey = in.conversationKey();

@@ -54,19 +54,28 @@ public class SlaClocks {
         }
     }
 
-    /** A new live ticket: its first-response clock (unless an agent opened it) and its resolution clock. */
-    public Uni<Void> started(Ticket t, boolean proactive, Instant at) {
+    /** What a new ticket's customer is promised: the first-response due instant, and whether the team is at work now. */
+    public record Promise(String policy, Instant firstResponseDueAt, String timeZone, boolean openNow) {
+    }
+
+    /**
+     * A new live ticket: its first-response clock (unless an agent opened it) and its resolution
+     * clock; answers the first-response promise (null without a policy or such a target).
+     */
+    public Uni<Promise> started(Ticket t, boolean proactive, Instant at) {
         return rules(t).flatMap(rules -> {
             if (rules == null) {
-                return Uni.createFrom().voidItem();
+                return Uni.createFrom().nullItem();
             }
             SlaPolicy p = rules.policy();
             Uni<Void> chain = Uni.createFrom().voidItem();
+            Promise promise = null;
             if (!proactive && (p.firstResponseSeconds != null || p.firstResponseSameDay)) {
                 SlaClock c = clock(t, Target.FIRST_RESPONSE, p, at);
                 c.targetSeconds = p.firstResponseSeconds != null ? p.firstResponseSeconds : 0;
                 c.business = p.firstResponseBusiness;
                 plan(c, rules, p.firstResponseSameDay);
+                promise = new Promise(p.name, c.dueAt, rules.business().zone().getId(), rules.business().isOpen(at));
                 chain = chain.flatMap(v -> persist(c));
             }
             if (p.resolutionSeconds != null) {
@@ -76,7 +85,7 @@ public class SlaClocks {
                 plan(c, rules, false);
                 chain = chain.flatMap(v -> persist(c));
             }
-            return chain;
+            return chain.replaceWith(promise);
         });
     }
 

@@ -88,6 +88,11 @@ public class TicketService {
 
     /** The create itself, for callers that already hold a transaction (idempotent create, import). */
     public Uni<TicketDto> createInTransaction(String tenant, CreateTicketRequest request, Actor actor) {
+        return createInTransaction(tenant, request, actor, null);
+    }
+
+    /** As above; {@code source} (where an inbound ticket came from) goes into the created event. */
+    public Uni<TicketDto> createInTransaction(String tenant, CreateTicketRequest request, Actor actor, Map<String, Object> source) {
         Instant createdAt = (request.createdAt() != null ? request.createdAt() : time.now()).truncatedTo(ChronoUnit.MICROS);
         Uni<UUID> duplicate = request.externalId() == null ? Uni.createFrom().nullItem()
                 : tickets.findByExternalId(tenant, request.externalId()).map(t -> t == null ? null : t.id);
@@ -111,15 +116,35 @@ public class TicketService {
             t.team = request.team();
             t.tags = normaliseTags(request.tags());
             t.language = request.language() != null ? request.language() : requester.customer().language;
+            if (t.language == null) {
+                // known from the start, so that the created event (and the customer's receipt) speaks it
+                String firstText = request.message() != null ? request.message().text() : source != null ? (String) source.get("text") : null;
+                t.language = LanguageDetector.detect(firstText);
+            }
             t.createdAt = t.updatedAt = createdAt;
             Map<String, Object> created = new LinkedHashMap<>();
             created.put("ticket", EventData.ticket(t));
             created.put("requesterCreated", requester.created());
+            if (source != null) {
+                created.put("source", source);
+            }
             return tickets.persist(t)
                     .flatMap(v -> audit.record(tenant, t.id, t.requesterId, actor, "ticket.created",
                             Map.of("number", t.number, "channel", t.channel.name())))
+                    // the customer's promise travels with the event: channel-gateway acknowledges with it
+                    .flatMap(v -> live(request, time.now()) ? sla.started(t, proactive(request, actor, t), createdAt)
+                            : Uni.createFrom().<SlaClocks.Promise> nullItem())
+                    .invoke(promise -> {
+                        if (promise != null) {
+                            Map<String, Object> p = new LinkedHashMap<>();
+                            p.put("policy", promise.policy());
+                            p.put("firstResponseDueAt", promise.firstResponseDueAt());
+                            p.put("timeZone", promise.timeZone());
+                            p.put("openNow", promise.openNow());
+                            created.put("promise", p);
+                        }
+                    })
                     .flatMap(v -> outbox.append(tenant, Topics.TICKET_EVENTS, "pharos.ticket.created", t.id.toString(), created))
-                    .flatMap(v -> live(request, time.now()) ? sla.started(t, proactive(request, actor, t), createdAt) : Uni.createFrom().voidItem())
                     .flatMap(v -> request.message() == null ? Uni.createFrom().voidItem()
                             : appendMessage(t, request.message(), firstMessageActor(request.message(), actor, t), createdAt, true)
                                     .replaceWithVoid())

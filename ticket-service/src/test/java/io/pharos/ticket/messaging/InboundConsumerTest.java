@@ -1,7 +1,5 @@
 package io.pharos.ticket.messaging;
 
-import io.pharos.testing.KafkaEvents;
-
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -24,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.pharos.testing.KafkaEvents;
 import io.pharos.testing.KeycloakTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -103,8 +102,21 @@ class InboundConsumerTest {
     void emailRepliesThreadByHeadersAndByTicketNumber() throws Exception {
         String from = "e-" + UUID.randomUUID() + "@example.test";
         String first = "<" + UUID.randomUUID() + "@mail.example.test>";
-        send(from, email(from, first, "Παραγγελία 123 δεν έφτασε", "Πού είναι η παραγγελία μου;", null));
-        JsonPath tickets = ticketsOf("email:" + from, 1);
+        JsonPath tickets;
+        try (io.pharos.testing.KafkaEvents events = new io.pharos.testing.KafkaEvents("pharos.ticket.events")) {
+            send(from, email(from, first, "Παραγγελία 123 δεν έφτασε", "Πού είναι η παραγγελία μου;", null));
+            tickets = ticketsOf("email:" + from, 1);
+            String id = tickets.getString("items[0].id");
+            // what channel-gateway acknowledges with: where the message came from and the promised first reply
+            var created = events.await(e -> id.equals(e.key()) && e.type().equals("pharos.ticket.created"), 1, Duration.ofSeconds(10)).get(0)
+                    .cloudEvent().path("data");
+            assertThat(created.path("source").path("emailMessageId").asText()).isEqualTo(first);
+            assertThat(created.path("source").path("from").path("email").asText()).isEqualTo(from);
+            assertThat(created.path("promise").path("policy").asText()).isEqualTo("Email, forms and API");
+            assertThat(java.time.Instant.parse(created.path("promise").path("firstResponseDueAt").asText()))
+                    .isAfter(java.time.Instant.now().plus(Duration.ofHours(23)));
+            assertThat(created.path("promise").path("timeZone").asText()).isEqualTo("Europe/Athens");
+        }
         assertThat(tickets.getList("items")).hasSize(1);
         assertThat(tickets.getString("items[0].subject")).isEqualTo("Παραγγελία 123 δεν έφτασε");
         assertThat(tickets.getString("items[0].channel")).isEqualTo("email");

@@ -1,0 +1,97 @@
+package io.pharos.channel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.pharos.testing.KafkaEvents;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * A new ticket from a customer's email (as ticket-service announces it, with the promise its SLA
+ * made) gets one receipt in the customer's mailbox (the real GreenMail): in their language, with
+ * the promised time in the tenant's zone, marked auto-replied, threaded under their message.
+ */
+@QuarkusTest
+class AcknowledgementTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @BeforeAll
+    static void consumerReady() {
+        KafkaEvents.awaitAssigned(ConfigProvider.getConfig().getValue("mp.messaging.incoming.ticket-events.group.id", String.class),
+                Duration.ofSeconds(30));
+    }
+
+    static void created(String ticketId, String customer, String language, Map<String, Object> promise) throws Exception {
+        Map<String, Object> ticket = Map.of("id", ticketId, "number", 1077, "subject", "Παραγγελία 55231", "status", "new",
+                "channel", "email", "language", language, "requesterId", UUID.randomUUID().toString());
+        Map<String, Object> source = Map.of("channelId", "acme-email", "providerMessageId", "orig-" + ticketId + "@mail.example.test",
+                "emailMessageId", "<orig-" + ticketId + "@mail.example.test>", "subject", "Παραγγελία 55231",
+                "from", Map.of("name", "Ελένη", "email", customer));
+        Map<String, Object> data = new java.util.LinkedHashMap<>(Map.of("ticket", ticket, "source", source));
+        if (promise != null) {
+            data.put("promise", promise);
+        }
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>("pharos.ticket.events", ticketId, JSON.writeValueAsString(Map.of("specversion", "1.0",
+                    "id", UUID.randomUUID().toString(), "source", "//pharos/ticket-service", "type", "pharos.ticket.created",
+                    "time", Instant.now().toString(), "tenant", "acme", "data", data)))).get();
+        }
+    }
+
+    @Test
+    void aGreekCustomerWritingAfterHoursIsToldWhenTheReplyComesOnce() throws Exception {
+        String ticket = UUID.randomUUID().toString();
+        String customer = "ack-" + ticket.substring(0, 8) + "@example.test";
+        Map<String, Object> promise = Map.of("policy", "Email, forms and API", "firstResponseDueAt", "2026-03-09T08:30:00Z",
+                "timeZone", "Europe/Athens", "openNow", false);
+        try (KafkaEvents delivery = new KafkaEvents("pharos.channel.delivery")) {
+            created(ticket, customer, "el", promise);
+            created(ticket, customer, "el", promise); // a redelivered event: still one receipt
+            List<MimeMessage> mails = EmailChannelTest.inbox(customer, Duration.ofSeconds(20), 1);
+            Thread.sleep(2000);
+            mails = EmailChannelTest.inbox(customer, Duration.ofSeconds(1), 2);
+            assertThat(mails).hasSize(1);
+            MimeMessage ack = mails.get(0);
+            String text = ((String) ack.getContent()).strip();
+            assertThat(text).startsWith("Λάβαμε το μήνυμά σας (αίτημα #1077). Θα σας απαντήσουμε έως Δευτέρα 9 Μαρτίου, 10:30.")
+                    .contains("εκτός ωραρίου");
+            assertThat(ack.getHeader("Auto-Submitted")[0]).isEqualTo("auto-replied");
+            assertThat(ack.getHeader("In-Reply-To")[0]).isEqualTo("<orig-" + ticket + "@mail.example.test>");
+            assertThat(ack.getSubject()).isEqualTo("Re: Παραγγελία 55231 [#1077]");
+            // not a message of the ticket: nothing for ticket-service to update
+            assertThat(delivery.during(Duration.ofSeconds(2), e -> ticket.equals(e.key()))).isEmpty();
+        }
+    }
+
+    @Test
+    void withoutAPromiseItSaysAsSoonAsWeCanRatherThanATime() throws Exception {
+        String ticket = UUID.randomUUID().toString();
+        String customer = "ack-" + ticket.substring(0, 8) + "@example.test";
+        created(ticket, customer, "en", null);
+        List<MimeMessage> mails = EmailChannelTest.inbox(customer, Duration.ofSeconds(20), 1);
+        assertThat(mails).hasSize(1);
+        assertThat(((String) mails.get(0).getContent()).strip())
+                .isEqualTo("We received your message (request #1077). We will reply as soon as we can.");
+    }
+}
