@@ -113,6 +113,45 @@ class EmailParserTest {
     }
 
     @Test
+    void alternativeInIso88597() throws Exception {
+        ParsedEmail m = parse("13-alternative-iso-8859-7.eml");
+        assertThat(m.subject()).isEqualTo("Επιστροφή προϊόντος");
+        assertThat(m.text()).isEqualTo("Θέλω να επιστρέψω το φόρεμα, είναι μικρό.");
+        assertThat(m.html()).isEqualTo("<p>Θέλω να επιστρέψω το <b>φόρεμα</b>, είναι μικρό.</p>");
+    }
+
+    @Test
+    void windows1253FromOutlookWithAGreekHeaderBlockQuote() throws Exception {
+        ParsedEmail m = parse("14-windows-1253-outlook-greek-quote.eml");
+        assertThat(m.subject()).isEqualTo("Επιστροφή");
+        assertThat(m.text()).isEqualTo("Δεν έχω λάβει ακόμα την επιστροφή χρημάτων.");
+        assertThat(m.quotedText()).startsWith("Από: Acme Support").contains("Η επιστροφή εγκρίθηκε.");
+    }
+
+    @Test
+    void aMailWithoutMessageIdStillParses() throws Exception {
+        ParsedEmail m = parse("15-no-message-id.eml");
+        assertThat(m.messageId()).isNull(); // the inbound service identifies it by a hash of the raw message
+        assertThat(m.text()).isEqualTo("Hello, please call me back about my contract.");
+        assertThat(InboundEmails.sha256("x".getBytes())).hasSize(64);
+    }
+
+    @Test
+    void aForwardedMessageIsAnAttachmentNotPartOfTheText() throws Exception {
+        ParsedEmail m = parse("16-forwarded-as-attachment.eml");
+        assertThat(m.text()).isEqualTo("The carrier says it shipped, but nothing arrived. See below.");
+        assertThat(m.attachments()).singleElement().satisfies(a -> {
+            assertThat(a.contentType()).isEqualTo("message/rfc822");
+            assertThat(a.name()).isEqualTo("Order shipped.eml");
+        });
+    }
+
+    @Test
+    void aPostmasterWithAnEmptyReturnPathIsABounce() throws Exception {
+        assertThat(parse("17-bounce-empty-return-path.eml").kind()).isEqualTo(Kind.BOUNCE);
+    }
+
+    @Test
     void headerHelpers() {
         assertThat(EmailParser.references("<a@x> <b@y>\r\n <c@z>")).isEqualTo(List.of("a@x", "b@y", "c@z"));
         assertThat(EmailParser.angle(" <id@host> ")).isEqualTo("id@host");
