@@ -3,25 +3,18 @@ package io.pharos.channel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
 import jakarta.mail.internet.MimeMessage;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.pharos.testing.KafkaEvents;
+import io.pharos.testing.Mailboxes;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -32,15 +25,13 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class AcknowledgementTest {
 
-    static final ObjectMapper JSON = new ObjectMapper();
-
     @BeforeAll
     static void consumerReady() {
         KafkaEvents.awaitAssigned(ConfigProvider.getConfig().getValue("mp.messaging.incoming.ticket-events.group.id", String.class),
                 Duration.ofSeconds(30));
     }
 
-    static void created(String ticketId, String customer, String language, Map<String, Object> promise) throws Exception {
+    static void created(String ticketId, String customer, String language, Map<String, Object> promise) {
         Map<String, Object> ticket = Map.of("id", ticketId, "number", 1077, "subject", "Παραγγελία 55231", "status", "new",
                 "channel", "email", "language", language, "requesterId", UUID.randomUUID().toString());
         Map<String, Object> source = Map.of("channelId", "acme-email", "providerMessageId", "orig-" + ticketId + "@mail.example.test",
@@ -50,13 +41,7 @@ class AcknowledgementTest {
         if (promise != null) {
             data.put("promise", promise);
         }
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>("pharos.ticket.events", ticketId, JSON.writeValueAsString(Map.of("specversion", "1.0",
-                    "id", UUID.randomUUID().toString(), "source", "//pharos/ticket-service", "type", "pharos.ticket.created",
-                    "time", Instant.now().toString(), "tenant", "acme", "data", data)))).get();
-        }
+        KafkaEvents.publish("pharos.ticket.events", ticketId, "//pharos/ticket-service", "pharos.ticket.created", "acme", data);
     }
 
     @Test
@@ -68,9 +53,9 @@ class AcknowledgementTest {
         try (KafkaEvents delivery = new KafkaEvents("pharos.channel.delivery")) {
             created(ticket, customer, "el", promise);
             created(ticket, customer, "el", promise); // a redelivered event: still one receipt
-            List<MimeMessage> mails = EmailChannelTest.inbox(customer, Duration.ofSeconds(20), 1);
+            List<MimeMessage> mails = Mailboxes.inbox(customer, 1, Duration.ofSeconds(20));
             Thread.sleep(2000);
-            mails = EmailChannelTest.inbox(customer, Duration.ofSeconds(1), 2);
+            mails = Mailboxes.inbox(customer, 2, Duration.ofSeconds(1));
             assertThat(mails).hasSize(1);
             MimeMessage ack = mails.get(0);
             String text = ((String) ack.getContent()).strip();
@@ -89,7 +74,7 @@ class AcknowledgementTest {
         String ticket = UUID.randomUUID().toString();
         String customer = "ack-" + ticket.substring(0, 8) + "@example.test";
         created(ticket, customer, "en", null);
-        List<MimeMessage> mails = EmailChannelTest.inbox(customer, Duration.ofSeconds(20), 1);
+        List<MimeMessage> mails = Mailboxes.inbox(customer, 1, Duration.ofSeconds(20));
         assertThat(mails).hasSize(1);
         assertThat(((String) mails.get(0).getContent()).strip())
                 .isEqualTo("We received your message (request #1077). We will reply as soon as we can.");

@@ -7,37 +7,24 @@ import static org.hamcrest.Matchers.equalTo;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
-import jakarta.mail.Folder;
-import jakarta.mail.Message;
-import jakarta.mail.Session;
-import jakarta.mail.Store;
-import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.pharos.channel.model.ChannelType;
 import io.pharos.channel.service.Channels;
 import io.pharos.channel.service.ImapPoller;
 import io.pharos.testing.KafkaEvents;
+import io.pharos.testing.Mailboxes;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 
@@ -50,7 +37,6 @@ import io.quarkus.vertx.VertxContextSupport;
 class EmailChannelTest {
 
     static final String BASIC = "Basic " + Base64.getEncoder().encodeToString("acme-email:acme-email-secret".getBytes(StandardCharsets.UTF_8));
-    static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     Channels channels;
@@ -133,7 +119,7 @@ class EmailChannelTest {
                 Map.of("imapHost", "localhost", "imapPort", "3143", "imapUser", mailbox),
                 Map.of("webhookSecret", "x", "imapPassword", mailbox), Map.of()));
         Channels.Channel channel = VertxContextSupport.subscribeAndAwait(() -> channels.get("test-imap-" + run));
-        send(mailbox, "petros-" + run + "@example.test", "Αλλαγή διεύθυνσης", "Μπορώ να αλλάξω τη διεύθυνση αποστολής;");
+        Mailboxes.send("petros-" + run + "@example.test", "Petros", mailbox, "Αλλαγή διεύθυνσης", "Μπορώ να αλλάξω τη διεύθυνση αποστολής;", null);
         try (KafkaEvents kafka = new KafkaEvents("pharos.channel.inbound")) {
             assertThat(poller.poll(channel)).isEqualTo(1);
             assertThat(poller.poll(channel)).as("seen messages are not taken again").isZero();
@@ -161,12 +147,10 @@ class EmailChannelTest {
         data.put("html", "<p>Καλησπέρα Ελένη, το δέμα σας αναχώρησε σήμερα.</p>");
         data.put("inReplyTo", "CAGreek-utf8-001@mail.example.test");
         data.put("references", List.of("CAGreek-utf8-001@mail.example.test"));
-        try (KafkaEvents kafka = new KafkaEvents("pharos.channel.delivery");
-                KafkaProducer<String, String> producer = producer()) {
+        try (KafkaEvents kafka = new KafkaEvents("pharos.channel.delivery")) {
             for (int i = 0; i < 2; i++) { // a redelivered request is sent once
-                producer.send(new ProducerRecord<>("pharos.channel.outbound", ticketId, JSON.writeValueAsString(Map.of("specversion", "1.0",
-                        "id", UUID.randomUUID().toString(), "source", "//pharos/ticket-service", "type", "pharos.channel.message.requested",
-                        "time", Instant.now().toString(), "tenant", "acme", "data", data)))).get();
+                KafkaEvents.publish("pharos.channel.outbound", ticketId, "//pharos/ticket-service", "pharos.channel.message.requested", "acme",
+                        data);
             }
             KafkaEvents.Event delivered = kafka.await(e -> ticketId.equals(e.key()), 1, Duration.ofSeconds(20)).get(0);
             assertThat(delivered.type()).isEqualTo("pharos.channel.message.delivered");
@@ -175,9 +159,9 @@ class EmailChannelTest {
             String messageId = "pharos." + requestId + "@acme.test";
             assertThat(delivered.cloudEvent().path("data").path("emailMessageId").asText()).isEqualTo(messageId);
 
-            List<MimeMessage> inbox = inbox(customer, Duration.ofSeconds(10), 1);
+            List<MimeMessage> inbox = Mailboxes.inbox(customer, 1, Duration.ofSeconds(10));
             Thread.sleep(2000);
-            inbox = inbox(customer, Duration.ofSeconds(1), 2);
+            inbox = Mailboxes.inbox(customer, 2, Duration.ofSeconds(1));
             assertThat(inbox).as("delivered once").hasSize(1);
             MimeMessage mail = inbox.get(0);
             assertThat(mail.getHeader("Message-ID")[0]).isEqualTo("<" + messageId + ">");
@@ -195,11 +179,8 @@ class EmailChannelTest {
         String ticketId = UUID.randomUUID().toString();
         Map<String, Object> data = Map.of("requestId", requestId, "ticketId", ticketId, "channel", "chat",
                 "recipient", Map.of("chat", "visitor-1"), "text", "Hello");
-        try (KafkaEvents kafka = new KafkaEvents("pharos.channel.delivery", "pharos.channel.outbound.dlq");
-                KafkaProducer<String, String> producer = producer()) {
-            producer.send(new ProducerRecord<>("pharos.channel.outbound", ticketId, JSON.writeValueAsString(Map.of("specversion", "1.0",
-                    "id", UUID.randomUUID().toString(), "source", "//pharos/ticket-service", "type", "pharos.channel.message.requested",
-                    "time", Instant.now().toString(), "tenant", "acme", "data", data)))).get();
+        try (KafkaEvents kafka = new KafkaEvents("pharos.channel.delivery", "pharos.channel.outbound.dlq")) {
+            KafkaEvents.publish("pharos.channel.outbound", ticketId, "//pharos/ticket-service", "pharos.channel.message.requested", "acme", data);
             List<KafkaEvents.Event> events = kafka.await(e -> ticketId.equals(e.key()), 2, Duration.ofSeconds(20));
             assertThat(events).extracting(KafkaEvents.Event::type)
                     .containsExactlyInAnyOrder("pharos.channel.message.failed", "pharos.channel.message.undeliverable");
@@ -207,50 +188,4 @@ class EmailChannelTest {
                     .isEqualTo("no adapter for channel chat yet"));
         }
     }
-
-    static KafkaProducer<String, String> producer() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");
-        return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
-    }
-
-    static void send(String to, String from, String subject, String text) throws Exception {
-        Properties props = new Properties();
-        props.put("mail.smtp.host", "localhost");
-        props.put("mail.smtp.port", "3025");
-        Session session = Session.getInstance(props);
-        MimeMessage m = new MimeMessage(session);
-        m.setFrom(new InternetAddress(from));
-        m.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
-        m.setSubject(subject, "UTF-8");
-        m.setText(text, "UTF-8");
-        Transport.send(m);
-    }
-
-    /** The customer's mailbox on GreenMail (password = address), waiting up to {@code timeout} for {@code count} mails. */
-    static List<MimeMessage> inbox(String address, Duration timeout, int count) throws Exception {
-        Instant deadline = Instant.now().plus(timeout);
-        List<MimeMessage> found = new ArrayList<>();
-        do {
-            found.clear();
-            Session session = Session.getInstance(new Properties());
-            try (Store store = session.getStore("imap")) {
-                store.connect("localhost", 3143, address, address);
-                Folder inbox = store.getFolder("INBOX");
-                inbox.open(Folder.READ_ONLY);
-                for (Message m : inbox.getMessages()) {
-                    found.add(new MimeMessage((MimeMessage) m));
-                }
-                inbox.close(false);
-            } catch (jakarta.mail.AuthenticationFailedException e) {
-                // the mailbox appears with its first mail
-            }
-            if (found.size() >= count) {
-                break;
-            }
-            Thread.sleep(300);
-        } while (Instant.now().isBefore(deadline));
-        return found;
-    }
-
 }

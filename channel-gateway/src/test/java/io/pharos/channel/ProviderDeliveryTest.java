@@ -11,23 +11,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 import io.pharos.testing.KafkaEvents;
@@ -43,8 +36,6 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(value = ProviderStandIn.class, restrictToAnnotatedClass = true)
 class ProviderDeliveryTest {
 
-    static final ObjectMapper JSON = new ObjectMapper();
-
     @BeforeAll
     static void consumerReady() {
         KafkaEvents.awaitAssigned(ConfigProvider.getConfig().getValue("mp.messaging.incoming.outbound.group.id", String.class),
@@ -56,15 +47,9 @@ class ProviderDeliveryTest {
         ProviderStandIn.server.resetAll();
     }
 
-    static void request(String ticketId, String requestId, String channel, Map<String, Object> recipient, String text) throws Exception {
+    static void request(String ticketId, String requestId, String channel, Map<String, Object> recipient, String text) {
         Map<String, Object> data = Map.of("requestId", requestId, "ticketId", ticketId, "channel", channel, "recipient", recipient, "text", text);
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>("pharos.channel.outbound", ticketId, JSON.writeValueAsString(Map.of("specversion", "1.0",
-                    "id", UUID.randomUUID().toString(), "source", "//pharos/ticket-service", "type", "pharos.channel.message.requested",
-                    "time", Instant.now().toString(), "tenant", "acme", "data", data)))).get();
-        }
+        KafkaEvents.publish("pharos.channel.outbound", ticketId, "//pharos/ticket-service", "pharos.channel.message.requested", "acme", data);
     }
 
     @Test

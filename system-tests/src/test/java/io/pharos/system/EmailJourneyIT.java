@@ -6,23 +6,17 @@ import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
-import jakarta.mail.Folder;
-import jakarta.mail.Message;
-import jakarta.mail.Session;
-import jakarta.mail.Store;
-import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.Test;
 
 import io.pharos.testing.KeycloakTokens;
+import io.pharos.testing.Mailboxes;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
@@ -42,45 +36,8 @@ class EmailJourneyIT {
                 .body("errors", nullValue()).extract().jsonPath();
     }
 
-    static void send(String from, String subject, String text, String inReplyTo) throws Exception {
-        Properties props = new Properties();
-        props.put("mail.smtp.host", "localhost");
-        props.put("mail.smtp.port", "3025");
-        MimeMessage m = new MimeMessage(Session.getInstance(props));
-        m.setFrom(new InternetAddress(from, "Ελένη Π.", "UTF-8"));
-        m.setRecipient(Message.RecipientType.TO, new InternetAddress("support@acme.test"));
-        m.setSubject(subject, "UTF-8");
-        m.setText(text, "UTF-8");
-        if (inReplyTo != null) {
-            m.setHeader("In-Reply-To", inReplyTo);
-            m.setHeader("References", inReplyTo);
-        }
-        Transport.send(m);
-    }
-
-    /** The customer's mailbox (GreenMail: password = address), waiting for at least {@code count} mails. */
-    static List<MimeMessage> mailbox(String address, int count, Duration timeout) throws Exception {
-        Instant deadline = Instant.now().plus(timeout);
-        List<MimeMessage> found = new ArrayList<>();
-        while (Instant.now().isBefore(deadline)) {
-            found.clear();
-            try (Store store = Session.getInstance(new Properties()).getStore("imap")) {
-                store.connect("localhost", 3143, address, address);
-                Folder inbox = store.getFolder("INBOX");
-                inbox.open(Folder.READ_ONLY);
-                for (Message m : inbox.getMessages()) {
-                    found.add(new MimeMessage((MimeMessage) m));
-                }
-                inbox.close(false);
-            } catch (jakarta.mail.AuthenticationFailedException e) {
-                // the mailbox appears with its first mail
-            }
-            if (found.size() >= count) {
-                return found;
-            }
-            Thread.sleep(500);
-        }
-        return found;
+    static void send(String from, String subject, String text, String inReplyTo) {
+        Mailboxes.send(from, "Ελένη Π.", "support@acme.test", subject, text, inReplyTo);
     }
 
     static JsonPath awaitTicket(String anna, String marker, int messages, Duration timeout) throws Exception {
@@ -116,7 +73,7 @@ class EmailJourneyIT {
         Duration toInbox = Duration.between(start, Instant.now());
 
         // first the receipt: in Greek, with the time promised by the SLA, marked as an auto-reply
-        List<MimeMessage> received = mailbox(customer, 1, Duration.ofSeconds(60));
+        List<MimeMessage> received = Mailboxes.inbox(customer, 1, Duration.ofSeconds(60));
         assertThat(received).as("the acknowledgement").hasSize(1);
         MimeMessage receipt = received.get(0);
         assertThat(receipt.getHeader("Auto-Submitted")[0]).isEqualTo("auto-replied");
@@ -125,7 +82,7 @@ class EmailJourneyIT {
 
         gateway(anna, "mutation($id: ID!, $text: String) { reply(ticketId: $id, text: $text) { id } }",
                 Map.of("id", ticket, "text", "Καλησπέρα Ελένη, το δέμα σας αναχώρησε σήμερα."));
-        received = mailbox(customer, 2, Duration.ofSeconds(60));
+        received = Mailboxes.inbox(customer, 2, Duration.ofSeconds(60));
         MimeMessage reply = null;
         for (MimeMessage m : received) {
             if (m.getHeader("Auto-Submitted") == null) {

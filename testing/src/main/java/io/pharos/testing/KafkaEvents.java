@@ -3,7 +3,9 @@ package io.pharos.testing;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -14,7 +16,11 @@ import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -97,6 +103,51 @@ public final class KafkaEvents implements AutoCloseable {
                 throw new AssertionError("not JSON on " + record.topic() + ": " + record.value(), e);
             }
         }
+    }
+
+    /**
+     * Publishes one CloudEvent (structured JSON, tenant extension) to a topic as a producing service
+     * would, and waits for the broker's acknowledgement.
+     */
+    public static void publish(String topic, String key, String source, String type, String tenant, Object data) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("specversion", "1.0");
+        event.put("id", UUID.randomUUID().toString());
+        event.put("source", source);
+        event.put("type", type);
+        event.put("subject", key);
+        event.put("time", Instant.now().toString());
+        event.put("tenant", tenant);
+        event.put("data", data);
+        try {
+            publishRaw(topic, key, JSON.writeValueAsString(event));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Publishes any value (also one that is not an event at all: poison for dead-letter tests). */
+    public static void publishRaw(String topic, String key, String value) {
+        try {
+            producer().send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (Exception e) {
+            throw new AssertionError("cannot publish to " + topic, e);
+        }
+    }
+
+    private static KafkaProducer<String, String> producer;
+
+    private static synchronized KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            Properties props = new Properties();
+            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, System.getProperty("kafka.bootstrap.servers", "localhost:9092"));
+            producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+            Runtime.getRuntime().addShutdownHook(new Thread(producer::close));
+        }
+        return producer;
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -30,6 +31,7 @@ import io.pharos.channel.service.ProviderPayloads;
 import io.pharos.channel.service.RateLimiter;
 import io.pharos.channel.service.Webhooks;
 import io.pharos.commons.rest.ProblemException;
+import io.pharos.commons.rest.Validation;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -42,9 +44,9 @@ public class FormResource {
     static final RateLimiter LIMIT = new RateLimiter(5, Duration.ofMinutes(1));
 
     private final Webhooks webhooks;
-    private final jakarta.validation.Validator validator;
+    private final Validator validator;
 
-    public FormResource(Webhooks webhooks, jakarta.validation.Validator validator) {
+    public FormResource(Webhooks webhooks, Validator validator) {
         this.webhooks = webhooks;
         this.validator = validator;
     }
@@ -81,11 +83,10 @@ public class FormResource {
             @HeaderParam("X-Forwarded-For") String forwardedFor, @jakarta.ws.rs.core.Context HttpServerRequest request) {
         FormSubmission form = new FormSubmission(fields.name, fields.email, fields.subject, fields.message, fields.language,
                 fields.submissionId);
-        var violations = validator.validate(form);
-        if (!violations.isEmpty()) {
-            List<io.pharos.commons.rest.Problem.FieldError> errors = violations.stream()
-                    .map(v -> new io.pharos.commons.rest.Problem.FieldError(v.getPropertyPath().toString(), v.getMessage())).toList();
-            return Uni.createFrom().failure(new ProblemException(400, "validation", "Invalid form", errors.size() + " invalid field(s)", errors));
+        try {
+            Validation.valid(validator, form, "Invalid form");
+        } catch (ProblemException e) {
+            return Uni.createFrom().failure(e);
         }
         return submit(channelId, form, client(forwardedFor, request));
     }

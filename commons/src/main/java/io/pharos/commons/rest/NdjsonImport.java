@@ -4,12 +4,8 @@ import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Set;
 import java.util.function.BiFunction;
 
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import org.jboss.logging.Logger;
@@ -59,17 +55,6 @@ public final class NdjsonImport {
                 }
             }
         };
-    }
-
-    /** Bean Validation of one parsed line; violations become a 400 problem with field errors. */
-    public static <T> T valid(Validator validator, T value, String title) {
-        Set<ConstraintViolation<T>> violations = validator.validate(value);
-        if (!violations.isEmpty()) {
-            List<Problem.FieldError> errors = violations.stream()
-                    .map(v -> new Problem.FieldError(v.getPropertyPath().toString(), v.getMessage())).toList();
-            throw new ProblemException(400, "validation", title, errors.size() + " invalid field(s)", errors);
-        }
-        return value;
     }
 
     private static <R> R run(LineImporter<R> importer, long number, String line, BiFunction<Long, Problem, R> failed) {

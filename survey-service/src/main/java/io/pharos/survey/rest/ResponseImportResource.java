@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.pharos.commons.rest.NdjsonImport;
+import io.pharos.commons.rest.Validation;
 import io.pharos.commons.security.Roles;
 import io.pharos.commons.security.TenantContext;
 import io.pharos.survey.api.ImportResult;
@@ -57,7 +58,7 @@ public class ResponseImportResource {
     public Response importResponses(InputStream body) {
         String tenant = caller.tenant();
         return Response.ok(NdjsonImport.stream(body, json, MAX_LINE, (number, line) -> {
-            ResponseInput input = NdjsonImport.valid(validator, json.readValue(line, ResponseInput.class), "Invalid response");
+            ResponseInput input = Validation.valid(validator, json.readValue(line, ResponseInput.class), "Invalid response");
             ResponseService.Imported imported = VertxContextSupport.subscribeAndAwait(() -> responses.importResponse(tenant, input));
             return ImportResult.of(number, imported.response(), imported.created());
         }, ImportResult::failed)).build();

@@ -8,18 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.pharos.testing.KafkaEvents;
 import io.pharos.testing.KeycloakTokens;
@@ -31,26 +24,10 @@ import io.restassured.http.ContentType;
  */
 public final class TicketEventFixtures {
 
-    static final ObjectMapper JSON = new ObjectMapper();
-    private static KafkaProducer<String, String> producer;
-
-    private TicketEventFixtures() {
-    }
-
     /** The service's consumer group starts at the end of the topic: wait until it has its partitions. */
     public static void awaitConsumer() {
         KafkaEvents.awaitAssigned(ConfigProvider.getConfig().getValue("mp.messaging.incoming.ticket-events.group.id", String.class),
                 Duration.ofSeconds(30));
-    }
-
-    private static synchronized KafkaProducer<String, String> producer() {
-        if (producer == null) {
-            Properties props = new Properties();
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, System.getProperty("kafka.bootstrap.servers", "localhost:9092"));
-            producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
-            Runtime.getRuntime().addShutdownHook(new Thread(producer::close));
-        }
-        return producer;
     }
 
     /** A survey only for tickets with this run's tag, so other tests' tickets never trigger it. */
@@ -66,10 +43,8 @@ public final class TicketEventFixtures {
         publishAs("acme", type, key, data);
     }
 
-    public static void publishAs(String tenant, String type, String key, Map<String, Object> data) throws Exception {
-        Map<String, Object> event = Map.of("specversion", "1.0", "id", UUID.randomUUID().toString(), "source",
-                "//pharos/ticket-service", "type", type, "time", Instant.now().toString(), "tenant", tenant, "data", data);
-        producer().send(new ProducerRecord<>("pharos.ticket.events", key, JSON.writeValueAsString(event))).get();
+    public static void publishAs(String tenant, String type, String key, Map<String, Object> data) {
+        KafkaEvents.publish("pharos.ticket.events", key, "//pharos/ticket-service", type, tenant, data);
     }
 
     public static String customer(String language) throws Exception {

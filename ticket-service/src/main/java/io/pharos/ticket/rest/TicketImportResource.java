@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.pharos.commons.rest.NdjsonImport;
+import io.pharos.commons.rest.Validation;
 import io.pharos.commons.security.Roles;
 import io.pharos.commons.security.TenantContext;
 import io.pharos.ticket.api.ImportResult;
@@ -59,7 +60,7 @@ public class TicketImportResource {
         String tenant = caller.tenant();
         Actor actor = Callers.actor(caller);
         return Response.ok(NdjsonImport.stream(body, json, MAX_LINE, (number, line) -> {
-            ImportedTicket ticket = NdjsonImport.valid(validator, json.readValue(line, ImportedTicket.class), "Invalid ticket");
+            ImportedTicket ticket = Validation.valid(validator, json.readValue(line, ImportedTicket.class), "Invalid ticket");
             return ImportResult.created(number, VertxContextSupport.subscribeAndAwait(() -> tickets.importTicket(tenant, ticket, actor)));
         }, ImportResult::failed)).build();
     }

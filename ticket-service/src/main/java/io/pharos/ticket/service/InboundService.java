@@ -96,8 +96,7 @@ public class InboundService {
         source.put("from", in.from());
         source.put("subject", in.subject());
         source.put("emailMessageId", in.email() != null ? in.email().messageId() : null);
-        source.put("text", in.text()); // tells the ticket's language when the customer's profile does not
-        return ticketService.createInTransaction(tenant, create, Actor.system(), source)
+        return ticketService.createInTransaction(tenant, create, Actor.system(), source, in.text())
                 .flatMap(dto -> tickets.findInTenant(tenant, dto.id()))
                 .flatMap(t -> {
                     t.conversationKey = in.conversationKey();

@@ -88,11 +88,15 @@ public class TicketService {
 
     /** The create itself, for callers that already hold a transaction (idempotent create, import). */
     public Uni<TicketDto> createInTransaction(String tenant, CreateTicketRequest request, Actor actor) {
-        return createInTransaction(tenant, request, actor, null);
+        return createInTransaction(tenant, request, actor, null, null);
     }
 
-    /** As above; {@code source} (where an inbound ticket came from) goes into the created event. */
-    public Uni<TicketDto> createInTransaction(String tenant, CreateTicketRequest request, Actor actor, Map<String, Object> source) {
+    /**
+     * As above for a customer's inbound message: {@code source} (where it came from) goes into the
+     * created event; {@code firstText} tells the ticket's language when nothing else does.
+     */
+    public Uni<TicketDto> createInTransaction(String tenant, CreateTicketRequest request, Actor actor, Map<String, Object> source,
+            String firstText) {
         Instant createdAt = (request.createdAt() != null ? request.createdAt() : time.now()).truncatedTo(ChronoUnit.MICROS);
         Uni<UUID> duplicate = request.externalId() == null ? Uni.createFrom().nullItem()
                 : tickets.findByExternalId(tenant, request.externalId()).map(t -> t == null ? null : t.id);
@@ -118,8 +122,7 @@ public class TicketService {
             t.language = request.language() != null ? request.language() : requester.customer().language;
             if (t.language == null) {
                 // known from the start, so that the created event (and the customer's receipt) speaks it
-                String firstText = request.message() != null ? request.message().text() : source != null ? (String) source.get("text") : null;
-                t.language = LanguageDetector.detect(firstText);
+                t.language = LanguageDetector.detect(request.message() != null ? request.message().text() : firstText);
             }
             t.createdAt = t.updatedAt = createdAt;
             Map<String, Object> created = new LinkedHashMap<>();

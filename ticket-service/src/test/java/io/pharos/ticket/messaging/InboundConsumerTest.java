@@ -9,18 +9,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.pharos.testing.KafkaEvents;
 import io.pharos.testing.KeycloakTokens;
@@ -36,32 +27,8 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 class InboundConsumerTest {
 
-    static final ObjectMapper JSON = new ObjectMapper();
-    static KafkaProducer<String, String> producer;
-
-    @BeforeAll
-    static void connect() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");
-        producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        producer.close();
-    }
-
-    static void send(String key, Map<String, Object> data) throws Exception {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("specversion", "1.0");
-        event.put("id", UUID.randomUUID().toString());
-        event.put("source", "//pharos/channel-gateway");
-        event.put("type", "pharos.channel.message.received");
-        event.put("subject", key);
-        event.put("time", Instant.now().toString());
-        event.put("tenant", "acme");
-        event.put("data", data);
-        producer.send(new ProducerRecord<>("pharos.channel.inbound", key, JSON.writeValueAsString(event))).get();
+    static void send(String key, Map<String, Object> data) {
+        KafkaEvents.publish("pharos.channel.inbound", key, "//pharos/channel-gateway", "pharos.channel.message.received", "acme", data);
     }
 
     static Map<String, Object> email(String from, String messageId, String subject, String text, String inReplyTo) {
@@ -103,7 +70,7 @@ class InboundConsumerTest {
         String from = "e-" + UUID.randomUUID() + "@example.test";
         String first = "<" + UUID.randomUUID() + "@mail.example.test>";
         JsonPath tickets;
-        try (io.pharos.testing.KafkaEvents events = new io.pharos.testing.KafkaEvents("pharos.ticket.events")) {
+        try (KafkaEvents events = new KafkaEvents("pharos.ticket.events")) {
             send(from, email(from, first, "Παραγγελία 123 δεν έφτασε", "Πού είναι η παραγγελία μου;", null));
             tickets = ticketsOf("email:" + from, 1);
             String id = tickets.getString("items[0].id");
@@ -191,7 +158,7 @@ class InboundConsumerTest {
     void poisonMessagesGoToTheDeadLetterTopic() throws Exception {
         try (KafkaEvents dlq = new KafkaEvents("pharos.channel.inbound.dlq")) {
             String key = "poison-" + UUID.randomUUID();
-            producer.send(new ProducerRecord<>("pharos.channel.inbound", key, "{\"this is\": not json")).get();
+            KafkaEvents.publishRaw("pharos.channel.inbound", key, "{\"this is\": not json");
             assertThat(dlq.awaitRaw(key, Duration.ofSeconds(30))).as("dead letter for " + key).isTrue();
         }
     }
