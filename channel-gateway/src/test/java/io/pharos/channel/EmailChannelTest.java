@@ -94,6 +94,28 @@ class EmailChannelTest {
     }
 
     @Test
+    void attachmentsAreKeptAndDownloadableByTheTenantOnly() throws Exception {
+        String id = "attachment-" + UUID.randomUUID() + "@mail.example.test";
+        try (KafkaEvents kafka = new KafkaEvents("pharos.channel.inbound")) {
+            post(BASIC, sample("04-mixed-attachment-greek-filename.eml", id)).statusCode(200).body("status", equalTo("accepted"));
+            var attachment = kafka.await(e -> id.equals(e.cloudEvent().path("data").path("providerMessageId").asText()), 1,
+                    Duration.ofSeconds(10)).get(0).cloudEvent().path("data").path("attachments").get(0);
+            assertThat(attachment.path("stored").asBoolean()).isTrue();
+            assertThat(attachment.path("name").asText()).isEqualTo("τιμολόγιο-55231.pdf");
+            String url = attachment.path("url").asText();
+            byte[] content = given().auth().oauth2(io.pharos.testing.KeycloakTokens.user("anna")).get(url).then().statusCode(200)
+                    .contentType("application/pdf").header("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment;"))
+                    .header("Content-Disposition", org.hamcrest.Matchers.containsString("UTF-8''%CF%84%CE%B9%CE%BC"))
+                    .extract().asByteArray();
+            assertThat(content).hasSize(attachment.path("size").asInt()).hasSize(2048 + 16);
+            assertThat(new String(content, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+            // another tenant's agent cannot read it, nor can anyone without a token
+            given().auth().oauth2(io.pharos.testing.KeycloakTokens.user("gina")).get(url).then().statusCode(404);
+            given().get(url).then().statusCode(401);
+        }
+    }
+
+    @Test
     void badCredentialsAutoRepliesAndBouncesProduceNothing() throws Exception {
         String id = "refused-" + UUID.randomUUID() + "@example.test";
         byte[] mail = sample("03-alternative.eml", id);
@@ -174,18 +196,21 @@ class EmailChannelTest {
     }
 
     @Test
-    void aRequestForAChannelWithoutAdapterFailsWithItsReasonAndIsDeadLettered() throws Exception {
-        String requestId = UUID.randomUUID().toString();
-        String ticketId = UUID.randomUUID().toString();
-        Map<String, Object> data = Map.of("requestId", requestId, "ticketId", ticketId, "channel", "chat",
-                "recipient", Map.of("chat", "visitor-1"), "text", "Hello");
-        try (KafkaEvents kafka = new KafkaEvents("pharos.channel.delivery", "pharos.channel.outbound.dlq")) {
-            KafkaEvents.publish("pharos.channel.outbound", ticketId, "//pharos/ticket-service", "pharos.channel.message.requested", "acme", data);
-            List<KafkaEvents.Event> events = kafka.await(e -> ticketId.equals(e.key()), 2, Duration.ofSeconds(20));
-            assertThat(events).extracting(KafkaEvents.Event::type)
-                    .containsExactlyInAnyOrder("pharos.channel.message.failed", "pharos.channel.message.undeliverable");
-            assertThat(events).allSatisfy(e -> assertThat(e.cloudEvent().path("data").path("reason").asText())
-                    .isEqualTo("no adapter for channel chat yet"));
+    void aRequestNoAdapterCanDeliverFailsWithItsReasonAndIsDeadLettered() throws Exception {
+        Map<String, String> reasons = Map.of("form", "no adapter for channel form", "chat", "the customer has no chat session");
+        for (var expected : reasons.entrySet()) {
+            String requestId = UUID.randomUUID().toString();
+            String ticketId = UUID.randomUUID().toString();
+            Map<String, Object> data = Map.of("requestId", requestId, "ticketId", ticketId, "channel", expected.getKey(),
+                    "recipient", Map.of("chat", "visitor-1"), "text", "Hello");
+            try (KafkaEvents kafka = new KafkaEvents("pharos.channel.delivery", "pharos.channel.outbound.dlq")) {
+                KafkaEvents.publish("pharos.channel.outbound", ticketId, "//pharos/ticket-service", "pharos.channel.message.requested", "acme", data);
+                List<KafkaEvents.Event> events = kafka.await(e -> ticketId.equals(e.key()), 2, Duration.ofSeconds(20));
+                assertThat(events).extracting(KafkaEvents.Event::type)
+                        .containsExactlyInAnyOrder("pharos.channel.message.failed", "pharos.channel.message.undeliverable");
+                assertThat(events).allSatisfy(e -> assertThat(e.cloudEvent().path("data").path("reason").asText())
+                        .isEqualTo(expected.getValue()));
+            }
         }
     }
 }

@@ -42,8 +42,11 @@ public class Deliveries {
     private final SmtpSender smtp;
     private final ProviderSender providers;
     private final OutboxWriter outbox;
+    private final ChatService chat;
 
-    public Deliveries(DeliveryRepository deliveries, Channels channels, SmtpSender smtp, ProviderSender providers, OutboxWriter outbox) {
+    public Deliveries(DeliveryRepository deliveries, Channels channels, SmtpSender smtp, ProviderSender providers, OutboxWriter outbox,
+            ChatService chat) {
+        this.chat = chat;
         this.deliveries = deliveries;
         this.channels = channels;
         this.smtp = smtp;
@@ -85,7 +88,8 @@ public class Deliveries {
                             .orElseGet(Deliveries::noAddress);
                     case SMS -> to(recipient, "phone").map(to -> providers.sms(channel, to, text)).orElseGet(Deliveries::noAddress);
                     case TELEGRAM -> to(recipient, "telegram").map(to -> providers.telegram(channel, to, text)).orElseGet(Deliveries::noAddress);
-                    default -> Uni.createFrom().failure(new Undeliverable("no adapter for channel " + type.name().toLowerCase() + " yet"));
+                    case CHAT -> chat.deliver(tenant, requestId, data).flatMap(d -> emailWhenAway(tenant, requestId, data, d));
+                    default -> Uni.createFrom().failure(new Undeliverable("no adapter for channel " + type.name().toLowerCase()));
                 };
                 return sent.map(id -> new String[] { id, null })
                         .onFailure().recoverWithItem(e -> new String[] { null, e instanceof Undeliverable ? e.getMessage()
@@ -122,6 +126,29 @@ public class Deliveries {
             root = root.getCause();
         }
         return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+    }
+
+    /**
+     * A chat reply the visitor is not connected to read (they left, or wrote while nobody was
+     * online) also goes to the email they gave, from the tenant's email channel. The transcript
+     * has it either way, so a mail that fails is logged, not a failed delivery.
+     */
+    private Uni<String> emailWhenAway(String tenant, String requestId, JsonNode data, ChatService.Delivered d) {
+        if (d.visitorConnected() || d.email() == null || data.path("acknowledgement").asBoolean(false)) {
+            return Uni.createFrom().item(d.providerMessageId());
+        }
+        return channels.enabled(tenant, ChannelType.EMAIL).flatMap(list -> {
+            if (list.isEmpty()) {
+                return Uni.createFrom().item(d.providerMessageId());
+            }
+            com.fasterxml.jackson.databind.node.ObjectNode mail = data.deepCopy();
+            mail.putObject("recipient").put("email", d.email());
+            return email(list.get(0), requestId, mail).replaceWith(d.providerMessageId())
+                    .onFailure().recoverWithItem(e -> {
+                        LOG.warnf("chat reply %s kept in the transcript; the email copy failed: %s", requestId, describe(e));
+                        return d.providerMessageId();
+                    });
+        });
     }
 
     /** Email: our Message-ID, threading headers from the request, From the tenant's email channel. */

@@ -40,7 +40,8 @@ public final class EmailParser {
         MESSAGE, AUTO_REPLY, BOUNCE
     }
 
-    public record Attachment(String name, String contentType, long size, boolean inline, String contentId) {
+    /** {@code content}: the decoded bytes (kept by the caller only up to its size cap). */
+    public record Attachment(String name, String contentType, long size, boolean inline, String contentId, byte[] content) {
     }
 
     public record ParsedEmail(Kind kind, String messageId, String inReplyTo, List<String> references, String fromAddress,
@@ -99,11 +100,14 @@ public final class EmailParser {
                 collect(multipart.getBodyPart(i), bodies);
             }
         } else if (part.isMimeType("message/rfc822") || part.isMimeType("message/delivery-status")) {
-            bodies.attachments.add(new Attachment(filename != null ? filename : "message.eml", baseType(part), size(part), false, null));
+            byte[] content = bytes(part);
+            bodies.attachments.add(new Attachment(filename != null ? filename : "message.eml", baseType(part), content.length, false, null,
+                    content));
         } else if (attachment) {
             String contentId = part instanceof BodyPart bp ? angle(firstHeader(bp, "Content-ID")) : null;
-            bodies.attachments.add(new Attachment(filename != null ? filename : "attachment", baseType(part), size(part),
-                    Part.INLINE.equalsIgnoreCase(disposition) || contentId != null, contentId));
+            byte[] content = bytes(part);
+            bodies.attachments.add(new Attachment(filename != null ? filename : "attachment", baseType(part), content.length,
+                    Part.INLINE.equalsIgnoreCase(disposition) || contentId != null, contentId, content));
         } else if (part.isMimeType("text/plain")) {
             append(bodies.text, readText(part));
         } else if (part.isMimeType("text/html")) {
@@ -145,9 +149,9 @@ public final class EmailParser {
         return true;
     }
 
-    private static long size(Part part) throws MessagingException, IOException {
+    private static byte[] bytes(Part part) throws MessagingException, IOException {
         try (InputStream in = part.getInputStream()) {
-            return in.transferTo(java.io.OutputStream.nullOutputStream());
+            return in.readAllBytes();
         }
     }
 

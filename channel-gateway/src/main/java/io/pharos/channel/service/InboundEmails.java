@@ -35,9 +35,11 @@ public class InboundEmails {
     }
 
     private final InboundMessages inbound;
+    private final Attachments attachments;
 
-    public InboundEmails(InboundMessages inbound) {
+    public InboundEmails(InboundMessages inbound, Attachments attachments) {
         this.inbound = inbound;
+        this.attachments = attachments;
     }
 
     public Uni<Result> accept(Channels.Channel channel, byte[] raw) {
@@ -57,8 +59,11 @@ public class InboundEmails {
         if (mail.fromAddress() == null) {
             return Uni.createFrom().failure(ProblemException.badRequest("no-sender", "The message has no From address."));
         }
-        return inbound.accept(channel, providerMessageId, "pharos.channel.message.received", "email:" + mail.fromAddress(),
-                data(channel, mail, providerMessageId)).map(r -> new Result(r.outcome() == InboundMessages.Outcome.ACCEPTED
+        return attachments.keep(channel, providerMessageId, mail.attachments()).flatMap(described -> {
+            Map<String, Object> data = data(channel, mail, providerMessageId);
+            data.put("attachments", described);
+            return inbound.accept(channel, providerMessageId, "pharos.channel.message.received", "email:" + mail.fromAddress(), data);
+        }).map(r -> new Result(r.outcome() == InboundMessages.Outcome.ACCEPTED
                         ? Outcome.ACCEPTED : Outcome.DUPLICATE, providerMessageId, r.eventId()));
     }
 

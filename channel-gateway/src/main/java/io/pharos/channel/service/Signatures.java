@@ -58,7 +58,7 @@ public final class Signatures {
         return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static byte[] hmac(String algorithm, String secret, byte[] data) {
+    static byte[] hmac(String algorithm, String secret, byte[] data) {
         try {
             Mac mac = Mac.getInstance(algorithm);
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), algorithm));

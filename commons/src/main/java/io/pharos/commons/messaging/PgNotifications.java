@@ -1,5 +1,7 @@
 package io.pharos.commons.messaging;
 
+import java.util.function.Consumer;
+
 import org.jboss.logging.Logger;
 
 import io.vertx.mutiny.core.Vertx;
@@ -16,14 +18,28 @@ public final class PgNotifications {
 
     public static PgSubscriber listen(Vertx vertx, String url, String user, String password, Runnable onNotification,
             String... channels) {
-        PgConnectOptions options = PgConnectOptions.fromUri(url.startsWith("vertx-reactive:") ? url.substring(15) : url)
-                .setUser(user).setPassword(password);
-        PgSubscriber subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(attempts -> 1000L);
+        PgSubscriber subscriber = subscriber(vertx, url, user, password);
         for (String channel : channels) {
             subscriber.channel(channel).handler(payload -> onNotification.run());
         }
         subscriber.connect().subscribe().with(ok -> onNotification.run(),
                 e -> LOG.warnf("notifications on %s unavailable (%s); relying on polling", String.join(",", channels), e.getMessage()));
         return subscriber;
+    }
+
+    /** Like {@link #listen}, for notifications whose payload is the message (at most 8000 bytes, PostgreSQL's limit). */
+    public static PgSubscriber listenToPayloads(Vertx vertx, String url, String user, String password, Consumer<String> onPayload,
+            String channel) {
+        PgSubscriber subscriber = subscriber(vertx, url, user, password);
+        subscriber.channel(channel).handler(onPayload);
+        subscriber.connect().subscribe().with(ok -> {
+        }, e -> LOG.warnf("notifications on %s unavailable (%s)", channel, e.getMessage()));
+        return subscriber;
+    }
+
+    private static PgSubscriber subscriber(Vertx vertx, String url, String user, String password) {
+        PgConnectOptions options = PgConnectOptions.fromUri(url.startsWith("vertx-reactive:") ? url.substring(15) : url)
+                .setUser(user).setPassword(password);
+        return PgSubscriber.subscriber(vertx, options).reconnectPolicy(attempts -> 1000L);
     }
 }

@@ -50,6 +50,10 @@ public class ProblemException extends RuntimeException {
         return new Problem(Problem.type(kind), title, status, getMessage(), instance, errors);
     }
 
+    public String kind() {
+        return kind;
+    }
+
     public int status() {
         return status;
     }
