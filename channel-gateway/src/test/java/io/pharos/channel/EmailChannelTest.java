@@ -44,6 +44,9 @@ class EmailChannelTest {
     @Inject
     ImapPoller poller;
 
+    @Inject
+    io.pharos.channel.service.ImapIdler idler;
+
     @BeforeAll
     static void consumerReady() {
         KafkaEvents.awaitAssigned(ConfigProvider.getConfig().getValue("mp.messaging.incoming.outbound.group.id", String.class),
@@ -149,6 +152,27 @@ class EmailChannelTest {
             assertThat(events).hasSize(1);
             assertThat(events.get(0).cloudEvent().path("data").path("subject").asText()).isEqualTo("Αλλαγή διεύθυνσης");
             assertThat(events.get(0).cloudEvent().path("data").path("channelId").asText()).isEqualTo("test-imap-" + run);
+        }
+    }
+
+    @Test
+    void withImapIdleNewMailIsTakenInWithoutWaitingForAPoll() throws Throwable {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String mailbox = "idle-" + run + "@acme.test";
+        Mailboxes.send("setup-" + run + "@example.test", "Setup", mailbox, "first", "creates the mailbox", null);
+        VertxContextSupport.subscribeAndAwait(() -> channels.add("test-idle-" + run, "acme", ChannelType.EMAIL, "IDLE test", mailbox,
+                Map.of("imapHost", "localhost", "imapPort", "3143", "imapUser", mailbox),
+                Map.of("webhookSecret", "x", "imapPassword", mailbox), Map.of()));
+        Channels.Channel channel = VertxContextSupport.subscribeAndAwait(() -> channels.get("test-idle-" + run));
+        try (KafkaEvents kafka = new KafkaEvents("pharos.channel.inbound")) {
+            idler.watch(channel); // the scheduled poll is off in tests: only IDLE can bring these in
+            kafka.await(e -> ("email:setup-" + run + "@example.test").equals(e.key()), 1, Duration.ofSeconds(10));
+            Thread.sleep(500); // the watcher is now idling
+            Mailboxes.send("maria-" + run + "@example.test", "Maria", mailbox, "Νέα παραγγελία", "Θέλω να προσθέσω ένα προϊόν.", null);
+            List<KafkaEvents.Event> events = kafka.await(e -> ("email:maria-" + run + "@example.test").equals(e.key()), 1, Duration.ofSeconds(5));
+            assertThat(events.get(0).cloudEvent().path("data").path("subject").asText()).isEqualTo("Νέα παραγγελία");
+        } finally {
+            idler.unwatch("test-idle-" + run);
         }
     }
 

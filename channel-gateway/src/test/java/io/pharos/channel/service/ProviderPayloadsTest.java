@@ -91,6 +91,31 @@ class ProviderPayloadsTest {
     }
 
     @Test
+    void whatsappDocumentsAndVoiceNotesTravelAsMediaIds() throws Exception {
+        Channels.Channel wa = channel("acme-whatsapp", ChannelType.WHATSAPP);
+        Inbound document = ProviderPayloads.meta(wa, sample("whatsapp-document.json")).messages().get(0);
+        assertThat(document.conversationKey()).isEqualTo("whatsapp:306900000456");
+        assertThat(document.data()).containsEntry("text", "Η απόδειξη αγοράς");
+        assertThat((List<?>) document.data().get("attachments")).singleElement()
+                .isEqualTo(Map.of("name", "απόδειξη-8812.pdf", "contentType", "application/pdf", "mediaId", "2384729384729384"));
+        Inbound voice = ProviderPayloads.meta(wa, sample("whatsapp-voice-note.json")).messages().get(0);
+        assertThat(voice.providerMessageId()).isEqualTo("wamid.HBgMMzA2OTAwMDAwMTIzFQIAEhgUM0E5OTlGQjE3REY3Q0Q2RjJDQjcA");
+        assertThat(voice.data()).containsEntry("text", "").containsEntry("sentAt", Instant.ofEpochSecond(1773047100));
+        assertThat((List<?>) voice.data().get("attachments")).singleElement()
+                .isEqualTo(Map.of("name", "audio", "contentType", "audio/ogg; codecs=opus", "mediaId", "9876543210987654"));
+    }
+
+    @Test
+    void telegramPhotoKeepsTheLargestSizeAndTheCaption() throws Exception {
+        Inbound t = ProviderPayloads.telegram(channel("acme-telegram", ChannelType.TELEGRAM), sample("telegram-photo.json"));
+        assertThat(t.providerMessageId()).isEqualTo("telegram:881234570");
+        assertThat(t.conversationKey()).isEqualTo("telegram:555000111");
+        assertThat(t.data()).containsEntry("text", "The box was crushed like this").containsEntry("language", "en");
+        assertThat((List<?>) t.data().get("attachments")).singleElement()
+                .isEqualTo(Map.of("name", "photo", "contentType", "image/jpeg", "fileId", "AgACAgQAAxkBAAM5large"));
+    }
+
+    @Test
     void twilioSmsWithMedia() {
         Inbound sms = ProviderPayloads.twilioSms(channel("acme-sms", ChannelType.SMS), Map.of("MessageSid", "SM0123456789abcdef",
                 "From", "+306900000111", "To", "+302101234567", "Body", "Πότε θα έρθει ο τεχνικός;", "NumMedia", "1",
