@@ -1,0 +1,128 @@
+package io.pharos.analytics.service;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Applies ticket and survey events to the facts, each event id exactly once: the
+ * {@code processed_event} row and the facts change in one transaction. Every change commutes —
+ * snapshots only replace older snapshots, and everything else is an append-only row whose key
+ * makes a repeat a no-op — so events applied in any order, across topics, give the same facts (a
+ * reply before its ticket's created event leaves a message row the ticket finds later).
+ */
+@ApplicationScoped
+public class Projections {
+
+    private final Pool pool;
+
+    public Projections(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Applies one CloudEvent; answers false when its id was applied before. */
+    public Uni<Boolean> apply(String topic, JsonNode event) {
+        String id = event.path("id").asText(null);
+        String type = event.path("type").asText(null);
+        String tenant = event.path("tenant").asText(null);
+        if (id == null || type == null || tenant == null) {
+            return Uni.createFrom().failure(new IllegalArgumentException("a CloudEvent needs id, type and tenant"));
+        }
+        return pool.withTransaction(c -> c.preparedQuery("INSERT INTO processed_event (event_id, topic, type, processed_at) VALUES ($1, $2, $3, $4)"
+                + " ON CONFLICT (event_id) DO NOTHING").execute(Tuple.of(id, topic, type, OffsetDateTime.now(ZoneOffset.UTC)))
+                .flatMap(rows -> rows.rowCount() == 0 ? Uni.createFrom().item(false)
+                        : effect(c, tenant, type, event.path("data")).replaceWith(true)));
+    }
+
+    private Uni<Void> effect(SqlConnection c, String tenant, String type, JsonNode data) {
+        if (type.startsWith("pharos.ticket.")) {
+            JsonNode ticket = data.path("ticket");
+            if (ticket.isMissingNode()) {
+                return Uni.createFrom().voidItem(); // SLA warnings and the like carry no snapshot
+            }
+            Uni<Void> chain = snapshot(c, tenant, ticket);
+            UUID ticketId = UUID.fromString(ticket.path("id").asText());
+            if ("pharos.ticket.created".equals(type)) {
+                chain = chain.flatMap(v -> status(c, tenant, ticketId, "new", instant(ticket.path("createdAt"))));
+            }
+            if ("pharos.ticket.status.changed".equals(type)) {
+                chain = chain.flatMap(v -> status(c, tenant, ticketId, data.path("status").asText().toLowerCase(), instant(data.path("changedAt"))));
+            }
+            if ("pharos.ticket.reopened".equals(type) || ticket.path("reopenCount").asInt(0) > 0) {
+                chain = chain.flatMap(v -> c.preparedQuery("UPDATE ticket_fact SET reopened = true WHERE ticket_id = $1").execute(Tuple.of(ticketId))
+                        .replaceWithVoid());
+            }
+            if ("pharos.ticket.message.added".equals(type)) {
+                JsonNode m = data.path("message");
+                chain = chain.flatMap(v -> c.preparedQuery("INSERT INTO message_fact (message_id, tenant, ticket_id, author_kind, visibility, created_at)"
+                        + " VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (message_id) DO NOTHING")
+                        .execute(Tuple.of(UUID.fromString(m.path("id").asText()), tenant, ticketId, m.path("authorKind").asText().toLowerCase(),
+                                m.path("visibility").asText().toLowerCase(), offset(instant(m.path("createdAt")))))
+                        .replaceWithVoid());
+            }
+            return chain;
+        }
+        if ("pharos.survey.responded".equals(type)) {
+            return c.preparedQuery("INSERT INTO survey_fact (response_id, tenant, type, score, scale_min, scale_max, responded_at, ticket_id, channel,"
+                    + " agent, team) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (response_id) DO NOTHING")
+                    .execute(Tuple.tuple(List.of(UUID.fromString(data.path("responseId").asText()), tenant, data.path("type").asText().toLowerCase(),
+                            data.path("score").asInt(), data.path("scaleMin").asInt(), data.path("scaleMax").asInt(),
+                            offset(instant(data.path("respondedAt")))))
+                            .addValue(data.hasNonNull("ticketId") ? UUID.fromString(data.path("ticketId").asText()) : null)
+                            .addValue(lower(data.path("channel"))).addValue(text(data.path("agentId"))).addValue(text(data.path("team"))))
+                    .replaceWithVoid();
+        }
+        return Uni.createFrom().voidItem(); // other survey events (sent, …) change no KPI
+    }
+
+    /** The descriptive columns follow the newest snapshot; created_at is kept from whichever came first. */
+    private Uni<Void> snapshot(SqlConnection c, String tenant, JsonNode t) {
+        Instant updatedAt = instant(t.path("updatedAt"));
+        return c.preparedQuery("INSERT INTO ticket_fact (ticket_id, tenant, number, channel, team, assignee, priority, requester_id, status, created_at,"
+                + " snapshot_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
+                + " ON CONFLICT (ticket_id) DO UPDATE SET number = excluded.number, channel = excluded.channel, team = excluded.team,"
+                + " assignee = excluded.assignee, priority = excluded.priority, requester_id = excluded.requester_id, status = excluded.status,"
+                + " created_at = excluded.created_at, snapshot_at = excluded.snapshot_at"
+                + " WHERE ticket_fact.snapshot_at IS NULL OR ticket_fact.snapshot_at <= excluded.snapshot_at")
+                .execute(Tuple.tuple(List.of(UUID.fromString(t.path("id").asText()), tenant)).addValue(t.path("number").asLong())
+                        .addValue(lower(t.path("channel"))).addValue(text(t.path("team"))).addValue(text(t.path("assigneeId")))
+                        .addValue(lower(t.path("priority"))).addValue(t.hasNonNull("requesterId") ? UUID.fromString(t.path("requesterId").asText()) : null)
+                        .addValue(lower(t.path("status"))).addValue(offset(instant(t.path("createdAt")))).addValue(offset(updatedAt)))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> status(SqlConnection c, String tenant, UUID ticketId, String status, Instant at) {
+        return c.preparedQuery("INSERT INTO status_fact (ticket_id, tenant, status, changed_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
+                .execute(Tuple.of(ticketId, tenant, status, offset(at))).replaceWithVoid();
+    }
+
+    private static Instant instant(JsonNode n) {
+        if (n.isNumber()) { // Jackson may write instants as epoch seconds with a fraction
+            return Instant.ofEpochSecond(n.longValue(), Math.round((n.doubleValue() - n.longValue()) * 1e9));
+        }
+        return Instant.parse(n.asText());
+    }
+
+    private static OffsetDateTime offset(Instant i) {
+        return i == null ? null : i.atOffset(ZoneOffset.UTC);
+    }
+
+    private static String text(JsonNode n) {
+        return n.isNull() || n.isMissingNode() ? null : n.asText();
+    }
+
+    private static String lower(JsonNode n) {
+        return n.isNull() || n.isMissingNode() ? null : n.asText().toLowerCase();
+    }
+}
