@@ -60,3 +60,62 @@ CREATE TABLE survey_fact (
     team          text
 );
 CREATE INDEX survey_fact_tenant ON survey_fact (tenant, responded_at);
+
+-- the tenant's calendars, kept from ticket-service's pharos.calendar.updated (business time, bucket zone)
+CREATE TABLE calendar_replica (
+    id          uuid PRIMARY KEY,
+    tenant      text        NOT NULL,
+    is_default  boolean     NOT NULL,
+    definition  text        NOT NULL,      -- the CalendarDto as JSON
+    updated_at  timestamptz NOT NULL
+);
+
+-- what each ticket adds to the rollups; replaced whole whenever the ticket's facts change
+CREATE TABLE contribution (
+    ticket_id   uuid        NOT NULL,
+    tenant      text        NOT NULL,
+    metric      text        NOT NULL,
+    bucket      timestamptz NOT NULL,      -- the hour the data point belongs to
+    until       timestamptz,               -- full resolution only: the hour of the reopen that withdrew it
+    channel     text        NOT NULL,
+    team        text        NOT NULL,
+    agent       text        NOT NULL,
+    value       double precision NOT NULL
+);
+CREATE INDEX contribution_ticket ON contribution (ticket_id);
+
+-- sums and counts by tenant x hour x channel x team x agent x metric; any period and grouping adds these up
+CREATE TABLE rollup (
+    tenant      text        NOT NULL,
+    bucket      timestamptz NOT NULL,
+    until       timestamptz NOT NULL,          -- 9999-12-31 when never withdrawn
+    channel     text        NOT NULL,
+    team        text        NOT NULL,
+    agent       text        NOT NULL,
+    metric      text        NOT NULL,
+    n           bigint      NOT NULL,
+    total       double precision NOT NULL,
+    PRIMARY KEY (tenant, metric, bucket, until, channel, team, agent)
+);
+
+-- the distribution of each duration metric in log bins (2 % wide: percentiles within 1 %), mergeable by addition
+CREATE TABLE rollup_bin (
+    tenant      text        NOT NULL,
+    bucket      timestamptz NOT NULL,
+    until       timestamptz NOT NULL,          -- 9999-12-31 when never withdrawn
+    channel     text        NOT NULL,
+    team        text        NOT NULL,
+    agent       text        NOT NULL,
+    metric      text        NOT NULL,
+    bin         integer     NOT NULL,
+    n           bigint      NOT NULL,
+    PRIMARY KEY (tenant, metric, bucket, until, channel, team, agent, bin)
+);
+
+-- targets per tenant and KPI (the defaults of DESIGN.md apply where none is set)
+CREATE TABLE kpi_target (
+    tenant      text        NOT NULL,
+    kpi         text        NOT NULL,
+    target      double precision NOT NULL,
+    PRIMARY KEY (tenant, kpi)
+);

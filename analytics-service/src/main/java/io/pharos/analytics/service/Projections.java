@@ -3,15 +3,21 @@ package io.pharos.analytics.service;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.pharos.analytics.repository.RollupRepository;
+import io.pharos.commons.time.BusinessCalendar;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -26,9 +32,13 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class Projections {
 
     private final Pool pool;
+    private final RollupRepository rollups;
+    private final ObjectMapper json;
 
-    public Projections(Pool pool) {
+    public Projections(Pool pool, RollupRepository rollups, ObjectMapper json) {
         this.pool = pool;
+        this.rollups = rollups;
+        this.json = json;
     }
 
     /** Applies one CloudEvent; answers false when its id was applied before. */
@@ -71,9 +81,35 @@ public class Projections {
                                 m.path("visibility").asText().toLowerCase(), offset(instant(m.path("createdAt")))))
                         .replaceWithVoid());
             }
-            return chain;
+            return chain.flatMap(v -> recontribute(c, tenant, ticketId));
+        }
+        if ("pharos.calendar.updated".equals(type)) {
+            JsonNode cal = data.path("calendar");
+            String definition;
+            try {
+                definition = json.writeValueAsString(cal);
+                Calendars.read(cal); // a calendar we could not use later is refused now (to the dead-letter topic)
+            } catch (Exception e) {
+                return Uni.createFrom().failure(new IllegalArgumentException("unreadable calendar: " + e.getMessage(), e));
+            }
+            Instant updatedAt = instant(cal.path("updatedAt"));
+            if (data.path("deleted").asBoolean(false)) {
+                return c.preparedQuery("DELETE FROM calendar_replica WHERE id = $1").execute(Tuple.of(UUID.fromString(cal.path("id").asText())))
+                        .replaceWithVoid();
+            }
+            return c.preparedQuery("INSERT INTO calendar_replica (id, tenant, is_default, definition, updated_at) VALUES ($1, $2, $3, $4, $5)"
+                    + " ON CONFLICT (id) DO UPDATE SET is_default = excluded.is_default, definition = excluded.definition,"
+                    + " updated_at = excluded.updated_at WHERE calendar_replica.updated_at <= excluded.updated_at")
+                    .execute(Tuple.of(UUID.fromString(cal.path("id").asText()), tenant, cal.path("isDefault").asBoolean(false), definition,
+                            offset(updatedAt)))
+                    // business times follow the calendar: every ticket of the tenant is recomputed (calendar changes are rare)
+                    .flatMap(rows -> rows.rowCount() == 0 || !cal.path("isDefault").asBoolean(false) ? Uni.createFrom().voidItem()
+                            : recontributeAll(c, tenant));
         }
         if ("pharos.survey.responded".equals(type)) {
+            String surveyType = data.path("type").asText().toLowerCase();
+            List<Contributions.Point> points = Contributions.survey(surveyType, data.path("score").asInt(), data.path("scaleMin").asInt(),
+                    data.path("scaleMax").asInt(), instant(data.path("respondedAt")));
             return c.preparedQuery("INSERT INTO survey_fact (response_id, tenant, type, score, scale_min, scale_max, responded_at, ticket_id, channel,"
                     + " agent, team) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (response_id) DO NOTHING")
                     .execute(Tuple.tuple(List.of(UUID.fromString(data.path("responseId").asText()), tenant, data.path("type").asText().toLowerCase(),
@@ -81,9 +117,70 @@ public class Projections {
                             offset(instant(data.path("respondedAt")))))
                             .addValue(data.hasNonNull("ticketId") ? UUID.fromString(data.path("ticketId").asText()) : null)
                             .addValue(lower(data.path("channel"))).addValue(text(data.path("agentId"))).addValue(text(data.path("team"))))
-                    .replaceWithVoid();
+                    .flatMap(rows -> rows.rowCount() == 0 ? Uni.createFrom().voidItem() // the same response under another event id
+                            : rollups.add(c, tenant, points, orElse(lower(data.path("channel")), "unknown"), orElse(text(data.path("team")), "none"),
+                                    orElse(text(data.path("agentId")), "unassigned")));
         }
         return Uni.createFrom().voidItem(); // other survey events (sent, …) change no KPI
+    }
+
+    private Uni<Void> recontributeAll(SqlConnection c, String tenant) {
+        return c.preparedQuery("SELECT ticket_id FROM ticket_fact WHERE tenant = $1 ORDER BY ticket_id").execute(Tuple.of(tenant)).flatMap(rows -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (Row r : rows) {
+                UUID id = r.getUUID("ticket_id");
+                chain = chain.flatMap(v -> recontribute(c, tenant, id));
+            }
+            return chain;
+        });
+    }
+
+    /** Recomputes what the ticket adds to the rollups from all its facts, and swaps it in. */
+    private Uni<Void> recontribute(SqlConnection c, String tenant, UUID ticketId) {
+        Uni<Row> ticket = c.preparedQuery("SELECT channel, team, assignee, created_at, reopened FROM ticket_fact WHERE ticket_id = $1")
+                .execute(Tuple.of(ticketId)).map(rows -> rows.size() == 0 ? null : rows.iterator().next());
+        Uni<List<Contributions.Message>> messages = c.preparedQuery("SELECT author_kind, visibility, created_at FROM message_fact WHERE ticket_id = $1")
+                .execute(Tuple.of(ticketId)).map(rows -> {
+                    List<Contributions.Message> list = new ArrayList<>();
+                    rows.forEach(r -> list.add(new Contributions.Message(r.getString("author_kind"), r.getString("visibility"),
+                            r.getOffsetDateTime("created_at").toInstant())));
+                    return list;
+                });
+        Uni<List<Contributions.StatusChange>> statuses = c.preparedQuery("SELECT status, changed_at FROM status_fact WHERE ticket_id = $1")
+                .execute(Tuple.of(ticketId)).map(rows -> {
+                    List<Contributions.StatusChange> list = new ArrayList<>();
+                    rows.forEach(r -> list.add(new Contributions.StatusChange(r.getString("status"), r.getOffsetDateTime("changed_at").toInstant())));
+                    return list;
+                });
+        return ticket.flatMap(t -> {
+            if (t == null || t.getOffsetDateTime("created_at") == null) {
+                return Uni.createFrom().voidItem();
+            }
+            return messages.flatMap(ms -> statuses.flatMap(ss -> calendar(c, tenant).flatMap(calendar -> {
+                Contributions.Ticket facts = new Contributions.Ticket(t.getOffsetDateTime("created_at").toInstant(), t.getBoolean("reopened"), ms, ss);
+                return rollups.replace(c, tenant, ticketId, Contributions.of(facts, calendar), orElse(t.getString("channel"), "unknown"),
+                        orElse(t.getString("team"), "none"), orElse(t.getString("assignee"), "unassigned"));
+            })));
+        });
+    }
+
+    /** The tenant's default calendar (the newest marked default), or around the clock in UTC until one arrives. */
+    public Uni<BusinessCalendar> calendar(SqlConnection c, String tenant) {
+        return c.preparedQuery("SELECT definition FROM calendar_replica WHERE tenant = $1 AND is_default ORDER BY updated_at DESC LIMIT 1")
+                .execute(Tuple.of(tenant)).map(rows -> {
+                    if (rows.size() == 0) {
+                        return Calendars.FALLBACK;
+                    }
+                    try {
+                        return Calendars.read(json.readTree(rows.iterator().next().getString("definition")));
+                    } catch (Exception e) {
+                        return Calendars.FALLBACK;
+                    }
+                });
+    }
+
+    private static String orElse(String value, String fallback) {
+        return value == null ? fallback : value;
     }
 
     /** The descriptive columns follow the newest snapshot; created_at is kept from whichever came first. */

@@ -1,0 +1,159 @@
+package io.pharos.analytics.repository;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.pharos.analytics.service.Contributions;
+import io.pharos.analytics.service.LogBins;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * The rollups: counts, sums and log bins per tenant × hour × channel × team × agent × metric.
+ * A ticket's contributions are replaced as a whole (old ones subtracted, new ones added) inside
+ * the transaction that changed its facts; changes are applied in key order so that concurrent
+ * transactions never wait on each other in a cycle.
+ */
+@ApplicationScoped
+public class RollupRepository {
+
+    /** A data point nobody withdrew: PostgreSQL's infinity, so that "until ≥ range end" always holds. */
+    static final OffsetDateTime FOREVER = OffsetDateTime.of(9999, 12, 31, 0, 0, 0, 0, ZoneOffset.UTC);
+
+    /** Where a data point is added up. */
+    public record Key(String metric, Instant bucket, Instant until, String channel, String team, String agent) implements Comparable<Key> {
+        @Override
+        public int compareTo(Key o) {
+            return toString().compareTo(o.toString());
+        }
+    }
+
+    /** A group's sums for one metric over a range: count, total and the merged bins. */
+    public record Aggregate(String group, String metric, long n, double total, Map<Integer, Long> bins) {
+    }
+
+    private final Pool pool;
+
+    public RollupRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Replaces the ticket's contributions with {@code points}, grouped under its channel, team and agent. */
+    public Uni<Void> replace(SqlConnection c, String tenant, UUID ticketId, List<Contributions.Point> points, String channel, String team,
+            String agent) {
+        return c.preparedQuery("DELETE FROM contribution WHERE ticket_id = $1 RETURNING metric, bucket, until, channel, team, agent, value")
+                .execute(Tuple.of(ticketId)).flatMap(old -> {
+                    Map<Key, Delta> deltas = new TreeMap<>();
+                    for (Row r : old) {
+                        Key k = new Key(r.getString("metric"), r.getOffsetDateTime("bucket").toInstant(),
+                                r.getOffsetDateTime("until") == null ? null : r.getOffsetDateTime("until").toInstant(),
+                                r.getString("channel"), r.getString("team"), r.getString("agent"));
+                        deltas.computeIfAbsent(k, x -> new Delta()).add(k.metric(), r.getDouble("value"), -1);
+                    }
+                    List<Tuple> rows = new ArrayList<>();
+                    for (Contributions.Point p : points) {
+                        Key k = new Key(p.metric().key, p.bucket(), p.until(), channel, team, agent);
+                        deltas.computeIfAbsent(k, x -> new Delta()).add(k.metric(), p.value(), +1);
+                        rows.add(Tuple.tuple(List.of(ticketId, tenant, k.metric(), utc(k.bucket()))).addValue(k.until() == null ? null : utc(k.until()))
+                                .addValue(channel).addValue(team).addValue(agent).addValue(p.value()));
+                    }
+                    Uni<Void> inserted = rows.isEmpty() ? Uni.createFrom().voidItem()
+                            : c.preparedQuery("INSERT INTO contribution (ticket_id, tenant, metric, bucket, until, channel, team, agent, value)"
+                                    + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)").executeBatch(rows).replaceWithVoid();
+                    return inserted.flatMap(v -> apply(c, tenant, deltas));
+                });
+    }
+
+    /** Adds data points that never change (survey responses). */
+    public Uni<Void> add(SqlConnection c, String tenant, List<Contributions.Point> points, String channel, String team, String agent) {
+        Map<Key, Delta> deltas = new TreeMap<>();
+        for (Contributions.Point p : points) {
+            Key k = new Key(p.metric().key, p.bucket(), p.until(), channel, team, agent);
+            deltas.computeIfAbsent(k, x -> new Delta()).add(k.metric(), p.value(), +1);
+        }
+        return apply(c, tenant, deltas);
+    }
+
+    /** How one rollup row (and its bins) changes. */
+    private static final class Delta {
+        long n;
+        double total;
+        final Map<Integer, Long> bins = new TreeMap<>();
+
+        void add(String metric, double value, int sign) {
+            n += sign;
+            total += sign * value;
+            if (metric.endsWith("Time") || metric.endsWith("Business")) {
+                bins.merge(LogBins.bin(value), (long) sign, Long::sum);
+            }
+        }
+    }
+
+    private Uni<Void> apply(SqlConnection c, String tenant, Map<Key, Delta> deltas) {
+        List<Tuple> rollups = new ArrayList<>();
+        List<Tuple> binRows = new ArrayList<>();
+        deltas.forEach((k, d) -> {
+            OffsetDateTime until = k.until() == null ? FOREVER : utc(k.until());
+            if (d.n != 0 || d.total != 0) {
+                rollups.add(Tuple.tuple(List.of(tenant, utc(k.bucket()), until, k.channel(), k.team(), k.agent(), k.metric(), d.n, d.total)));
+            }
+            d.bins.forEach((bin, n) -> {
+                if (n != 0) {
+                    binRows.add(Tuple.tuple(List.of(tenant, utc(k.bucket()), until, k.channel(), k.team(), k.agent(), k.metric(), bin, n)));
+                }
+            });
+        });
+        Uni<Void> first = rollups.isEmpty() ? Uni.createFrom().voidItem()
+                : c.preparedQuery("INSERT INTO rollup (tenant, bucket, until, channel, team, agent, metric, n, total) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
+                        + " ON CONFLICT (tenant, metric, bucket, until, channel, team, agent) DO UPDATE SET n = rollup.n + excluded.n,"
+                        + " total = rollup.total + excluded.total").executeBatch(rollups).replaceWithVoid();
+        return first.flatMap(v -> binRows.isEmpty() ? Uni.createFrom().voidItem()
+                : c.preparedQuery("INSERT INTO rollup_bin (tenant, bucket, until, channel, team, agent, metric, bin, n) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
+                        + " ON CONFLICT (tenant, metric, bucket, until, channel, team, agent, bin) DO UPDATE SET n = rollup_bin.n + excluded.n")
+                        .executeBatch(binRows).replaceWithVoid());
+    }
+
+    /**
+     * Every metric's sums per group over {@code [from, to)}; {@code groupColumn} is channel, team,
+     * agent or null (one group). Full resolution counts only solves not withdrawn before {@code to};
+     * backlog is a running sum of everything before {@code to}.
+     */
+    public Uni<List<Aggregate>> aggregate(String tenant, Instant from, Instant to, String groupColumn) {
+        String group = groupColumn == null ? "'all'" : groupColumn;
+        String where = " WHERE tenant = $1 AND until >= $3 AND ((metric <> 'backlog' AND bucket >= $2 AND bucket < $3)"
+                + " OR (metric = 'backlog' AND bucket < $3))";
+        Tuple args = Tuple.of(tenant, utc(from), utc(to));
+        Uni<Map<String, Aggregate>> sums = pool.preparedQuery("SELECT " + group + " AS g, metric, sum(n)::bigint AS n, sum(total) AS total FROM rollup"
+                + where + " GROUP BY 1, 2").execute(args).map(rows -> {
+                    Map<String, Aggregate> out = new TreeMap<>();
+                    rows.forEach(r -> out.put(r.getString("g") + "|" + r.getString("metric"), new Aggregate(r.getString("g"), r.getString("metric"),
+                            r.getLong("n"), r.getDouble("total"), new TreeMap<>())));
+                    return out;
+                });
+        return sums.flatMap(map -> pool.preparedQuery("SELECT " + group + " AS g, metric, bin, sum(n)::bigint AS n FROM rollup_bin" + where
+                + " GROUP BY 1, 2, 3").execute(args).map(rows -> {
+                    for (Row r : rows) {
+                        Aggregate a = map.get(r.getString("g") + "|" + r.getString("metric"));
+                        if (a != null && r.getLong("n") != 0) {
+                            a.bins().merge(r.getInteger("bin"), r.getLong("n"), Long::sum);
+                        }
+                    }
+                    return new ArrayList<>(map.values());
+                }));
+    }
+
+    static OffsetDateTime utc(Instant i) {
+        return i.atOffset(ZoneOffset.UTC);
+    }
+}

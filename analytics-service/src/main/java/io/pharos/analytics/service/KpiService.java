@@ -1,0 +1,190 @@
+package io.pharos.analytics.service;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.pharos.analytics.api.KpiReport;
+import io.pharos.analytics.api.Scorecard;
+import io.pharos.analytics.model.Kpi;
+import io.pharos.analytics.repository.RollupRepository;
+import io.pharos.analytics.repository.RollupRepository.Aggregate;
+import io.pharos.commons.rest.ProblemException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** KPIs, always from the rollups (never from raw facts), for any whole-hour range and grouping. */
+@ApplicationScoped
+public class KpiService {
+
+    public enum GroupBy {
+        NONE(null), CHANNEL("channel"), TEAM("team"), AGENT("agent");
+
+        final String column;
+
+        GroupBy(String column) {
+            this.column = column;
+        }
+
+        public static GroupBy parse(String s) {
+            if (s == null || s.isBlank()) {
+                return NONE;
+            }
+            try {
+                return valueOf(s.strip().toUpperCase());
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.badRequest("validation", "groupBy must be channel, team or agent");
+            }
+        }
+    }
+
+    /** At risk: on the wrong side of the target, but by less than this share of it. */
+    static final double AT_RISK_MARGIN = 0.10;
+
+    private final RollupRepository rollups;
+    private final Pool pool;
+
+    public KpiService(RollupRepository rollups, Pool pool) {
+        this.rollups = rollups;
+        this.pool = pool;
+    }
+
+    public static void validateRange(Instant from, Instant to) {
+        if (from == null || to == null) {
+            throw ProblemException.badRequest("validation", "from and to are required (ISO-8601 instants)");
+        }
+        if (!from.isBefore(to)) {
+            throw ProblemException.badRequest("validation", "from must be before to");
+        }
+        if (!from.truncatedTo(ChronoUnit.HOURS).equals(from) || !to.truncatedTo(ChronoUnit.HOURS).equals(to)) {
+            throw ProblemException.badRequest("validation", "from and to must be whole hours (the rollups are hourly)");
+        }
+        if (Duration.between(from, to).toDays() > 800) {
+            throw ProblemException.badRequest("validation", "a range spans at most 800 days");
+        }
+    }
+
+    public Uni<KpiReport> kpis(String tenant, Instant from, Instant to, GroupBy groupBy) {
+        validateRange(from, to);
+        return rollups.aggregate(tenant, from, to, groupBy.column).map(aggregates -> {
+            Map<String, Map<String, Aggregate>> byGroup = new TreeMap<>();
+            aggregates.forEach(a -> byGroup.computeIfAbsent(a.group(), g -> new TreeMap<>()).put(a.metric(), a));
+            List<KpiReport.Group> groups = new ArrayList<>();
+            byGroup.forEach((group, metrics) -> groups.add(new KpiReport.Group(group, figures(metrics))));
+            return new KpiReport(from, to, groupBy.name().toLowerCase(), groups);
+        });
+    }
+
+    static Map<String, Object> figures(Map<String, Aggregate> m) {
+        Map<String, Object> k = new LinkedHashMap<>();
+        k.put(Kpi.FIRST_RESPONSE_TIME.key(), new KpiReport.Duration(duration(m.get("firstResponseTime")), duration(m.get("firstResponseTimeBusiness"))));
+        k.put(Kpi.REPLY_TIME.key(), new KpiReport.Duration(duration(m.get("replyTime")), null));
+        k.put(Kpi.FIRST_RESOLUTION_TIME.key(), new KpiReport.Duration(duration(m.get("firstResolutionTime")),
+                duration(m.get("firstResolutionTimeBusiness"))));
+        k.put(Kpi.FULL_RESOLUTION_TIME.key(), new KpiReport.Duration(duration(m.get("fullResolutionTime")),
+                duration(m.get("fullResolutionTimeBusiness"))));
+        k.put(Kpi.FCR.key(), percent(m.get("fcr")));
+        k.put(Kpi.REOPEN_RATE.key(), percent(m.get("reopenRate")));
+        k.put(Kpi.CSAT.key(), average(m.get("csat")));
+        k.put("csatSatisfied", percent(m.get("csatSatisfied")));
+        k.put(Kpi.NPS.key(), average(m.get("nps")));
+        k.put(Kpi.CES.key(), average(m.get("ces")));
+        Aggregate volume = m.get("volume");
+        k.put(Kpi.VOLUME.key(), new KpiReport.Stats(volume == null ? 0.0 : volume.total(), volume == null ? 0 : volume.n(), null, null));
+        Aggregate backlog = m.get("backlog");
+        k.put(Kpi.BACKLOG.key(), new KpiReport.Stats(backlog == null ? 0.0 : backlog.total(), backlog == null ? 0 : backlog.n(), null, null));
+        return k;
+    }
+
+    private static KpiReport.Stats duration(Aggregate a) {
+        if (a == null || a.n() == 0) {
+            return new KpiReport.Stats(null, 0, null, null);
+        }
+        return new KpiReport.Stats(a.total() / a.n(), a.n(), LogBins.percentile(a.bins(), 50), LogBins.percentile(a.bins(), 90));
+    }
+
+    private static KpiReport.Stats percent(Aggregate a) {
+        return a == null || a.n() == 0 ? new KpiReport.Stats(null, 0, null, null) : new KpiReport.Stats(a.total() * 100.0 / a.n(), a.n(), null, null);
+    }
+
+    private static KpiReport.Stats average(Aggregate a) {
+        return a == null || a.n() == 0 ? new KpiReport.Stats(null, 0, null, null) : new KpiReport.Stats(a.total() / a.n(), a.n(), null, null);
+    }
+
+    /** The headline figure of a KPI in a report group (durations: the calendar average). */
+    static Double headline(Map<String, Object> kpis, Kpi kpi) {
+        Object v = kpis.get(kpi.key());
+        if (v instanceof KpiReport.Duration d) {
+            return d.calendar().value();
+        }
+        return v instanceof KpiReport.Stats s ? s.value() : null;
+    }
+
+    public Uni<Scorecard> scorecard(String tenant, Instant from, Instant to) {
+        validateRange(from, to);
+        Instant previousFrom = from.minus(Duration.between(from, to));
+        return targets(tenant).flatMap(targets -> kpis(tenant, from, to, GroupBy.NONE).flatMap(now -> kpis(tenant, previousFrom, from, GroupBy.NONE)
+                .map(before -> {
+                    Map<String, Object> current = now.groups().isEmpty() ? Map.of() : now.groups().get(0).kpis();
+                    Map<String, Object> previous = before.groups().isEmpty() ? Map.of() : before.groups().get(0).kpis();
+                    List<Scorecard.Entry> entries = new ArrayList<>();
+                    for (Kpi kpi : Kpi.values()) {
+                        Double target = targets.get(kpi.key());
+                        if (target == null || kpi.higherIsBetter() == null || kpi == Kpi.RETENTION) {
+                            continue; // retention is not projected yet
+                        }
+                        Double value = headline(current, kpi);
+                        Double prior = headline(previous, kpi);
+                        entries.add(new Scorecard.Entry(kpi.key(), value, target, kpi.higherIsBetter(), status(value, target, kpi.higherIsBetter()),
+                                prior, trend(value, prior)));
+                    }
+                    return new Scorecard(from, to, entries);
+                })));
+    }
+
+    static Scorecard.Status status(Double value, double target, boolean higherIsBetter) {
+        if (value == null) {
+            return Scorecard.Status.NO_DATA;
+        }
+        boolean met = higherIsBetter ? value >= target : value <= target;
+        if (met) {
+            return Scorecard.Status.MET;
+        }
+        double miss = Math.abs(value - target);
+        return miss <= Math.abs(target) * AT_RISK_MARGIN ? Scorecard.Status.AT_RISK : Scorecard.Status.MISSED;
+    }
+
+    static Scorecard.Trend trend(Double value, Double previous) {
+        if (value == null || previous == null) {
+            return Scorecard.Trend.NONE;
+        }
+        return value > previous ? Scorecard.Trend.UP : value < previous ? Scorecard.Trend.DOWN : Scorecard.Trend.FLAT;
+    }
+
+    /** The tenant's targets: DESIGN.md's defaults, overridden by what the tenant set. */
+    public Uni<Map<String, Double>> targets(String tenant) {
+        return pool.preparedQuery("SELECT kpi, target FROM kpi_target WHERE tenant = $1").execute(Tuple.of(tenant)).map(rows -> {
+            Map<String, Double> t = new LinkedHashMap<>();
+            for (Kpi kpi : Kpi.values()) {
+                if (kpi.defaultTarget() != null) {
+                    t.put(kpi.key(), kpi.defaultTarget());
+                }
+            }
+            rows.forEach(r -> t.put(r.getString("kpi"), r.getDouble("target")));
+            return t;
+        });
+    }
+
+    public Uni<Void> setTarget(String tenant, Kpi kpi, double target) {
+        return pool.preparedQuery("INSERT INTO kpi_target (tenant, kpi, target) VALUES ($1, $2, $3) ON CONFLICT (tenant, kpi) DO UPDATE SET target = excluded.target")
+                .execute(Tuple.of(tenant, kpi.key(), target)).replaceWithVoid();
+    }
+}

@@ -1,0 +1,270 @@
+package io.pharos.analytics;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The reference dataset of the analytics tests: tickets over March 2026 in Athens (every channel,
+ * proactive tickets, internal notes, pending periods, reopenings, weekend and holiday edges —
+ * 25 March is a public holiday — and the switch to summer time on 29 March), survey responses
+ * of all three types, and the ground-truth KPIs computed here, independently of the service: by
+ * walking each ticket's history and, for business time, every minute of the calendar.
+ */
+final class ReferenceDataset {
+
+    static final ZoneId ATHENS = ZoneId.of("Europe/Athens");
+    static final LocalDate HOLIDAY = LocalDate.of(2026, 3, 25);
+    static final Instant START = Instant.parse("2026-03-01T22:00:00Z"); // Monday 2 March, 00:00 in Athens
+    static final List<String> CHANNELS = List.of("email", "chat", "sms", "whatsapp", "telegram", "messenger", "instagram", "form", "phone");
+    static final List<String> TEAMS = java.util.Arrays.asList("billing", "logistics", null);
+    static final List<String> AGENTS = java.util.Arrays.asList("agent-anna", "agent-nikos", null);
+    static final Set<String> DONE = Set.of("solved", "closed");
+
+    record Msg(UUID id, String author, String visibility, Instant at) {
+        boolean agentReply() {
+            return "agent".equals(author) && "public".equals(visibility);
+        }
+    }
+
+    record Status(String status, Instant at) {
+    }
+
+    record Ticket(UUID id, String tenant, long number, String channel, String team, String agent, Instant created, List<Msg> messages,
+            List<Status> statuses) {
+        boolean reopened() {
+            for (int i = 1; i < statuses.size(); i++) {
+                if (DONE.contains(statuses.get(i - 1).status()) && !DONE.contains(statuses.get(i).status())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    record Survey(UUID id, String tenant, String type, int score, int min, int max, Instant at, String channel, String agent, String team) {
+    }
+
+    final List<Ticket> tickets = new ArrayList<>();
+    final List<Survey> surveys = new ArrayList<>();
+
+    static ReferenceDataset generate(long seed, int acmeTickets) {
+        ReferenceDataset d = new ReferenceDataset();
+        Random r = new Random(seed);
+        // the edges first: local midnight, the holiday, the weekend, the hour the clocks go forward
+        List<Instant> edges = List.of(Instant.parse("2026-03-10T22:00:00Z"), Instant.parse("2026-03-24T16:59:00Z"),
+                Instant.parse("2026-03-25T07:00:00Z"), Instant.parse("2026-03-27T14:58:00Z"), Instant.parse("2026-03-28T21:59:00Z"),
+                Instant.parse("2026-03-29T00:30:00Z"), Instant.parse("2026-03-29T01:00:00Z"), Instant.parse("2026-03-13T15:00:00Z"));
+        for (int i = 0; i < acmeTickets + 6; i++) {
+            String tenant = i < acmeTickets ? "acme" : "globex";
+            Instant created = i < edges.size() ? edges.get(i) : START.plus(r.nextInt(28 * 24 * 60), ChronoUnit.MINUTES);
+            d.tickets.add(ticket(r, tenant, 1000 + i, created));
+        }
+        for (int i = 0; i < 150; i++) {
+            Ticket about = d.tickets.get(r.nextInt(acmeTickets));
+            Instant at = START.plus(r.nextInt(30 * 24 * 60), ChronoUnit.MINUTES);
+            String type = List.of("csat", "csat", "nps", "ces").get(r.nextInt(4));
+            int min = switch (type) {
+                case "nps" -> 0;
+                default -> 1;
+            };
+            int max = switch (type) {
+                case "csat" -> r.nextInt(3) == 0 ? 10 : 5;
+                case "nps" -> 10;
+                default -> 7;
+            };
+            d.surveys.add(new Survey(UUID.randomUUID(), "acme", type, min + r.nextInt(max - min + 1), min, max, at, about.channel(), about.agent(),
+                    about.team()));
+        }
+        return d;
+    }
+
+    private static Ticket ticket(Random r, String tenant, long number, Instant created) {
+        List<Msg> messages = new ArrayList<>();
+        List<Status> statuses = new ArrayList<>();
+        statuses.add(new Status("new", created));
+        boolean proactive = r.nextInt(10) == 0;
+        messages.add(new Msg(UUID.randomUUID(), proactive ? "agent" : "customer", "public", created));
+        Instant t = created;
+        String status = "new";
+        int replies = r.nextInt(4);
+        for (int k = 0; k < replies; k++) {
+            t = t.plus(5 + r.nextInt(3000), ChronoUnit.MINUTES);
+            boolean note = r.nextInt(8) == 0;
+            messages.add(new Msg(UUID.randomUUID(), "agent", note ? "internal" : "public", t));
+            if (!note && "new".equals(status)) {
+                statuses.add(new Status(status = "open", t));
+            }
+            if (!note && r.nextInt(3) == 0) {
+                statuses.add(new Status(status = "pending", t.plus(1, ChronoUnit.MINUTES)));
+            }
+            if (r.nextBoolean()) { // the customer writes again (several messages in a row count once)
+                t = t.plus(2 + r.nextInt(600), ChronoUnit.MINUTES);
+                messages.add(new Msg(UUID.randomUUID(), "customer", "public", t));
+                if (r.nextInt(3) == 0) {
+                    t = t.plus(1 + r.nextInt(30), ChronoUnit.MINUTES);
+                    messages.add(new Msg(UUID.randomUUID(), "customer", "public", t));
+                }
+                if ("pending".equals(status)) {
+                    statuses.add(new Status(status = "open", t));
+                }
+            }
+        }
+        if (r.nextInt(5) != 0) { // solved
+            t = t.plus(3 + r.nextInt(600), ChronoUnit.MINUTES);
+            statuses.add(new Status("solved", t));
+            if (r.nextInt(4) == 0) { // reopened by the customer, usually solved again
+                t = t.plus(60 + r.nextInt(3000), ChronoUnit.MINUTES);
+                messages.add(new Msg(UUID.randomUUID(), "customer", "public", t));
+                statuses.add(new Status("open", t));
+                t = t.plus(10 + r.nextInt(500), ChronoUnit.MINUTES);
+                messages.add(new Msg(UUID.randomUUID(), "agent", "public", t));
+                if (r.nextInt(4) != 0) {
+                    t = t.plus(5 + r.nextInt(900), ChronoUnit.MINUTES);
+                    statuses.add(new Status("solved", t));
+                }
+            }
+            if (r.nextInt(5) == 0 && "solved".equals(statuses.get(statuses.size() - 1).status())) {
+                statuses.add(new Status("closed", t.plus(4, ChronoUnit.DAYS)));
+            }
+        }
+        return new Ticket(UUID.randomUUID(), tenant, number, CHANNELS.get(r.nextInt(CHANNELS.size())), TEAMS.get(r.nextInt(TEAMS.size())),
+                AGENTS.get(r.nextInt(AGENTS.size())), created, messages, statuses);
+    }
+
+    // ------------------------------------------------------------------ the ground truth
+
+    /** Seconds the Athens calendar (Mon–Fri 09:00–17:00, closed 25 March) is open in [a, b); a and b are whole minutes. */
+    static long businessSeconds(Instant a, Instant b) {
+        long open = 0;
+        for (Instant m = a; m.isBefore(b); m = m.plus(1, ChronoUnit.MINUTES)) {
+            ZonedDateTime local = m.atZone(ATHENS);
+            DayOfWeek day = local.getDayOfWeek();
+            LocalTime time = local.toLocalTime();
+            if (day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY && !local.toLocalDate().equals(HOLIDAY)
+                    && !time.isBefore(LocalTime.of(9, 0)) && time.isBefore(LocalTime.of(17, 0))) {
+                open += 60;
+            }
+        }
+        return open;
+    }
+
+    /** The expected figures of one group over [from, to). */
+    static final class Expected {
+        final List<Long> frt = new ArrayList<>();
+        final List<Long> frtBusiness = new ArrayList<>();
+        final List<Long> reply = new ArrayList<>();
+        final List<Long> firstResolution = new ArrayList<>();
+        final List<Long> firstResolutionBusiness = new ArrayList<>();
+        final List<Long> fullResolution = new ArrayList<>();
+        long volume;
+        long backlog;
+        long solved;
+        long fcr;
+        long reopened;
+        final List<Double> csat = new ArrayList<>();
+        long csatSatisfied;
+        final List<Integer> nps = new ArrayList<>();
+        final List<Integer> ces = new ArrayList<>();
+    }
+
+    Map<String, Expected> expected(Instant from, Instant to, Function<Ticket, String> ticketGroup, Function<Survey, String> surveyGroup) {
+        Map<String, Expected> groups = new LinkedHashMap<>();
+        for (Ticket t : tickets) {
+            if (!"acme".equals(t.tenant())) {
+                continue;
+            }
+            Expected e = groups.computeIfAbsent(ticketGroup.apply(t), g -> new Expected());
+            List<Msg> msgs = new ArrayList<>(t.messages());
+            msgs.sort(Comparator.comparing(Msg::at));
+            if (within(t.created(), from, to)) {
+                e.volume++;
+            }
+            boolean proactive = !"customer".equals(msgs.get(0).author());
+            Msg first = msgs.stream().filter(Msg::agentReply).findFirst().orElse(null);
+            if (!proactive && first != null && within(first.at(), from, to)) {
+                e.frt.add(Duration.between(t.created(), first.at()).toSeconds());
+                e.frtBusiness.add(businessSeconds(t.created(), first.at()));
+            }
+            Instant waitingSince = proactive ? null : t.created();
+            for (Msg m : msgs) {
+                if ("customer".equals(m.author())) {
+                    waitingSince = waitingSince == null ? m.at() : waitingSince;
+                } else if (m.agentReply()) {
+                    if (waitingSince != null && within(m.at(), from, to)) {
+                        e.reply.add(Duration.between(waitingSince, m.at()).toSeconds());
+                    }
+                    waitingSince = null;
+                }
+            }
+            Status firstSolve = t.statuses().stream().filter(s -> "solved".equals(s.status())).findFirst().orElse(null);
+            if (firstSolve != null && within(firstSolve.at(), from, to)) {
+                e.solved++;
+                e.firstResolution.add(Duration.between(t.created(), firstSolve.at()).toSeconds());
+                e.firstResolutionBusiness.add(businessSeconds(t.created(), firstSolve.at()));
+                long replies = msgs.stream().filter(Msg::agentReply).count();
+                if (replies == 1 && !t.reopened()) {
+                    e.fcr++;
+                }
+                if (t.reopened()) {
+                    e.reopened++;
+                }
+            }
+            String statusAtEnd = null;
+            Instant lastSolve = null;
+            for (Status s : t.statuses()) {
+                if (s.at().isBefore(to)) {
+                    statusAtEnd = s.status();
+                    if ("solved".equals(s.status())) {
+                        lastSolve = s.at();
+                    }
+                }
+            }
+            if (statusAtEnd != null && DONE.contains(statusAtEnd) && lastSolve != null && within(lastSolve, from, to)) {
+                e.fullResolution.add(Duration.between(t.created(), lastSolve).toSeconds());
+            }
+            if (statusAtEnd != null && !DONE.contains(statusAtEnd)) {
+                e.backlog++;
+            }
+        }
+        for (Survey s : surveys) {
+            if (!within(s.at(), from, to)) {
+                continue;
+            }
+            Expected e = groups.computeIfAbsent(surveyGroup.apply(s), g -> new Expected());
+            switch (s.type()) {
+                case "csat" -> {
+                    e.csat.add((s.score() - s.min()) * 10.0 / (s.max() - s.min()));
+                    if (s.score() >= s.max() - 1) {
+                        e.csatSatisfied++;
+                    }
+                }
+                case "nps" -> e.nps.add(s.score());
+                default -> e.ces.add(s.score());
+            }
+        }
+        return groups;
+    }
+
+    static boolean within(Instant at, Instant from, Instant to) {
+        return !at.isBefore(from) && at.isBefore(to);
+    }
+
+    static String orElse(String s, String fallback) {
+        return s == null ? fallback : s;
+    }
+}
