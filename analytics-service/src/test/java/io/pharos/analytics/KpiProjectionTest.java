@@ -141,7 +141,34 @@ class KpiProjectionTest {
             data.put("team", s.team());
             out.add(event("pharos.survey.events", s.id().toString(), "pharos.survey.responded", s.tenant(), data));
         }
+        for (ReferenceDataset.Customer c : DATA.customers) {
+            String key = c.id().toString();
+            Map<String, Object> customer = customer(c, c.created(), null);
+            out.add(event(topic, key, "pharos.customer.created", c.tenant(), Map.of("customer", customer)));
+            if (c.churnedOn() != null) { // integrators set the churn date a little later
+                Instant marked = c.churnedOn().atStartOfDay(ReferenceDataset.ATHENS).toInstant().plusSeconds(3600);
+                out.add(event(topic, key, "pharos.customer.churned", c.tenant(), Map.of("customer", customer(c, marked, c.churnedOn()))));
+            }
+            if (c.mergedAway()) {
+                ReferenceDataset.Customer survivor = DATA.customers.get(DATA.customers.indexOf(c) + 1);
+                out.add(event(topic, survivor.id().toString(), "pharos.customer.merged", c.tenant(),
+                        Map.of("customer", customer(survivor, Instant.parse("2026-04-25T10:00:00Z"), survivor.churnedOn()),
+                                "mergedCustomerId", key, "ticketsMoved", 0)));
+            }
+        }
         return out;
+    }
+
+    static Map<String, Object> customer(ReferenceDataset.Customer c, Instant updated, java.time.LocalDate churnedOn) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", c.id().toString());
+        m.put("name", "Customer " + c.id().toString().substring(0, 8));
+        m.put("lifecycle", churnedOn == null ? "active" : "churned");
+        m.put("churnedOn", churnedOn == null ? null : churnedOn.toString());
+        m.put("createdAt", c.created().toString());
+        m.put("updatedAt", updated.toString());
+        m.put("identities", List.of(Map.of("type", "email", "value", c.id() + "@example.com")));
+        return m;
     }
 
     static String supervisor() {
@@ -161,7 +188,7 @@ class KpiProjectionTest {
             return;
         }
         pool.query("TRUNCATE processed_event, ticket_fact, message_fact, status_fact, survey_fact, calendar_replica, contribution, rollup,"
-                + " rollup_bin, kpi_target").execute().await().atMost(Duration.ofSeconds(10));
+                + " rollup_bin, kpi_target, customer_fact").execute().await().atMost(Duration.ofSeconds(10));
         List<Raw> events = events();
         List<Raw> twice = new ArrayList<>(events);
         twice.addAll(events); // every event delivered twice
@@ -262,6 +289,28 @@ class KpiProjectionTest {
         if (values.length > 0) {
             assertThat(stats.path("value").asDouble()).as(what).isCloseTo(java.util.Arrays.stream(values).average().orElseThrow(), within(1e-9));
         }
+    }
+
+    @Test
+    void retentionCountsCustomersFromTheirLifecycleEventsOverTheTenantsDays() throws Exception {
+        ensureLoaded();
+        // March, a week that ends on a churn edge, and the day the clocks go forward
+        for (Instant[] range : List.of(new Instant[] { Instant.parse("2026-03-01T22:00:00Z"), Instant.parse("2026-03-31T21:00:00Z") },
+                new Instant[] { Instant.parse("2026-03-22T22:00:00Z"), Instant.parse("2026-03-29T21:00:00Z") },
+                new Instant[] { Instant.parse("2026-03-28T22:00:00Z"), Instant.parse("2026-03-29T21:00:00Z") },
+                new Instant[] { Instant.parse("2025-10-31T22:00:00Z"), Instant.parse("2026-04-30T21:00:00Z") })) {
+            Double expected = DATA.retention(range[0], range[1]);
+            JsonNode all = kpis(supervisor(), range[0], range[1], null).path("groups").get(0).path("kpis").path("retention");
+            assertThat(expected).as("the dataset has customers at the start of " + range[0]).isNotNull();
+            assertThat(all.path("value").asDouble()).as("retention " + range[0] + ".." + range[1]).isCloseTo(expected, within(1e-9));
+        }
+        // retention belongs to the tenant, not to a channel: grouped reports leave it out
+        JsonNode byChannel = kpis(supervisor(), Instant.parse("2026-03-01T22:00:00Z"), Instant.parse("2026-03-31T21:00:00Z"), "channel");
+        byChannel.path("groups").forEach(g -> assertThat(g.path("kpis").has("retention")).isFalse());
+        JsonNode scorecard = entry(Instant.parse("2026-03-01T22:00:00Z"), Instant.parse("2026-03-31T21:00:00Z"), "retention");
+        assertThat(scorecard.path("value").asDouble()).isCloseTo(DATA.retention(Instant.parse("2026-03-01T22:00:00Z"),
+                Instant.parse("2026-03-31T21:00:00Z")), within(1e-9));
+        assertThat(scorecard.path("target").asDouble()).isEqualTo(90.0);
     }
 
     @Test

@@ -59,8 +59,13 @@ final class ReferenceDataset {
     record Survey(UUID id, String tenant, String type, int score, int min, int max, Instant at, String channel, String agent, String team) {
     }
 
+    /** A customer's lifecycle: created, perhaps churned on a day, perhaps merged into another. */
+    record Customer(UUID id, String tenant, Instant created, LocalDate churnedOn, boolean mergedAway) {
+    }
+
     final List<Ticket> tickets = new ArrayList<>();
     final List<Survey> surveys = new ArrayList<>();
+    final List<Customer> customers = new ArrayList<>();
 
     static ReferenceDataset generate(long seed, int acmeTickets) {
         ReferenceDataset d = new ReferenceDataset();
@@ -89,6 +94,23 @@ final class ReferenceDataset {
             };
             d.surveys.add(new Survey(UUID.randomUUID(), "acme", type, min + r.nextInt(max - min + 1), min, max, at, about.channel(), about.agent(),
                     about.team()));
+        }
+        // customers since September 2025; a quarter churn, some on the edges of March; a few merged away
+        List<LocalDate> churnEdges = List.of(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 29),
+                LocalDate.of(2026, 3, 30), LocalDate.of(2026, 3, 22), LocalDate.of(2026, 3, 23));
+        Instant since = Instant.parse("2025-09-01T00:00:00Z");
+        for (int i = 0; i < 160; i++) {
+            String tenant = i < 150 ? "acme" : "globex";
+            Instant created = i == 0 ? START : i == 1 ? START.minusSeconds(1)
+                    : since.plus(r.nextInt((int) Duration.between(since, Instant.parse("2026-04-20T00:00:00Z")).toMinutes()), ChronoUnit.MINUTES);
+            LocalDate createdDay = created.atZone(ATHENS).toLocalDate();
+            LocalDate churned = null;
+            if (i >= 2 && i < 2 + churnEdges.size() && churnEdges.get(i - 2).isAfter(createdDay)) {
+                churned = churnEdges.get(i - 2);
+            } else if (r.nextInt(4) == 0) {
+                churned = createdDay.plusDays(1 + r.nextInt(200));
+            }
+            d.customers.add(new Customer(UUID.randomUUID(), tenant, created, churned, i % 37 == 5));
         }
         return d;
     }
@@ -258,6 +280,35 @@ final class ReferenceDataset {
             }
         }
         return groups;
+    }
+
+    /**
+     * Retention over the days of [from, to) in Athens, straight from DESIGN.md: (E − N) ÷ S × 100;
+     * null when S is zero.
+     */
+    Double retention(Instant from, Instant to) {
+        LocalDate first = from.atZone(ATHENS).toLocalDate();
+        LocalDate last = to.minusSeconds(1).atZone(ATHENS).toLocalDate();
+        long s = 0;
+        long e = 0;
+        long n = 0;
+        for (Customer c : customers) {
+            if (!"acme".equals(c.tenant()) || c.mergedAway()) {
+                continue;
+            }
+            boolean churnedBeforeFirst = c.churnedOn() != null && c.churnedOn().isBefore(first);
+            boolean churnedByLast = c.churnedOn() != null && !c.churnedOn().isAfter(last);
+            if (c.created().isBefore(from) && !churnedBeforeFirst) {
+                s++;
+            }
+            if (c.created().isBefore(to) && !churnedByLast) {
+                e++;
+            }
+            if (within(c.created(), from, to)) {
+                n++;
+            }
+        }
+        return s == 0 ? null : (e - n) * 100.0 / s;
     }
 
     static boolean within(Instant at, Instant from, Instant to) {

@@ -2,6 +2,9 @@ package io.pharos.analytics.service;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +13,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.pharos.analytics.api.KpiReport;
 import io.pharos.analytics.api.Scorecard;
@@ -48,6 +53,7 @@ public class KpiService {
 
     /** At risk: on the wrong side of the target, but by less than this share of it. */
     static final double AT_RISK_MARGIN = 0.10;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RollupRepository rollups;
     private final Pool pool;
@@ -74,13 +80,62 @@ public class KpiService {
 
     public Uni<KpiReport> kpis(String tenant, Instant from, Instant to, GroupBy groupBy) {
         validateRange(from, to);
-        return rollups.aggregate(tenant, from, to, groupBy.column).map(aggregates -> {
+        Uni<KpiReport.Stats> retention = groupBy == GroupBy.NONE ? retention(tenant, from, to) : Uni.createFrom().nullItem();
+        return rollups.aggregate(tenant, from, to, groupBy.column).flatMap(aggregates -> retention.map(kept -> {
             Map<String, Map<String, Aggregate>> byGroup = new TreeMap<>();
             aggregates.forEach(a -> byGroup.computeIfAbsent(a.group(), g -> new TreeMap<>()).put(a.metric(), a));
+            if (kept != null) {
+                byGroup.computeIfAbsent("all", g -> new TreeMap<>());
+            }
             List<KpiReport.Group> groups = new ArrayList<>();
-            byGroup.forEach((group, metrics) -> groups.add(new KpiReport.Group(group, figures(metrics))));
+            byGroup.forEach((group, metrics) -> {
+                Map<String, Object> figures = figures(metrics);
+                if (kept != null) {
+                    figures.put(Kpi.RETENTION.key(), kept); // customers belong to no channel, team or agent
+                }
+                groups.add(new KpiReport.Group(group, figures));
+            });
             return new KpiReport(from, to, groupBy.name().toLowerCase(), groups);
+        }));
+    }
+
+    /**
+     * Retention over the range's days in the tenant's zone: (E − N) ÷ S × 100 with S = customers
+     * created before the first day and not churned before it, E = created before the end and not
+     * churned by the last day, N = created within the range (a churn date counts on its own day).
+     * From the customer facts, which are one row per customer.
+     */
+    public Uni<KpiReport.Stats> retention(String tenant, Instant from, Instant to) {
+        return zone(tenant).flatMap(zone -> {
+            LocalDate firstDay = from.atZone(zone).toLocalDate();
+            LocalDate lastDay = to.minusNanos(1).atZone(zone).toLocalDate();
+            return pool.preparedQuery("SELECT count(*) FILTER (WHERE created_at < $2 AND (churned_on IS NULL OR churned_on >= $4)) AS s,"
+                    + " count(*) FILTER (WHERE created_at < $3 AND (churned_on IS NULL OR churned_on > $5)) AS e,"
+                    + " count(*) FILTER (WHERE created_at >= $2 AND created_at < $3) AS n"
+                    + " FROM customer_fact WHERE tenant = $1 AND NOT merged_away")
+                    .execute(Tuple.of(tenant, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC), firstDay, lastDay))
+                    .map(rows -> {
+                        var r = rows.iterator().next();
+                        long start = r.getLong("s");
+                        return new KpiReport.Stats(start == 0 ? null : (r.getLong("e") - r.getLong("n")) * 100.0 / start, start, null, null);
+                    });
         });
+    }
+
+    /** The tenant's zone: its default calendar's, UTC until one arrives. */
+    public Uni<ZoneId> zone(String tenant) {
+        return pool.preparedQuery("SELECT definition FROM calendar_replica WHERE tenant = $1 AND is_default ORDER BY updated_at DESC LIMIT 1")
+                .execute(Tuple.of(tenant)).map(rows -> {
+                    if (rows.size() == 0) {
+                        return ZoneOffset.UTC;
+                    }
+                    try {
+                        return Calendars.read(JSON.readTree(rows.iterator().next().getString("definition")))
+                                .zone();
+                    } catch (Exception e) {
+                        return ZoneOffset.UTC;
+                    }
+                });
     }
 
     static Map<String, Object> figures(Map<String, Aggregate> m) {
@@ -138,8 +193,8 @@ public class KpiService {
                     List<Scorecard.Entry> entries = new ArrayList<>();
                     for (Kpi kpi : Kpi.values()) {
                         Double target = targets.get(kpi.key());
-                        if (target == null || kpi.higherIsBetter() == null || kpi == Kpi.RETENTION) {
-                            continue; // retention is not projected yet
+                        if (target == null || kpi.higherIsBetter() == null) {
+                            continue;
                         }
                         Double value = headline(current, kpi);
                         Double prior = headline(previous, kpi);

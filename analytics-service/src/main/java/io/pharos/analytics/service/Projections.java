@@ -83,6 +83,23 @@ public class Projections {
             }
             return chain.flatMap(v -> recontribute(c, tenant, ticketId));
         }
+        if (type.startsWith("pharos.customer.")) {
+            JsonNode customer = data.path("customer");
+            Uni<Void> chain = c.preparedQuery("INSERT INTO customer_fact (customer_id, tenant, created_at, churned_on, snapshot_at) VALUES ($1, $2, $3, $4, $5)"
+                    + " ON CONFLICT (customer_id) DO UPDATE SET created_at = excluded.created_at, churned_on = excluded.churned_on,"
+                    + " snapshot_at = excluded.snapshot_at WHERE customer_fact.snapshot_at <= excluded.snapshot_at")
+                    .execute(Tuple.of(UUID.fromString(customer.path("id").asText()), tenant, offset(instant(customer.path("createdAt"))),
+                            customer.hasNonNull("churnedOn") ? java.time.LocalDate.parse(customer.path("churnedOn").asText()) : null,
+                            offset(instant(customer.path("updatedAt")))))
+                    .replaceWithVoid();
+            if (data.hasNonNull("mergedCustomerId")) { // the merged customer lives on in the survivor
+                UUID merged = UUID.fromString(data.path("mergedCustomerId").asText());
+                chain = chain.flatMap(v -> c.preparedQuery("INSERT INTO customer_fact (customer_id, tenant, created_at, merged_away, snapshot_at)"
+                        + " VALUES ($1, $2, $3, true, $3) ON CONFLICT (customer_id) DO UPDATE SET merged_away = true")
+                        .execute(Tuple.of(merged, tenant, OffsetDateTime.now(ZoneOffset.UTC))).replaceWithVoid());
+            }
+            return chain;
+        }
         if ("pharos.calendar.updated".equals(type)) {
             JsonNode cal = data.path("calendar");
             String definition;
