@@ -111,16 +111,25 @@ class KpiProjectionTest {
         out.add(event(topic, calendar.get("id").toString(), "pharos.calendar.updated", "acme", Map.of("calendar", calendar, "deleted", false)));
         for (ReferenceDataset.Ticket t : DATA.tickets) {
             String key = t.id().toString();
-            out.add(event(topic, key, "pharos.ticket.created", t.tenant(), Map.of("ticket", snapshot(t, t.created()))));
+            out.add(event(topic, key, "pharos.ticket.created", t.tenant(), Map.of("ticket", snapshot(t, t.created()), "slaClocks",
+                    clocks(t, t.created()))));
             for (ReferenceDataset.Msg m : t.messages()) {
                 Map<String, Object> message = Map.of("id", m.id().toString(), "authorKind", m.author(), "visibility", m.visibility(),
                         "createdAt", m.at().toString());
-                out.add(event(topic, key, "pharos.ticket.message.added", t.tenant(), Map.of("ticket", snapshot(t, m.at()), "message", message)));
+                out.add(event(topic, key, "pharos.ticket.message.added", t.tenant(), Map.of("ticket", snapshot(t, m.at()), "message", message,
+                        "slaClocks", clocks(t, m.at()))));
+            }
+            for (ReferenceDataset.Clock c : ReferenceDataset.clocks(t, ReferenceDataset.END)) {
+                if (c.everBreached() && c.dueAt().isBefore(ReferenceDataset.END)) { // the breach, when the monitor saw the target pass
+                    List<Map<String, Object>> breached = clocks(t, c.dueAt()).stream().filter(m -> c.target().equals(m.get("target"))).toList();
+                    out.add(event(topic, key, "pharos.ticket.sla.breached", t.tenant(), Map.of("ticket", snapshot(t, c.dueAt()),
+                            "sla", Map.of("target", c.target(), "dueAt", c.dueAt().toString()), "slaClocks", breached)));
+                }
             }
             String previous = "new";
             for (ReferenceDataset.Status s : t.statuses().subList(1, t.statuses().size())) {
                 Map<String, Object> change = Map.of("ticket", snapshot(t, s.at()), "previousStatus", previous, "status", s.status(),
-                        "changedAt", s.at().toString(), "changedBy", "test");
+                        "changedAt", s.at().toString(), "changedBy", "test", "slaClocks", clocks(t, s.at()));
                 out.add(event(topic, key, "pharos.ticket.status.changed", t.tenant(), change));
                 if (ReferenceDataset.DONE.contains(previous) && !ReferenceDataset.DONE.contains(s.status())) {
                     out.add(event(topic, key, "pharos.ticket.reopened", t.tenant(), change));
@@ -159,6 +168,20 @@ class KpiProjectionTest {
         return out;
     }
 
+    static List<Map<String, Object>> clocks(ReferenceDataset.Ticket t, Instant at) {
+        return ReferenceDataset.clocks(t, at).stream().map(c -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("target", c.target());
+            m.put("policy", "Standard");
+            m.put("state", c.state());
+            m.put("dueAt", c.dueAt().toString());
+            m.put("fulfilledAt", c.fulfilledAt() == null ? null : c.fulfilledAt().toString());
+            m.put("everBreached", c.everBreached());
+            m.put("updatedAt", c.updatedAt().toString());
+            return m;
+        }).toList();
+    }
+
     static Map<String, Object> customer(ReferenceDataset.Customer c, Instant updated, java.time.LocalDate churnedOn) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", c.id().toString());
@@ -188,7 +211,7 @@ class KpiProjectionTest {
             return;
         }
         pool.query("TRUNCATE processed_event, ticket_fact, message_fact, status_fact, survey_fact, calendar_replica, contribution, rollup,"
-                + " rollup_bin, kpi_target, customer_fact").execute().await().atMost(Duration.ofSeconds(10));
+                + " rollup_bin, kpi_target, customer_fact, sla_fact").execute().await().atMost(Duration.ofSeconds(10));
         List<Raw> events = events();
         List<Raw> twice = new ArrayList<>(events);
         twice.addAll(events); // every event delivered twice
@@ -213,6 +236,9 @@ class KpiProjectionTest {
         ensureLoaded();
         Instant month = Instant.parse("2026-03-01T22:00:00Z");
         Instant monthEnd = Instant.parse("2026-04-30T21:00:00Z");
+        ReferenceDataset.Expected all = DATA.expected(month, monthEnd, t -> "all", s -> "all").get("all");
+        assertThat(all.slaFirstResponseMet).as("targets met").isPositive().isLessThan(all.slaFirstResponseDecided);
+        assertThat(all.slaResolutionMet).as("targets breached too").isPositive().isLessThan(all.slaResolutionDecided);
         check(month, monthEnd, null, t -> "all", s -> "all");
         check(month, monthEnd, "channel", t -> t.channel(), s -> s.channel());
         check(month, monthEnd, "team", t -> ReferenceDataset.orElse(t.team(), "none"), s -> ReferenceDataset.orElse(s.team(), "none"));
@@ -236,7 +262,7 @@ class KpiProjectionTest {
             ReferenceDataset.Expected e = entry.getValue();
             JsonNode k = actual.get(entry.getKey());
             if (k == null) {
-                assertThat(e.volume + e.backlog + e.frt.size() + e.reply.size() + e.solved + e.csat.size() + e.nps.size() + e.ces.size()
+                assertThat(e.slaFirstResponseDecided + e.slaResolutionDecided + e.volume + e.backlog + e.frt.size() + e.reply.size() + e.solved + e.csat.size() + e.nps.size() + e.ces.size()
                         + e.fullResolution.size()).as(where + "a group with nothing to report").isZero();
                 continue;
             }
@@ -255,6 +281,8 @@ class KpiProjectionTest {
             double[] nps = e.nps.stream().mapToDouble(s -> s >= 9 ? 100 : s <= 6 ? -100 : 0).toArray();
             average(where + "nps", k.path("nps"), nps);
             average(where + "ces", k.path("ces"), e.ces.stream().mapToDouble(Integer::doubleValue).toArray());
+            rate(where + "slaFirstResponseCompliance", k.path("slaFirstResponseCompliance"), e.slaFirstResponseMet, e.slaFirstResponseDecided);
+            rate(where + "slaResolutionCompliance", k.path("slaResolutionCompliance"), e.slaResolutionMet, e.slaResolutionDecided);
         }
         assertThat(actual.keySet()).as(range + " groups").isSubsetOf(expected.keySet());
     }
@@ -404,6 +432,130 @@ class KpiProjectionTest {
         }
         assertThat(volume).isEqualTo(DATA.tickets.stream().filter(t -> "globex".equals(t.tenant())).count());
         given().queryParam("from", from.toString()).queryParam("to", to.toString()).get("/api/v1/kpis").then().statusCode(401);
+    }
+
+    static JsonNode graphql(String token, String query, Map<String, Object> variables) throws Exception {
+        return JSON.readTree(given().auth().oauth2(token).contentType("application/json").body(Map.of("query", query, "variables", variables))
+                .post("/graphql").then().statusCode(200).extract().asString());
+    }
+
+    @Test
+    void theGraphQLApiGivesTheSameFiguresPerGroupPerDayAndPerWeekAndTheScorecardInOneRequest() throws Exception {
+        ensureLoaded();
+        Instant from = Instant.parse("2026-03-01T22:00:00Z");
+        Instant to = Instant.parse("2026-03-31T21:00:00Z");
+        // several top-level fields at once: each resolver reads on its own connection
+        JsonNode r = graphql(supervisor(), """
+                query($from: DateTime!, $to: DateTime!) {
+                  kpis(from: $from, to: $to, groupBy: CHANNEL) { groupBy groups { group volume { value } fcr { value count }
+                    firstResponseTime { calendar { value median count } business { value } } slaResolutionCompliance { value count } } }
+                  scorecard(from: $from, to: $to) { kpi value target status trend }
+                  liveCounters { open }
+                  days: timeSeries(metric: "volume", from: $from, to: $to, granularity: DAY) { start end value }
+                  weeks: timeSeries(metric: "firstResponseTime", from: $from, to: $to, granularity: WEEK) { start end value count businessValue }
+                }""", Map.of("from", from.toString(), "to", to.toString()));
+        assertThat(r.path("errors").isMissingNode()).as(r.toString()).isTrue();
+        JsonNode data = r.path("data");
+        Map<String, ReferenceDataset.Expected> byChannel = DATA.expected(from, to, t -> t.channel(), s -> s.channel());
+        assertThat(data.path("kpis").path("groupBy").asText()).isEqualTo("CHANNEL");
+        for (JsonNode g : data.path("kpis").path("groups")) {
+            ReferenceDataset.Expected e = byChannel.get(g.path("group").asText());
+            String where = "GraphQL " + g.path("group").asText();
+            assertThat(g.path("volume").path("value").asLong()).as(where).isEqualTo(e.volume);
+            rate(where + " fcr", g.path("fcr"), e.fcr, e.solved);
+            rate(where + " sla", g.path("slaResolutionCompliance"), e.slaResolutionMet, e.slaResolutionDecided);
+            assertThat(g.path("firstResponseTime").path("calendar").path("count").asLong()).as(where).isEqualTo(e.frt.size());
+        }
+        JsonNode rest = JSON.readTree(given().auth().oauth2(supervisor()).queryParam("from", from.toString()).queryParam("to", to.toString())
+                .get("/api/v1/scorecard").then().statusCode(200).extract().asString());
+        assertThat(data.path("scorecard")).hasSize(rest.path("entries").size());
+        for (int i = 0; i < rest.path("entries").size(); i++) {
+            JsonNode a = data.path("scorecard").get(i);
+            JsonNode b = rest.path("entries").get(i);
+            assertThat(a.path("kpi").asText()).isEqualTo(b.path("kpi").asText());
+            assertThat(a.path("value").asDouble()).as(a.path("kpi").asText()).isEqualTo(b.path("value").asDouble());
+            assertThat(a.path("status").asText()).isEqualToIgnoringCase(b.path("status").asText());
+        }
+        // one point per Athens day (29 March has 23 hours), each the volume of that day
+        JsonNode days = data.path("days");
+        assertThat(days).hasSize(30);
+        for (JsonNode d : days) {
+            Instant start = Instant.parse(d.path("start").asText());
+            Instant end = Instant.parse(d.path("end").asText());
+            assertThat(start.atZone(ReferenceDataset.ATHENS).toLocalTime()).isEqualTo(java.time.LocalTime.MIDNIGHT);
+            assertThat(end).isEqualTo(start.atZone(ReferenceDataset.ATHENS).plusDays(1).toInstant());
+            assertThat(d.path("value").asLong()).as("volume of " + start).isEqualTo(DATA.expected(start, end, t -> "all", s -> "all").get("all").volume);
+        }
+        assertThat(Duration.between(Instant.parse(days.get(27).path("start").asText()), Instant.parse(days.get(27).path("end").asText())))
+                .isEqualTo(Duration.ofHours(23));
+        // weeks start on Monday; the last one runs past the range and holds its whole week
+        for (JsonNode w : data.path("weeks")) {
+            Instant start = Instant.parse(w.path("start").asText());
+            Instant end = Instant.parse(w.path("end").asText());
+            assertThat(start.atZone(ReferenceDataset.ATHENS).getDayOfWeek()).isEqualTo(java.time.DayOfWeek.MONDAY);
+            List<Long> frt = DATA.expected(start, end, t -> "all", s -> "all").get("all").frt;
+            assertThat(w.path("count").asLong()).isEqualTo(frt.size());
+            if (!frt.isEmpty()) {
+                assertThat(w.path("value").asDouble()).isCloseTo(frt.stream().mapToLong(Long::longValue).average().orElseThrow(), within(1e-6));
+            }
+        }
+        JsonNode unknown = graphql(supervisor(), "{ timeSeries(metric: \"speed\", from: \"2026-03-01T22:00:00Z\", to: \"2026-03-31T21:00:00Z\","
+                + " granularity: DAY) { value } }", Map.of());
+        assertThat(unknown.path("errors").get(0).path("extensions").path("kind").asText()).isEqualTo("validation");
+        JsonNode tooMany = graphql(supervisor(), "{ timeSeries(metric: \"volume\", from: \"2025-01-01T00:00:00Z\", to: \"2026-03-31T21:00:00Z\","
+                + " granularity: HOUR) { value } }", Map.of());
+        assertThat(tooMany.path("errors").get(0).path("extensions").path("kind").asText()).isEqualTo("validation");
+    }
+
+    static final String ENTITIES = """
+            query($r: [_Any!]!, $from: DateTime!, $to: DateTime!) { _entities(representations: $r) {
+              ... on Agent { id performance(from: $from, to: $to) { ticketsSolved fcr { value } firstResponseTime { calendar { value count } } } }
+              ... on Customer { id supportHistorySummary { tickets openTickets reopenedTickets channels firstContactAt averageFirstResponseSeconds } }
+            } }""";
+
+    @Test
+    void agentsGetTheirPerformanceAndCustomersTheirSupportHistoryThroughTheFederationEntities() throws Exception {
+        ensureLoaded();
+        Instant from = Instant.parse("2026-03-01T22:00:00Z");
+        Instant to = Instant.parse("2026-04-30T21:00:00Z");
+        Map<String, ReferenceDataset.Expected> byAgent = DATA.expected(from, to, t -> ReferenceDataset.orElse(t.agent(), "unassigned"),
+                s -> ReferenceDataset.orElse(s.agent(), "unassigned"));
+        List<Map<String, Object>> agents = List.of(Map.of("__typename", "Agent", "id", "agent-anna"), Map.of("__typename", "Agent", "id", "agent-nikos"));
+        JsonNode r = graphql(supervisor(), ENTITIES, Map.of("r", agents, "from", from.toString(), "to", to.toString()));
+        assertThat(r.path("errors").isMissingNode()).as(r.toString()).isTrue();
+        for (JsonNode a : r.path("data").path("_entities")) {
+            ReferenceDataset.Expected e = byAgent.get(a.path("id").asText());
+            JsonNode p = a.path("performance");
+            assertThat(p.path("ticketsSolved").asLong()).as(a.path("id").asText()).isEqualTo(e.solved);
+            assertThat(p.path("fcr").path("value").asDouble()).as(a.path("id").asText() + " fcr").isCloseTo(e.fcr * 100.0 / e.solved, within(1e-9));
+            assertThat(p.path("firstResponseTime").path("calendar").path("count").asLong()).isEqualTo(e.frt.size());
+        }
+        // an agent sees only their own performance
+        JsonNode anna = graphql(KeycloakTokens.user("anna"), ENTITIES, Map.of("r", agents, "from", from.toString(), "to", to.toString()));
+        anna.path("data").path("_entities").forEach(a -> assertThat(a.path("performance").isNull()).as(a.toString()).isTrue());
+
+        // each dataset ticket has its own requester
+        List<ReferenceDataset.Ticket> sample = DATA.tickets.stream().filter(t -> "acme".equals(t.tenant())).limit(5).toList();
+        List<Map<String, Object>> customers = sample.stream().map(t -> Map.<String, Object> of("__typename", "Customer", "id", requester(t))).toList();
+        JsonNode c = graphql(supervisor(), ENTITIES, Map.of("r", customers, "from", from.toString(), "to", to.toString()));
+        assertThat(c.path("errors").isMissingNode()).as(c.toString()).isTrue();
+        for (int i = 0; i < sample.size(); i++) {
+            ReferenceDataset.Ticket t = sample.get(i);
+            JsonNode h = c.path("data").path("_entities").get(i).path("supportHistorySummary");
+            assertThat(h.path("tickets").asInt()).isEqualTo(1);
+            assertThat(h.path("channels").get(0).asText()).isEqualTo(t.channel());
+            assertThat(Instant.parse(h.path("firstContactAt").asText())).isEqualTo(t.created());
+            assertThat(h.path("reopenedTickets").asInt()).isEqualTo(t.reopened() ? 1 : 0);
+            String last = t.statuses().get(t.statuses().size() - 1).status();
+            assertThat(h.path("openTickets").asInt()).as(t.toString()).isEqualTo(ReferenceDataset.DONE.contains(last) ? 0 : 1);
+        }
+        // another tenant's token finds nothing of acme's customers
+        JsonNode globex = graphql(KeycloakTokens.user("gina"), ENTITIES, Map.of("r", customers, "from", from.toString(), "to", to.toString()));
+        globex.path("data").path("_entities").forEach(h -> assertThat(h.path("supportHistorySummary").path("tickets").asInt()).isZero());
+    }
+
+    static String requester(ReferenceDataset.Ticket t) {
+        return UUID.nameUUIDFromBytes(t.id().toString().getBytes()).toString();
     }
 
     @Test

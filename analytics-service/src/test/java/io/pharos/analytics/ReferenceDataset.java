@@ -59,6 +59,54 @@ final class ReferenceDataset {
     record Survey(UUID id, String tenant, String type, int score, int min, int max, Instant at, String channel, String agent, String team) {
     }
 
+    /** The end of the dataset's history: every event happened before it. */
+    static final Instant END = Instant.parse("2026-04-30T21:00:00Z");
+
+    /** An SLA clock as ticket-service reports it in events. */
+    record Clock(String target, String state, boolean everBreached, Instant dueAt, Instant fulfilledAt, Instant updatedAt) {
+    }
+
+    /** Four tickets in five fall under a policy: first response within 2 hours, resolution within 3 days (calendar time). */
+    static boolean hasSla(Ticket t) {
+        return t.number() % 5 != 0;
+    }
+
+    /** The ticket's clocks as they stand at an instant: ticket-service's rules, restated. */
+    static List<Clock> clocks(Ticket t, Instant at) {
+        List<Clock> clocks = new ArrayList<>();
+        if (!hasSla(t)) {
+            return clocks;
+        }
+        List<Msg> msgs = new ArrayList<>(t.messages());
+        msgs.sort(Comparator.comparing(Msg::at));
+        if ("customer".equals(msgs.get(0).author())) { // a proactive ticket has no first-response target
+            Instant due = t.created().plus(Duration.ofHours(2));
+            Instant reply = msgs.stream().filter(Msg::agentReply).map(Msg::at).filter(a -> !a.isAfter(at)).findFirst().orElse(null);
+            boolean breached = !due.isAfter(at) && (reply == null || reply.isAfter(due));
+            clocks.add(new Clock("first_response", breached ? "breached" : reply != null ? "met" : "active", breached, due, reply,
+                    reply != null ? reply : breached ? due : t.created()));
+        }
+        Instant due = t.created().plus(Duration.ofDays(3));
+        Status now = null;
+        Instant lastSolve = null;
+        for (Status s : t.statuses()) {
+            if (!s.at().isAfter(at)) {
+                now = s;
+                if ("solved".equals(s.status())) {
+                    lastSolve = s.at();
+                }
+            }
+        }
+        boolean done = now != null && DONE.contains(now.status()) && lastSolve != null;
+        boolean breached = done ? lastSolve.isAfter(due) : !due.isAfter(at);
+        Instant updated = now == null ? t.created() : now.at();
+        if (breached && due.isAfter(updated)) {
+            updated = due;
+        }
+        clocks.add(new Clock("resolution", breached ? "breached" : done ? "met" : "active", breached, due, done ? lastSolve : null, updated));
+        return clocks;
+    }
+
     /** A customer's lifecycle: created, perhaps churned on a day, perhaps merged into another. */
     record Customer(UUID id, String tenant, Instant created, LocalDate churnedOn, boolean mergedAway) {
     }
@@ -202,6 +250,10 @@ final class ReferenceDataset {
         long csatSatisfied;
         final List<Integer> nps = new ArrayList<>();
         final List<Integer> ces = new ArrayList<>();
+        long slaFirstResponseMet;
+        long slaFirstResponseDecided;
+        long slaResolutionMet;
+        long slaResolutionDecided;
     }
 
     Map<String, Expected> expected(Instant from, Instant to, Function<Ticket, String> ticketGroup, Function<Survey, String> surveyGroup) {
@@ -261,6 +313,19 @@ final class ReferenceDataset {
             }
             if (statusAtEnd != null && !DONE.contains(statusAtEnd)) {
                 e.backlog++;
+            }
+            for (Clock c : clocks(t, END)) { // a decided outcome counts in the hour it was decided
+                Instant decided = c.everBreached() ? c.dueAt() : "met".equals(c.state()) ? c.fulfilledAt() : null;
+                if (decided == null || !within(decided, from, to)) {
+                    continue;
+                }
+                if ("first_response".equals(c.target())) {
+                    e.slaFirstResponseDecided++;
+                    e.slaFirstResponseMet += c.everBreached() ? 0 : 1;
+                } else {
+                    e.slaResolutionDecided++;
+                    e.slaResolutionMet += c.everBreached() ? 0 : 1;
+                }
             }
         }
         for (Survey s : surveys) {

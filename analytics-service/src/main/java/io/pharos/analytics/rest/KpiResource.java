@@ -41,7 +41,7 @@ public class KpiResource {
     static final List<String> CSV_COLUMNS = List.of("firstResponseTime", "firstResponseTimeBusiness", "firstResponseTimeMedian",
             "firstResponseTimeP90", "replyTime", "firstResolutionTime", "firstResolutionTimeBusiness", "firstResolutionTimeMedian",
             "firstResolutionTimeP90", "fullResolutionTime", "fullResolutionTimeBusiness", "fcr", "reopenRate", "csat", "csatSatisfied", "nps",
-            "ces", "volume", "backlog");
+            "ces", "slaFirstResponseCompliance", "slaResolutionCompliance", "volume", "backlog", "retention");
 
     private final KpiService kpis;
     private final TenantContext caller;

@@ -24,7 +24,8 @@ public final class Contributions {
         FIRST_RESOLUTION("firstResolutionTime"), FIRST_RESOLUTION_BUSINESS("firstResolutionTimeBusiness"),
         FULL_RESOLUTION("fullResolutionTime"), FULL_RESOLUTION_BUSINESS("fullResolutionTimeBusiness"),
         FCR("fcr"), REOPENED("reopenRate"), VOLUME("volume"), BACKLOG("backlog"),
-        CSAT("csat"), CSAT_SATISFIED("csatSatisfied"), NPS("nps"), CES("ces");
+        CSAT("csat"), CSAT_SATISFIED("csatSatisfied"), NPS("nps"), CES("ces"),
+        SLA_FIRST_RESPONSE("slaFirstResponseCompliance"), SLA_RESOLUTION("slaResolutionCompliance");
 
         public final String key;
 
@@ -50,7 +51,14 @@ public final class Contributions {
     public record StatusChange(String status, Instant at) {
     }
 
-    public record Ticket(Instant createdAt, boolean reopened, List<Message> messages, List<StatusChange> statuses) {
+    /** An SLA target's outcome so far: met (when fulfilled), breached (ever, at its due instant), or still open. */
+    public record SlaOutcome(String target, String state, boolean everBreached, Instant dueAt, Instant fulfilledAt) {
+    }
+
+    public record Ticket(Instant createdAt, boolean reopened, List<Message> messages, List<StatusChange> statuses, List<SlaOutcome> sla) {
+        public Ticket(Instant createdAt, boolean reopened, List<Message> messages, List<StatusChange> statuses) {
+            this(createdAt, reopened, messages, statuses, List.of());
+        }
     }
 
     public record Point(Metric metric, Instant bucket, Instant until, double value) {
@@ -130,6 +138,22 @@ public final class Contributions {
             points.add(new Point(Metric.FIRST_RESOLUTION_BUSINESS, h, null, calendar.between(created, firstSolve).toSeconds()));
             points.add(new Point(Metric.FCR, h, null, replies == 1 && !t.reopened() ? 1 : 0));
             points.add(new Point(Metric.REOPENED, h, null, t.reopened() ? 1 : 0));
+        }
+        for (SlaOutcome o : t.sla()) {
+            Metric metric = switch (o.target()) {
+                case "first_response" -> Metric.SLA_FIRST_RESPONSE;
+                case "resolution" -> Metric.SLA_RESOLUTION;
+                default -> null; // next-reply targets are per message, not per ticket: not a compliance KPI
+            };
+            if (metric == null) {
+                continue;
+            }
+            // decided outcomes only, in the bucket they were decided: a breach when the target passed, a success when met
+            if ((o.everBreached() || "breached".equals(o.state())) && o.dueAt() != null) {
+                points.add(new Point(metric, hour(o.dueAt()), null, 0));
+            } else if ("met".equals(o.state()) && o.fulfilledAt() != null) {
+                points.add(new Point(metric, hour(o.fulfilledAt()), null, 1));
+            }
         }
         return points;
     }

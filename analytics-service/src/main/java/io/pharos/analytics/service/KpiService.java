@@ -51,6 +51,18 @@ public class KpiService {
         }
     }
 
+    /** Time-series buckets, in the tenant's zone (weeks start on Monday). */
+    public enum Granularity {
+        HOUR, DAY, WEEK, MONTH
+    }
+
+    /** One bucket of a time series: its bounds and every KPI over it. */
+    public record SeriesPoint(Instant start, Instant end, Map<String, Object> kpis) {
+    }
+
+    /** More points than a chart can show is a mistake in the request, and would be slow. */
+    static final int MAX_POINTS = 750;
+
     /** At risk: on the wrong side of the target, but by less than this share of it. */
     static final double AT_RISK_MARGIN = 0.10;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -122,6 +134,48 @@ public class KpiService {
         });
     }
 
+    /**
+     * Every KPI per bucket of {@code granularity} from the bucket holding {@code from} to the one
+     * holding the last hour before {@code to}: each point is exactly the report over its bucket.
+     */
+    public Uni<List<SeriesPoint>> timeSeries(String tenant, Instant from, Instant to, Granularity granularity) {
+        validateRange(from, to);
+        return zone(tenant).flatMap(zone -> {
+            List<Instant[]> buckets = buckets(from, to, zone, granularity);
+            if (buckets.size() > MAX_POINTS) {
+                return Uni.createFrom().failure(ProblemException.badRequest("validation",
+                        "at most " + MAX_POINTS + " points per series: choose a coarser granularity or a shorter range"));
+            }
+            return io.smallrye.mutiny.Multi.createFrom().iterable(buckets)
+                    .onItem().transformToUniAndConcatenate(b -> kpis(tenant, b[0], b[1], GroupBy.NONE)
+                            .map(r -> new SeriesPoint(b[0], b[1], r.groups().isEmpty() ? figures(Map.of()) : r.groups().get(0).kpis())))
+                    .collect().asList();
+        });
+    }
+
+    /** The buckets covering [from, to) in the zone; bounds fall on UTC hours (the rollups' grain). */
+    static List<Instant[]> buckets(Instant from, Instant to, ZoneId zone, Granularity granularity) {
+        java.time.ZonedDateTime start = switch (granularity) {
+            case HOUR -> from.atZone(zone);
+            case DAY -> from.atZone(zone).toLocalDate().atStartOfDay(zone);
+            case WEEK -> from.atZone(zone).toLocalDate().with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY))
+                    .atStartOfDay(zone);
+            case MONTH -> from.atZone(zone).toLocalDate().withDayOfMonth(1).atStartOfDay(zone);
+        };
+        List<Instant[]> out = new ArrayList<>();
+        while (start.toInstant().isBefore(to) && out.size() <= MAX_POINTS) {
+            java.time.ZonedDateTime end = switch (granularity) {
+                case HOUR -> start.plusHours(1);
+                case DAY -> start.toLocalDate().plusDays(1).atStartOfDay(zone);
+                case WEEK -> start.toLocalDate().plusWeeks(1).atStartOfDay(zone);
+                case MONTH -> start.toLocalDate().plusMonths(1).atStartOfDay(zone);
+            };
+            out.add(new Instant[] { start.toInstant().truncatedTo(ChronoUnit.HOURS), end.toInstant().truncatedTo(ChronoUnit.HOURS) });
+            start = end;
+        }
+        return out;
+    }
+
     /** The tenant's zone: its default calendar's, UTC until one arrives. */
     public Uni<ZoneId> zone(String tenant) {
         return pool.preparedQuery("SELECT definition FROM calendar_replica WHERE tenant = $1 AND is_default ORDER BY updated_at DESC LIMIT 1")
@@ -147,6 +201,8 @@ public class KpiService {
         k.put(Kpi.FULL_RESOLUTION_TIME.key(), new KpiReport.Duration(duration(m.get("fullResolutionTime")),
                 duration(m.get("fullResolutionTimeBusiness"))));
         k.put(Kpi.FCR.key(), percent(m.get("fcr")));
+        k.put(Kpi.SLA_FIRST_RESPONSE_COMPLIANCE.key(), percent(m.get(Kpi.SLA_FIRST_RESPONSE_COMPLIANCE.key())));
+        k.put(Kpi.SLA_RESOLUTION_COMPLIANCE.key(), percent(m.get(Kpi.SLA_RESOLUTION_COMPLIANCE.key())));
         k.put(Kpi.REOPEN_RATE.key(), percent(m.get("reopenRate")));
         k.put(Kpi.CSAT.key(), average(m.get("csat")));
         k.put("csatSatisfied", percent(m.get("csatSatisfied")));

@@ -31,6 +31,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class Projections {
 
+    /** The PostgreSQL notification channel that says "this tenant's facts changed". */
+    public static final String LIVE_CHANNEL = "pharos_analytics_live";
+
     private final Pool pool;
     private final RollupRepository rollups;
     private final ObjectMapper json;
@@ -52,7 +55,10 @@ public class Projections {
         return pool.withTransaction(c -> c.preparedQuery("INSERT INTO processed_event (event_id, topic, type, processed_at) VALUES ($1, $2, $3, $4)"
                 + " ON CONFLICT (event_id) DO NOTHING").execute(Tuple.of(id, topic, type, OffsetDateTime.now(ZoneOffset.UTC)))
                 .flatMap(rows -> rows.rowCount() == 0 ? Uni.createFrom().item(false)
-                        : effect(c, tenant, type, event.path("data")).replaceWith(true)));
+                        : effect(c, tenant, type, event.path("data"))
+                                // delivered on commit to every replica: their live-counter subscribers look again
+                                .flatMap(v -> c.preparedQuery("SELECT pg_notify('" + LIVE_CHANNEL + "', $1)").execute(Tuple.of(tenant)))
+                                .replaceWith(true)));
     }
 
     private Uni<Void> effect(SqlConnection c, String tenant, String type, JsonNode data) {
@@ -63,6 +69,9 @@ public class Projections {
             }
             Uni<Void> chain = snapshot(c, tenant, ticket);
             UUID ticketId = UUID.fromString(ticket.path("id").asText());
+            for (JsonNode clock : data.path("slaClocks")) {
+                chain = chain.flatMap(v -> slaClock(c, tenant, ticketId, clock, instant(ticket.path("updatedAt"))));
+            }
             if ("pharos.ticket.created".equals(type)) {
                 chain = chain.flatMap(v -> status(c, tenant, ticketId, "new", instant(ticket.path("createdAt"))));
             }
@@ -99,6 +108,16 @@ public class Projections {
                         .execute(Tuple.of(merged, tenant, OffsetDateTime.now(ZoneOffset.UTC))).replaceWithVoid());
             }
             return chain;
+        }
+        if ("pharos.agent.availability.changed".equals(type)) {
+            JsonNode agent = data.path("agent");
+            return c.preparedQuery("INSERT INTO agent_presence (agent_id, tenant, team, availability, active, changed_at) VALUES ($1, $2, $3, $4, $5, $6)"
+                    + " ON CONFLICT (agent_id) DO UPDATE SET team = excluded.team, availability = excluded.availability, active = excluded.active,"
+                    + " changed_at = excluded.changed_at WHERE agent_presence.changed_at <= excluded.changed_at")
+                    .execute(Tuple.tuple(List.of(agent.path("id").asText(), tenant)).addValue(text(agent.path("team")))
+                            .addValue(lower(agent.path("availability"))).addValue(agent.path("active").asBoolean(true))
+                            .addValue(offset(instant(agent.path("changedAt")))))
+                    .replaceWithVoid();
         }
         if ("pharos.calendar.updated".equals(type)) {
             JsonNode cal = data.path("calendar");
@@ -169,15 +188,23 @@ public class Projections {
                     rows.forEach(r -> list.add(new Contributions.StatusChange(r.getString("status"), r.getOffsetDateTime("changed_at").toInstant())));
                     return list;
                 });
+        Uni<List<Contributions.SlaOutcome>> sla = c.preparedQuery("SELECT target, state, ever_breached, due_at, fulfilled_at FROM sla_fact"
+                + " WHERE ticket_id = $1").execute(Tuple.of(ticketId)).map(rows -> {
+                    List<Contributions.SlaOutcome> list = new ArrayList<>();
+                    rows.forEach(r -> list.add(new Contributions.SlaOutcome(r.getString("target"), r.getString("state"), r.getBoolean("ever_breached"),
+                            instantOf(r.getOffsetDateTime("due_at")), instantOf(r.getOffsetDateTime("fulfilled_at")))));
+                    return list;
+                });
         return ticket.flatMap(t -> {
             if (t == null || t.getOffsetDateTime("created_at") == null) {
                 return Uni.createFrom().voidItem();
             }
-            return messages.flatMap(ms -> statuses.flatMap(ss -> calendar(c, tenant).flatMap(calendar -> {
-                Contributions.Ticket facts = new Contributions.Ticket(t.getOffsetDateTime("created_at").toInstant(), t.getBoolean("reopened"), ms, ss);
+            return messages.flatMap(ms -> statuses.flatMap(ss -> sla.flatMap(outcomes -> calendar(c, tenant).flatMap(calendar -> {
+                Contributions.Ticket facts = new Contributions.Ticket(t.getOffsetDateTime("created_at").toInstant(), t.getBoolean("reopened"), ms, ss,
+                        outcomes);
                 return rollups.replace(c, tenant, ticketId, Contributions.of(facts, calendar), orElse(t.getString("channel"), "unknown"),
                         orElse(t.getString("team"), "none"), orElse(t.getString("assignee"), "unassigned"));
-            })));
+            }))));
         });
     }
 
@@ -216,6 +243,26 @@ public class Projections {
                 .replaceWithVoid();
     }
 
+    /** A newer view of a clock replaces an older one; a breach, once seen, stays. */
+    private Uni<Void> slaClock(SqlConnection c, String tenant, UUID ticketId, JsonNode clock, Instant ticketUpdatedAt) {
+        Instant asOf = clock.hasNonNull("updatedAt") ? instant(clock.path("updatedAt")) : ticketUpdatedAt;
+        return c.preparedQuery("INSERT INTO sla_fact (ticket_id, target, tenant, policy, state, due_at, fulfilled_at, ever_breached, as_of)"
+                + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (ticket_id, target) DO UPDATE SET"
+                + " policy = CASE WHEN sla_fact.as_of <= excluded.as_of THEN excluded.policy ELSE sla_fact.policy END,"
+                + " state = CASE WHEN sla_fact.as_of <= excluded.as_of THEN excluded.state ELSE sla_fact.state END,"
+                + " due_at = CASE WHEN sla_fact.ever_breached AND NOT excluded.ever_breached THEN sla_fact.due_at"
+                + "   WHEN excluded.ever_breached AND NOT sla_fact.ever_breached THEN excluded.due_at"
+                + "   WHEN sla_fact.as_of <= excluded.as_of THEN excluded.due_at ELSE sla_fact.due_at END,"
+                + " fulfilled_at = CASE WHEN sla_fact.as_of <= excluded.as_of THEN excluded.fulfilled_at ELSE sla_fact.fulfilled_at END,"
+                + " ever_breached = sla_fact.ever_breached OR excluded.ever_breached,"
+                + " as_of = GREATEST(sla_fact.as_of, excluded.as_of)")
+                .execute(Tuple.tuple(List.of(ticketId, lower(clock.path("target")), tenant)).addValue(text(clock.path("policy")))
+                        .addValue(lower(clock.path("state"))).addValue(offset(clock.hasNonNull("dueAt") ? instant(clock.path("dueAt")) : null))
+                        .addValue(offset(clock.hasNonNull("fulfilledAt") ? instant(clock.path("fulfilledAt")) : null))
+                        .addValue(clock.path("everBreached").asBoolean(false)).addValue(offset(asOf)))
+                .replaceWithVoid();
+    }
+
     private Uni<Void> status(SqlConnection c, String tenant, UUID ticketId, String status, Instant at) {
         return c.preparedQuery("INSERT INTO status_fact (ticket_id, tenant, status, changed_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
                 .execute(Tuple.of(ticketId, tenant, status, offset(at))).replaceWithVoid();
@@ -226,6 +273,10 @@ public class Projections {
             return Instant.ofEpochSecond(n.longValue(), Math.round((n.doubleValue() - n.longValue()) * 1e9));
         }
         return Instant.parse(n.asText());
+    }
+
+    private static Instant instantOf(OffsetDateTime t) {
+        return t == null ? null : t.toInstant();
     }
 
     private static OffsetDateTime offset(Instant i) {

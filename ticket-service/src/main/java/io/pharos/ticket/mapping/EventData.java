@@ -8,6 +8,7 @@ import java.util.Map;
 import io.pharos.ticket.domain.Customer;
 import io.pharos.ticket.domain.CustomerIdentity;
 import io.pharos.ticket.domain.Message;
+import io.pharos.ticket.domain.SlaClock;
 import io.pharos.ticket.domain.Ticket;
 
 /**
@@ -40,6 +41,20 @@ public final class EventData {
         m.put("solvedAt", t.solvedAt);
         m.put("closedAt", t.closedAt);
         m.put("reopenCount", t.reopenCount);
+        return m;
+    }
+
+    /** One SLA clock: its outcome so far ({@code met}, {@code breached}, running or paused, {@code none}). */
+    public static Map<String, Object> slaClock(SlaClock c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("target", c.target);
+        m.put("policyId", c.policyId == null ? null : c.policyId.toString());
+        m.put("policy", c.policyName);
+        m.put("state", c.state);
+        m.put("dueAt", c.dueAt);
+        m.put("fulfilledAt", c.fulfilledAt);
+        m.put("everBreached", c.everBreached);
+        m.put("updatedAt", c.updatedAt);
         return m;
     }
 

@@ -11,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.pharos.commons.messaging.Topics;
+import io.pharos.commons.outbox.OutboxWriter;
 import io.pharos.commons.rest.ProblemException;
 import io.pharos.ticket.client.KeycloakDirectory;
 import io.pharos.ticket.client.KeycloakDirectory.DirectoryAgent;
@@ -44,12 +46,14 @@ public class AgentDirectory {
     private final AgentRepository agents;
     private final Router router;
     private final TimeSource time;
+    private final OutboxWriter outbox;
 
-    public AgentDirectory(KeycloakDirectory directory, AgentRepository agents, Router router, TimeSource time) {
+    public AgentDirectory(KeycloakDirectory directory, AgentRepository agents, Router router, TimeSource time, OutboxWriter outbox) {
         this.directory = directory;
         this.agents = agents;
         this.router = router;
         this.time = time;
+        this.outbox = outbox;
     }
 
     @Scheduled(every = "${pharos.agents.sync-interval:10m}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -96,8 +100,13 @@ public class AgentDirectory {
             }
             for (Agent a : known) {
                 if (a.active && !present.contains(a.id) && a.syncedAt != null) {
+                    boolean wasAtWork = a.availability != Agent.Availability.OFFLINE;
                     a.active = false; // no longer an agent (role removed, user disabled or deleted)
                     a.availability = Agent.Availability.OFFLINE;
+                    if (wasAtWork) {
+                        a.availabilityChangedAt = now;
+                        chain = chain.flatMap(v -> availabilityChanged(a));
+                    }
                 }
             }
             return chain.replaceWith(listed.size());
@@ -134,8 +143,21 @@ public class AgentDirectory {
                     }
                     a.availability = availability;
                     a.availabilityChangedAt = time.now();
-                    return availability == Agent.Availability.ONLINE ? router.drainQueue(a).replaceWith(a) : Uni.createFrom().item(a);
+                    return availabilityChanged(a)
+                            .flatMap(v -> availability == Agent.Availability.ONLINE ? router.drainQueue(a).replaceWith(a) : Uni.createFrom().item(a));
                 });
+    }
+
+    /** Who is at work, for live counters elsewhere (analytics' "agents online"). */
+    private Uni<Void> availabilityChanged(Agent a) {
+        Map<String, Object> agent = new java.util.LinkedHashMap<>();
+        agent.put("id", a.id);
+        agent.put("username", a.username);
+        agent.put("team", a.team);
+        agent.put("availability", a.availability);
+        agent.put("active", a.active);
+        agent.put("changedAt", a.availabilityChangedAt);
+        return outbox.append(a.tenant, Topics.TICKET_EVENTS, "pharos.agent.availability.changed", a.id, Map.of("agent", agent)).replaceWithVoid();
     }
 
     @WithSession

@@ -21,6 +21,7 @@ import io.pharos.ticket.domain.SlaClock.Target;
 import io.pharos.ticket.domain.SlaPolicy;
 import io.pharos.ticket.domain.Ticket;
 import io.pharos.ticket.domain.TicketStatus;
+import io.pharos.ticket.mapping.EventData;
 import io.pharos.ticket.repository.SlaClockRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -52,6 +53,16 @@ public class SlaClocks {
         BusinessCalendar calendarOf(boolean businessTime) {
             return businessTime ? business : BusinessCalendar.alwaysOpen(business.zone());
         }
+    }
+
+    /**
+     * The ticket's clocks as events carry them (key {@code slaClocks}): analytics counts SLA
+     * compliance from their outcomes. Flushed first, so clocks started in this transaction are in.
+     */
+    public Uni<List<Map<String, Object>>> snapshot(Ticket t) {
+        return Panache.getSession().flatMap(s -> s.flush()).flatMap(v -> clocks.ofTicket(t.id)).map(list -> list.stream()
+                .sorted(java.util.Comparator.comparing((SlaClock c) -> c.target))
+                .map(EventData::slaClock).toList());
     }
 
     /** What a new ticket's customer is promised: the first-response due instant, and whether the team is at work now. */

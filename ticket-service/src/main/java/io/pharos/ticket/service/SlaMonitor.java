@@ -133,6 +133,7 @@ public class SlaMonitor {
         if (escalation != null) {
             data.put("escalation", escalation);
         }
+        data.put("slaClocks", List.of(EventData.slaClock(c))); // the clock this is about, as it stands now
         return outbox.append(t.tenant, Topics.TICKET_EVENTS, type, t.id.toString(), data).replaceWithVoid();
     }
 }

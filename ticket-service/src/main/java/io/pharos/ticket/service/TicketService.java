@@ -147,6 +147,7 @@ public class TicketService {
                             created.put("promise", p);
                         }
                     })
+                    .flatMap(v -> sla.snapshot(t)).invoke(clocks -> created.put("slaClocks", clocks))
                     .flatMap(v -> outbox.append(tenant, Topics.TICKET_EVENTS, "pharos.ticket.created", t.id.toString(), created))
                     .flatMap(v -> request.message() == null ? Uni.createFrom().voidItem()
                             : appendMessage(t, request.message(), firstMessageActor(request.message(), actor, t), createdAt, true)
@@ -398,8 +399,10 @@ public class TicketService {
                         Map.of("message", m.id.toString(), "visibility", m.visibility.name(), "author", m.authorKind.name())))
                 .flatMap(v -> statusEvents(t, before, author, at))
                 .flatMap(v -> sla.messageAdded(t, agentPublic, m.authorKind == AuthorKind.CUSTOMER, at))
-                .flatMap(v -> {
+                .flatMap(v -> sla.snapshot(t))
+                .flatMap(clocks -> {
                     added.put("ticket", EventData.ticket(t));
+                    added.put("slaClocks", clocks);
                     return outbox.append(t.tenant, Topics.TICKET_EVENTS, "pharos.ticket.message.added", t.id.toString(), added);
                 })
                 .flatMap(v -> agentPublic && deliver ? requestDelivery(t, m) : Uni.createFrom().voidItem())
@@ -535,10 +538,13 @@ public class TicketService {
     }
 
     private Uni<Void> event(Ticket t, String type, Map<String, Object> extra) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("ticket", EventData.ticket(t));
-        data.putAll(extra);
-        return outbox.append(t.tenant, Topics.TICKET_EVENTS, type, t.id.toString(), data).replaceWithVoid();
+        return sla.snapshot(t).flatMap(clocks -> {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("ticket", EventData.ticket(t));
+            data.put("slaClocks", clocks);
+            data.putAll(extra);
+            return outbox.append(t.tenant, Topics.TICKET_EVENTS, type, t.id.toString(), data).replaceWithVoid();
+        });
     }
 
     private Uni<Ticket> load(String tenant, UUID id) {

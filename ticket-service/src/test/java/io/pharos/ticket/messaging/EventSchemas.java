@@ -20,7 +20,7 @@ public final class EventSchemas {
 
     private static final Map<String, JsonSchema> SCHEMAS = Map.of(
             "ticket", load("ticket-event"), "customer", load("customer-event"),
-            "requested", load("channel-message-requested"));
+            "requested", load("channel-message-requested"), "agent", load("agent-event"));
 
     private EventSchemas() {
     }
@@ -29,6 +29,7 @@ public final class EventSchemas {
     public static void assertValid(KafkaEvents.Event event) {
         String type = event.type();
         JsonSchema schema = type.startsWith("pharos.customer.") ? SCHEMAS.get("customer")
+                : type.startsWith("pharos.agent.") ? SCHEMAS.get("agent")
                 : type.equals("pharos.channel.message.requested") ? SCHEMAS.get("requested") : SCHEMAS.get("ticket");
         Set<ValidationMessage> errors = schema.validate(event.cloudEvent());
         assertThat(errors).as(type + " " + event.cloudEvent() + "\nviolations: "

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.pharos.testing.KafkaEvents;
 import io.pharos.testing.KeycloakTokens;
 import io.pharos.ticket.service.AgentDirectory;
 import io.quarkus.test.junit.QuarkusTest;
@@ -102,8 +103,16 @@ class DirectoryAndRoutingTest {
             graphql(token, "{ me { username agent { id username languages skills team availability } } }", Map.of()).body("errors", nullValue())
                     .body("data.me.agent.id", equalTo(id)).body("data.me.agent.languages", equalTo(List.of("el")))
                     .body("data.me.agent.team", equalTo("lazy-" + run));
-            graphql(token, "mutation { setAvailability(availability: ONLINE) { availability } }", Map.of())
-                    .body("errors", nullValue()).body("data.setAvailability.availability", equalTo("ONLINE"));
+            try (KafkaEvents kafka = new KafkaEvents("pharos.ticket.events")) {
+                graphql(token, "mutation { setAvailability(availability: ONLINE) { availability } }", Map.of())
+                        .body("errors", nullValue()).body("data.setAvailability.availability", equalTo("ONLINE"));
+                // others (analytics' "agents online") learn it from an event
+                KafkaEvents.Event online = kafka.await(e -> id.equals(e.key()), 1, java.time.Duration.ofSeconds(10)).get(0);
+                assertThat(online.type()).isEqualTo("pharos.agent.availability.changed");
+                assertThat(online.cloudEvent().path("data").path("agent").path("availability").asText()).isEqualTo("online");
+                assertThat(online.cloudEvent().path("tenant").asText()).isEqualTo("acme");
+                io.pharos.ticket.messaging.EventSchemas.assertValid(online);
+            }
             // an agent cannot set a colleague's availability
             graphql(token, "mutation($id: ID) { setAvailability(availability: OFFLINE, agentId: $id) { availability } }",
                     Map.of("id", "someone-else")).body("errors[0].extensions.code", equalTo("forbidden"));

@@ -194,6 +194,12 @@ class SlaClockTest {
             assertThat(Instant.parse(breach.cloudEvent().path("data").path("sla").path("dueAt").asText()))
                     .isEqualTo(SettableTime.athens("2026-03-09T10:00"));
             assertThat(breach.cloudEvent().path("data").path("escalation").path("notifySupervisors").asBoolean()).isTrue();
+            // the clock travels with the event, for analytics' SLA compliance
+            com.fasterxml.jackson.databind.JsonNode clock = breach.cloudEvent().path("data").path("slaClocks").get(0);
+            assertThat(clock.path("target").asText()).isEqualTo("first_response");
+            assertThat(clock.path("state").asText()).isEqualTo("breached");
+            assertThat(clock.path("everBreached").asBoolean()).isTrue();
+            io.pharos.ticket.messaging.EventSchemas.assertValid(breach);
             assertThat(breach.cloudEvent().path("data").path("ticket").path("priority").asText()).isEqualToIgnoringCase("high");
             JsonPath sla = sla(ticket);
             assertThat(sla.getString("firstResponse.state")).isEqualTo("breached");

@@ -1,4 +1,4 @@
-package io.pharos.ticket.graphql;
+package io.pharos.testing;
 
 import java.net.URI;
 import java.util.Map;
@@ -16,11 +16,11 @@ import io.vertx.core.json.JsonObject;
  * A minimal graphql-transport-ws client (the protocol of the graphql-ws library front ends use):
  * bearer token on the upgrade request, one subscription per connection, frames queued for the test.
  */
-final class GraphQLWs implements AutoCloseable {
+public final class GraphQLWs implements AutoCloseable {
 
     private final WebSocketClient client;
     private final WebSocket socket;
-    final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
+    public final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
 
     private GraphQLWs(WebSocketClient client, WebSocket socket) {
         this.client = client;
@@ -28,7 +28,7 @@ final class GraphQLWs implements AutoCloseable {
         socket.textMessageHandler(text -> frames.add(new JsonObject(text)));
     }
 
-    static GraphQLWs subscribe(Vertx vertx, URI graphql, String token, String query, Map<String, Object> variables)
+    public static GraphQLWs subscribe(Vertx vertx, URI graphql, String token, String query, Map<String, Object> variables)
             throws Exception {
         WebSocketClient client = vertx.createWebSocketClient();
         WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(graphql.getHost()).setPort(graphql.getPort())
@@ -47,7 +47,7 @@ final class GraphQLWs implements AutoCloseable {
     }
 
     /** The next frame, or null when none arrives in time. */
-    JsonObject next(long seconds) throws InterruptedException {
+    public JsonObject next(long seconds) throws InterruptedException {
         return frames.poll(seconds, TimeUnit.SECONDS);
     }
 
