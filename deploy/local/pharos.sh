@@ -381,7 +381,7 @@ start_service() { # NAME PORT DB
     OIDC_AUTH_SERVER_URL="http://localhost:$KEYCLOAK_PORT/realms/pharos" \
     QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
     SURVEY_TOKEN_SECRET="${SURVEY_TOKEN_SECRET:-local-only-survey-link-secret-0123456789}" \
-    KEYCLOAK_URL="http://localhost:$KEYCLOAK_PORT" KEYCLOAK_ADMIN_CLIENT_SECRET=ticket-service-secret \
+    KEYCLOAK_URL="http://localhost:$KEYCLOAK_PORT" KEYCLOAK_ADMIN_CLIENT_SECRET="$name-secret" \
     PHAROS_SEED_DEMO=true CHANNEL_SECRET_KEY="${CHANNEL_SECRET_KEY:-cGhhcm9zLWxvY2FsLW9ubHktY2hhbm5lbC1rZXktMzI=}" \
     SMTP_HOST=localhost SMTP_PORT=$SMTP_PORT \
     start_process "$name" "$SERVICE_JDK/bin/java" -Xms64m -Xmx384m -XX:+UseSerialGC \

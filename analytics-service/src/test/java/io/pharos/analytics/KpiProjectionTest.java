@@ -45,6 +45,9 @@ class KpiProjectionTest {
     @Inject
     Pool pool;
 
+    @Inject
+    io.pharos.analytics.service.DigestService digests;
+
     @BeforeAll
     static void consumerReady() {
         KafkaEvents.awaitAssigned(ConfigProvider.getConfig().getValue("mp.messaging.incoming.ticket-events.group.id", String.class),
@@ -211,7 +214,7 @@ class KpiProjectionTest {
             return;
         }
         pool.query("TRUNCATE processed_event, ticket_fact, message_fact, status_fact, survey_fact, calendar_replica, contribution, rollup,"
-                + " rollup_bin, kpi_target, customer_fact, sla_fact").execute().await().atMost(Duration.ofSeconds(10));
+                + " rollup_bin, kpi_target, customer_fact, sla_fact, digest_sent").execute().await().atMost(Duration.ofSeconds(10));
         List<Raw> events = events();
         List<Raw> twice = new ArrayList<>(events);
         twice.addAll(events); // every event delivered twice
@@ -552,6 +555,40 @@ class KpiProjectionTest {
         // another tenant's token finds nothing of acme's customers
         JsonNode globex = graphql(KeycloakTokens.user("gina"), ENTITIES, Map.of("r", customers, "from", from.toString(), "to", to.toString()));
         globex.path("data").path("_entities").forEach(h -> assertThat(h.path("supportHistorySummary").path("tickets").asInt()).isZero());
+    }
+
+    @Test
+    void theWeeklyDigestMailsTheScorecardToEachSupervisorOnceThroughChannelGateway() throws Exception {
+        ensureLoaded();
+        // Monday 30 March, 08:00 in Athens: the week 23-29 March ended at the last local midnight
+        Instant monday = Instant.parse("2026-03-30T05:00:00Z");
+        Instant from = Instant.parse("2026-03-22T22:00:00Z");
+        Instant to = Instant.parse("2026-03-29T21:00:00Z");
+        ReferenceDataset.Expected week = DATA.expected(from, to, t -> "all", s -> "all").get("all");
+        try (KafkaEvents outbound = new KafkaEvents("pharos.channel.outbound")) {
+            var sent = digests.sendAll(monday).await().atMost(Duration.ofSeconds(30));
+            assertThat(sent).extracting(io.pharos.analytics.service.DigestService.Sent::tenant).contains("acme");
+            var acme = sent.stream().filter(d -> d.tenant().equals("acme")).findFirst().orElseThrow();
+            assertThat(acme.from()).isEqualTo(from);
+            assertThat(acme.to()).isEqualTo(to);
+            assertThat(acme.recipients()).isEqualTo(1); // sofia is acme's supervisor
+            List<KafkaEvents.Event> mails = outbound.await(e -> "pharos.channel.message.requested".equals(e.type())
+                    && e.cloudEvent().path("data").path("subject").asText().startsWith("Pharos scorecard"), 1, Duration.ofSeconds(15));
+            JsonNode mail = mails.get(0).cloudEvent().path("data");
+            assertThat(mails.get(0).cloudEvent().path("tenant").asText()).isEqualTo("acme");
+            assertThat(mail.path("channel").asText()).isEqualTo("email");
+            assertThat(mail.path("recipient").path("email").asText()).isEqualTo("sofia@acme.test");
+            assertThat(mail.path("subject").asText()).isEqualTo("Pharos scorecard 2026-03-23 – 2026-03-29");
+            String fcr = String.format(java.util.Locale.ROOT, "%.1f %%", week.fcr * 100.0 / week.solved);
+            assertThat(mail.path("text").asText()).contains("fcr").contains(fcr).contains("firstResponseTime");
+            assertThat(mail.path("html").asText()).contains("<table").contains(fcr);
+            // a second run (another replica, a restart) sends nothing more
+            var again = digests.sendAll(monday).await().atMost(Duration.ofSeconds(30));
+            assertThat(again.stream().filter(d -> d.tenant().equals("acme")).findFirst().orElseThrow().recipients()).isZero();
+            String first = mails.get(0).cloudEvent().path("id").asText();
+            assertThat(outbound.during(Duration.ofSeconds(2), e -> e.cloudEvent().path("data").path("subject").asText().startsWith("Pharos scorecard")
+                    && !first.equals(e.cloudEvent().path("id").asText()))).isEmpty();
+        }
     }
 
     static String requester(ReferenceDataset.Ticket t) {

@@ -36,6 +36,16 @@ public enum Kpi {
         this.description = description;
     }
 
+    /** The KPI of a contract name. */
+    public static Kpi byKey(String key) {
+        for (Kpi k : values()) {
+            if (k.key.equals(key)) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("no KPI " + key);
+    }
+
     public String key() {
         return key;
     }

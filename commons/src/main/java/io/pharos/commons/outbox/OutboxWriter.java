@@ -54,6 +54,27 @@ public class OutboxWriter {
         return Panache.getSession().flatMap(session -> session.persist(row)).replaceWith(row);
     }
 
+    /**
+     * The same, for services that write with the reactive SQL client instead of Hibernate: the
+     * row joins the transaction of {@code connection}.
+     */
+    public Uni<UUID> append(io.vertx.mutiny.sqlclient.SqlConnection connection, String tenant, String topic, String type, String key,
+            Map<String, Object> data) {
+        UUID id = UUID.randomUUID();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        String payload;
+        try {
+            payload = json.writeValueAsString(envelope(id, now, tenant, type, key, data));
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return connection.preparedQuery("INSERT INTO outbox_event (event_id, tenant, topic, message_key, lane, type, payload, created_at)"
+                + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.tuple(java.util.List.of(id, tenant, topic, key, lane(key), type, payload,
+                        now.atOffset(java.time.ZoneOffset.UTC))))
+                .replaceWith(id);
+    }
+
     /** A CloudEvent 1.0 in structured JSON form, with the tenant as extension and the aggregate id as subject. */
     public Map<String, Object> envelope(UUID id, Instant time, String tenant, String type, String key, Object data) {
         Map<String, Object> event = new LinkedHashMap<>();
