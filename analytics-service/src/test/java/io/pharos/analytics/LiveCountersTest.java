@@ -1,6 +1,7 @@
 package io.pharos.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.net.URI;
 import java.time.Duration;
@@ -38,6 +39,9 @@ class LiveCountersTest {
 
     @Inject
     Vertx vertx;
+
+    @Inject
+    io.pharos.analytics.service.KpiGauges gauges;
 
     @TestHTTPResource("/graphql")
     URI endpoint;
@@ -169,5 +173,54 @@ class LiveCountersTest {
                     n -> n.online() == base.online(), latencies);
         }
         System.out.println("live counter latencies (ms, publish to subscriber): " + latencies);
+    }
+
+    /** The value of one Prometheus sample whose labels include all of {@code labels}. */
+    static double sample(String metrics, String name, String... labels) {
+        return metrics.lines().filter(l -> l.startsWith(name + "{") && java.util.Arrays.stream(labels).allMatch(l::contains))
+                .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst()
+                .orElseThrow(() -> new AssertionError("no sample " + name + " " + List.of(labels)));
+    }
+
+    @Test
+    void prometheusGaugesShowEachTenantsHeadlineKpisAndLiveCounters() throws Exception {
+        String sofia = KeycloakTokens.user("sofia");
+        Instant to = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS).plusSeconds(3600);
+        Instant from = to.minus(Duration.ofDays(7));
+        java.util.function.LongSupplier volumeNow = () -> (long) io.restassured.RestAssured.given().auth().oauth2(sofia)
+                .queryParam("from", from.toString()).queryParam("to", to.toString()).get("/api/v1/kpis").then().statusCode(200)
+                .extract().jsonPath().getDouble("groups[0].kpis.volume.value");
+        long before = volumeNow.getAsLong();
+        long volume = before;
+        // a ticket of now, so that the rolling window holds something (again until the consumer group has settled)
+        for (int i = 0; i < 60 && volume == before; i++) {
+            if (i % 10 == 0) {
+                UUID id = UUID.randomUUID();
+                Instant created = Instant.now().minusSeconds(60);
+                KafkaEvents.publish(TOPIC, id.toString(), "//pharos/ticket-service", "pharos.ticket.created", "acme",
+                        Map.of("ticket", ticket(id, "acme", "new", created, created)));
+            }
+            Thread.sleep(200);
+            volume = volumeNow.getAsLong();
+        }
+        assertThat(volume).as("the new ticket is counted").isGreaterThan(before);
+        gauges.refresh().await().atMost(Duration.ofSeconds(30));
+        JsonObject live = new JsonObject(io.restassured.RestAssured.given().auth().oauth2(sofia).contentType("application/json")
+                .body(Map.of("query", "{ liveCounters { open waitingForFirstReply breachingNow agentsOnline } }")).post("/graphql").then()
+                .statusCode(200).extract().asString()).getJsonObject("data").getJsonObject("liveCounters");
+        String metrics = io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(sample(metrics, "pharos_kpi", "kpi=\"volume\"", "tenant=\"acme\"", "window=\"7d\"")).isEqualTo((double) volume);
+        assertThat(sample(metrics, "pharos_live", "counter=\"open\"", "tenant=\"acme\"")).isEqualTo(live.getLong("open").doubleValue());
+        assertThat(sample(metrics, "pharos_live", "counter=\"agents_online\"", "tenant=\"acme\"")).isEqualTo(live.getLong("agentsOnline").doubleValue());
+        // a KPI without data is NaN, never a misleading 0
+        Float fcr = io.restassured.RestAssured.given().auth().oauth2(sofia).queryParam("from", from.toString()).queryParam("to", to.toString())
+                .get("/api/v1/kpis").then().statusCode(200).extract().jsonPath().get("groups[0].kpis.fcr.value");
+        double fcrGauge = sample(metrics, "pharos_kpi", "kpi=\"fcr\"", "tenant=\"acme\"");
+        if (fcr == null) {
+            assertThat(fcrGauge).isNaN();
+        } else {
+            assertThat(fcrGauge).isCloseTo(fcr.doubleValue(), within(1e-4));
+        }
+        assertThat(sample(metrics, "pharos_kpi", "kpi=\"fcr\"", "tenant=\"globex\"")).isNaN();
     }
 }
