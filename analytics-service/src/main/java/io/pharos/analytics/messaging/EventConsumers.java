@@ -24,6 +24,9 @@ public class EventConsumers {
 
     private final Projections projections;
     private final ObjectMapper json;
+    /** Closed while a rebuild swaps the projection tables: events wait at it, none is lost or applied to the old tables. */
+    private volatile java.util.concurrent.CompletableFuture<Void> gate = java.util.concurrent.CompletableFuture.completedFuture(null);
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
 
     public EventConsumers(Projections projections, ObjectMapper json) {
         this.projections = projections;
@@ -47,8 +50,33 @@ public class EventConsumers {
         } catch (Exception e) {
             return Uni.createFrom().failure(new IllegalArgumentException("not a JSON CloudEvent: " + e.getMessage(), e));
         }
-        return Uni.createFrom().deferred(() -> projections.apply(topic, event)).replaceWithVoid()
+        return Uni.createFrom().completionStage(() -> gate).flatMap(open -> {
+            inFlight.incrementAndGet();
+            return Uni.createFrom().deferred(() -> projections.apply(topic, event)).onTermination().invoke(inFlight::decrementAndGet);
+        }).replaceWithVoid()
                 .onFailure().invoke(e -> LOG.warnf("event %s (%s) not applied, to the dead-letter topic: %s", event.path("id").asText(),
                         event.path("type").asText(), e.toString()));
+    }
+
+    /**
+     * Stops applying events (those on their way finish first); returns once nothing is being
+     * applied. Blocking: for a worker or virtual thread.
+     */
+    public void pause(java.time.Duration timeout) throws InterruptedException {
+        gate = new java.util.concurrent.CompletableFuture<>();
+        Thread.sleep(50); // an event that saw the gate open just before it closed is counted by then
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (inFlight.get() > 0) {
+            if (System.nanoTime() > deadline) {
+                resume();
+                throw new IllegalStateException("events still being applied after " + timeout);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** Applies events again, beginning with those that waited. */
+    public void resume() {
+        gate.complete(null);
     }
 }

@@ -44,21 +44,56 @@ public class Projections {
         this.json = json;
     }
 
-    /** Applies one CloudEvent; answers false when its id was applied before. */
+    /** Applies one CloudEvent to the live projections; answers false when its id was applied before. */
     public Uni<Boolean> apply(String topic, JsonNode event) {
+        return apply(topic, event, null);
+    }
+
+    /**
+     * Applies one CloudEvent to the projections of {@code schema} (null: the live ones, and live
+     * subscribers are told); the tables of the same names there are used instead of public's.
+     */
+    public Uni<Boolean> apply(String topic, JsonNode event, String schema) {
+        return pool.withTransaction(c -> searchPath(c, schema).flatMap(v -> applyIn(c, topic, event, schema != null)));
+    }
+
+    /** One event of a topic, as read from it. */
+    public record Incoming(String topic, JsonNode event) {
+    }
+
+    /**
+     * Applies many events in one transaction (a rebuild's replay: far fewer commits); when one of
+     * them cannot be applied, nothing of the batch is, and the caller applies them one by one.
+     */
+    public Uni<Void> applyAll(List<Incoming> events, String schema) {
+        return pool.withTransaction(c -> {
+            Uni<Void> chain = searchPath(c, schema);
+            for (Incoming e : events) {
+                chain = chain.flatMap(v -> applyIn(c, e.topic(), e.event(), schema != null)).replaceWithVoid();
+            }
+            return chain;
+        });
+    }
+
+    private static Uni<Void> searchPath(SqlConnection c, String schema) {
+        return schema == null ? Uni.createFrom().voidItem() : c.query("SET LOCAL search_path TO " + schema + ", public").execute().replaceWithVoid();
+    }
+
+    private Uni<Boolean> applyIn(SqlConnection c, String topic, JsonNode event, boolean quiet) {
         String id = event.path("id").asText(null);
         String type = event.path("type").asText(null);
         String tenant = event.path("tenant").asText(null);
         if (id == null || type == null || tenant == null) {
             return Uni.createFrom().failure(new IllegalArgumentException("a CloudEvent needs id, type and tenant"));
         }
-        return pool.withTransaction(c -> c.preparedQuery("INSERT INTO processed_event (event_id, topic, type, processed_at) VALUES ($1, $2, $3, $4)"
+        return c.preparedQuery("INSERT INTO processed_event (event_id, topic, type, processed_at) VALUES ($1, $2, $3, $4)"
                 + " ON CONFLICT (event_id) DO NOTHING").execute(Tuple.of(id, topic, type, OffsetDateTime.now(ZoneOffset.UTC)))
                 .flatMap(rows -> rows.rowCount() == 0 ? Uni.createFrom().item(false)
                         : effect(c, tenant, type, event.path("data"))
                                 // delivered on commit to every replica: their live-counter subscribers look again
-                                .flatMap(v -> c.preparedQuery("SELECT pg_notify('" + LIVE_CHANNEL + "', $1)").execute(Tuple.of(tenant)))
-                                .replaceWith(true)));
+                                .flatMap(v -> quiet ? Uni.createFrom().voidItem()
+                                        : c.preparedQuery("SELECT pg_notify('" + LIVE_CHANNEL + "', $1)").execute(Tuple.of(tenant)).replaceWithVoid())
+                                .replaceWith(true));
     }
 
     private Uni<Void> effect(SqlConnection c, String tenant, String type, JsonNode data) {
