@@ -92,45 +92,65 @@ public class KpiService {
 
     public Uni<KpiReport> kpis(String tenant, Instant from, Instant to, GroupBy groupBy) {
         validateRange(from, to);
-        Uni<KpiReport.Stats> retention = groupBy == GroupBy.NONE ? retention(tenant, from, to) : Uni.createFrom().nullItem();
-        return rollups.aggregate(tenant, from, to, groupBy.column).flatMap(aggregates -> retention.map(kept -> {
-            Map<String, Map<String, Aggregate>> byGroup = new TreeMap<>();
-            aggregates.forEach(a -> byGroup.computeIfAbsent(a.group(), g -> new TreeMap<>()).put(a.metric(), a));
+        Uni<KpiReport.Stats> retention = groupBy == GroupBy.NONE ? retention(tenant, List.<Instant[]> of(new Instant[] { from, to })).map(r -> r.get(0))
+                : Uni.createFrom().nullItem();
+        return rollups.aggregate(tenant, from, to, groupBy.column, true).flatMap(aggregates -> retention.map(kept -> report(from, to, groupBy,
+                aggregates, kept)));
+    }
+
+    private static KpiReport report(Instant from, Instant to, GroupBy groupBy, List<Aggregate> aggregates, KpiReport.Stats kept) {
+        Map<String, Map<String, Aggregate>> byGroup = new TreeMap<>();
+        aggregates.forEach(a -> byGroup.computeIfAbsent(a.group(), g -> new TreeMap<>()).put(a.metric(), a));
+        if (kept != null) {
+            byGroup.computeIfAbsent("all", g -> new TreeMap<>());
+        }
+        List<KpiReport.Group> groups = new ArrayList<>();
+        byGroup.forEach((group, metrics) -> {
+            Map<String, Object> figures = figures(metrics);
             if (kept != null) {
-                byGroup.computeIfAbsent("all", g -> new TreeMap<>());
+                figures.put(Kpi.RETENTION.key(), kept); // customers belong to no channel, team or agent
             }
-            List<KpiReport.Group> groups = new ArrayList<>();
-            byGroup.forEach((group, metrics) -> {
-                Map<String, Object> figures = figures(metrics);
-                if (kept != null) {
-                    figures.put(Kpi.RETENTION.key(), kept); // customers belong to no channel, team or agent
-                }
-                groups.add(new KpiReport.Group(group, figures));
-            });
-            return new KpiReport(from, to, groupBy.name().toLowerCase(), groups);
-        }));
+            groups.add(new KpiReport.Group(group, figures));
+        });
+        return new KpiReport(from, to, groupBy.name().toLowerCase(), groups);
     }
 
     /**
-     * Retention over the range's days in the tenant's zone: (E − N) ÷ S × 100 with S = customers
+     * Retention over each range's days in the tenant's zone: (E − N) ÷ S × 100 with S = customers
      * created before the first day and not churned before it, E = created before the end and not
      * churned by the last day, N = created within the range (a churn date counts on its own day).
-     * From the customer facts, which are one row per customer.
+     * From the customer facts (one row per customer), all ranges in one pass over the covering index.
      */
-    public Uni<KpiReport.Stats> retention(String tenant, Instant from, Instant to) {
+    public Uni<List<KpiReport.Stats>> retention(String tenant, List<Instant[]> ranges) {
         return zone(tenant).flatMap(zone -> {
-            LocalDate firstDay = from.atZone(zone).toLocalDate();
-            LocalDate lastDay = to.minusNanos(1).atZone(zone).toLocalDate();
-            return pool.preparedQuery("SELECT count(*) FILTER (WHERE created_at < $2 AND (churned_on IS NULL OR churned_on >= $4)) AS s,"
-                    + " count(*) FILTER (WHERE created_at < $3 AND (churned_on IS NULL OR churned_on > $5)) AS e,"
-                    + " count(*) FILTER (WHERE created_at >= $2 AND created_at < $3) AS n"
-                    + " FROM customer_fact WHERE tenant = $1 AND NOT merged_away")
-                    .execute(Tuple.of(tenant, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC), firstDay, lastDay))
-                    .map(rows -> {
-                        var r = rows.iterator().next();
-                        long start = r.getLong("s");
-                        return new KpiReport.Stats(start == 0 ? null : (r.getLong("e") - r.getLong("n")) * 100.0 / start, start, null, null);
-                    });
+            StringBuilder sql = new StringBuilder("SELECT ");
+            Tuple args = Tuple.of(tenant);
+            Instant latest = ranges.get(0)[1];
+            for (int i = 0; i < ranges.size(); i++) {
+                Instant from = ranges.get(i)[0];
+                Instant to = ranges.get(i)[1];
+                latest = to.isAfter(latest) ? to : latest;
+                int p = args.size();
+                args.addValue(from.atOffset(ZoneOffset.UTC)).addValue(to.atOffset(ZoneOffset.UTC))
+                        .addValue(from.atZone(zone).toLocalDate()).addValue(to.minusNanos(1).atZone(zone).toLocalDate());
+                sql.append(i == 0 ? "" : ", ")
+                        .append("count(*) FILTER (WHERE created_at < $").append(p + 1).append(" AND (churned_on IS NULL OR churned_on >= $").append(p + 3)
+                        .append(")) AS s").append(i)
+                        .append(", count(*) FILTER (WHERE created_at < $").append(p + 2).append(" AND (churned_on IS NULL OR churned_on > $").append(p + 4)
+                        .append(")) AS e").append(i)
+                        .append(", count(*) FILTER (WHERE created_at >= $").append(p + 1).append(" AND created_at < $").append(p + 2).append(") AS n").append(i);
+            }
+            args.addValue(latest.atOffset(ZoneOffset.UTC));
+            sql.append(" FROM customer_fact WHERE tenant = $1 AND NOT merged_away AND created_at < $").append(args.size());
+            return pool.preparedQuery(sql.toString()).execute(args).map(rows -> {
+                var r = rows.iterator().next();
+                List<KpiReport.Stats> out = new ArrayList<>();
+                for (int i = 0; i < ranges.size(); i++) {
+                    long start = r.getLong("s" + i);
+                    out.add(new KpiReport.Stats(start == 0 ? null : (r.getLong("e" + i) - r.getLong("n" + i)) * 100.0 / start, start, null, null));
+                }
+                return out;
+            });
         });
     }
 
@@ -242,7 +262,13 @@ public class KpiService {
     public Uni<Scorecard> scorecard(String tenant, Instant from, Instant to) {
         validateRange(from, to);
         Instant previousFrom = from.minus(Duration.between(from, to));
-        return targets(tenant).flatMap(targets -> kpis(tenant, from, to, GroupBy.NONE).flatMap(now -> kpis(tenant, previousFrom, from, GroupBy.NONE)
+        // headlines only: averages and rates from the tenant-wide sums, no distributions; retention of both periods in one pass
+        Uni<List<KpiReport.Stats>> kept = retention(tenant, List.of(new Instant[] { from, to }, new Instant[] { previousFrom, from })).memoize()
+                .indefinitely();
+        Uni<KpiReport> currentReport = rollups.aggregate(tenant, from, to, null, false).flatMap(a -> kept.map(r -> report(from, to, GroupBy.NONE, a, r.get(0))));
+        Uni<KpiReport> earlierReport = rollups.aggregate(tenant, previousFrom, from, null, false)
+                .flatMap(a -> kept.map(r -> report(previousFrom, from, GroupBy.NONE, a, r.get(1))));
+        return targets(tenant).flatMap(targets -> currentReport.flatMap(now -> earlierReport
                 .map(before -> {
                     Map<String, Object> current = now.groups().isEmpty() ? Map.of() : now.groups().get(0).kpis();
                     Map<String, Object> previous = before.groups().isEmpty() ? Map.of() : before.groups().get(0).kpis();
