@@ -510,6 +510,36 @@ class KpiProjectionTest {
         assertThat(tooMany.path("errors").get(0).path("extensions").path("kind").asText()).isEqualTo("validation");
     }
 
+    @Test
+    void volumeByHourOfDayAndWeekdayIsCountedInTheTenantsZone() throws Exception {
+        ensureLoaded();
+        Instant from = Instant.parse("2026-03-01T22:00:00Z");
+        Instant to = Instant.parse("2026-03-31T21:00:00Z");
+        JsonNode r = graphql(supervisor(), "query($f: DateTime!, $t: DateTime!) { volumeProfile(from: $f, to: $t) { timeZone"
+                + " byHourOfDay { hour tickets } byWeekday { weekday tickets } } }", Map.of("f", from.toString(), "t", to.toString()));
+        assertThat(r.path("errors").isMissingNode()).as(r.toString()).isTrue();
+        JsonNode profile = r.path("data").path("volumeProfile");
+        assertThat(profile.path("timeZone").asText()).isEqualTo("Europe/Athens");
+        long[] hours = new long[24];
+        Map<String, Long> days = new LinkedHashMap<>();
+        for (ReferenceDataset.Ticket t : DATA.tickets) {
+            if ("acme".equals(t.tenant()) && ReferenceDataset.within(t.created(), from, to)) {
+                var local = t.created().atZone(ReferenceDataset.ATHENS);
+                hours[local.getHour()]++;
+                days.merge(local.getDayOfWeek().name(), 1L, Long::sum);
+            }
+        }
+        for (JsonNode h : profile.path("byHourOfDay")) {
+            assertThat(h.path("tickets").asLong()).as("hour " + h.path("hour").asInt()).isEqualTo(hours[h.path("hour").asInt()]);
+        }
+        assertThat(profile.path("byHourOfDay")).hasSize(24);
+        for (JsonNode d : profile.path("byWeekday")) {
+            assertThat(d.path("tickets").asLong()).as(d.path("weekday").asText()).isEqualTo(days.getOrDefault(d.path("weekday").asText(), 0L));
+        }
+        given().auth().oauth2(KeycloakTokens.user("anna")).queryParam("from", from.toString()).queryParam("to", to.toString())
+                .get("/api/v1/reports/volume-profile").then().statusCode(403);
+    }
+
     static final String ENTITIES = """
             query($r: [_Any!]!, $from: DateTime!, $to: DateTime!) { _entities(representations: $r) {
               ... on Agent { id performance(from: $from, to: $to) { ticketsSolved fcr { value } firstResponseTime { calendar { value count } } } }

@@ -117,6 +117,13 @@ public class AnalyticsGraphQLApi {
         return kpis.scorecard(caller.tenant(), from, to).map(card -> card.entries().stream().map(Entry::of).toList());
     }
 
+    @Query("volumeProfile")
+    @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN })
+    @Description("When tickets come in: created tickets over [from, to) per hour of the day and per weekday, in the tenant's time zone")
+    public Uni<io.pharos.analytics.api.@NonNull VolumeProfile> volumeProfile(@NonNull Instant from, @NonNull Instant to) {
+        return kpis.volumeProfile(caller.tenant(), from, to);
+    }
+
     @Query("liveCounters")
     @RolesAllowed({ Roles.AGENT, Roles.SUPERVISOR, Roles.ADMIN })
     @Description("Your tenant's inbox now: open, waiting for a first reply, breaching an SLA, agents online")

@@ -92,6 +92,15 @@ public class KpiResource {
     }
 
     @GET
+    @Path("/reports/volume-profile")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN })
+    @Operation(summary = "Tickets created over [from, to) per hour of the day and per weekday, in the tenant's time zone")
+    public Uni<io.pharos.analytics.api.VolumeProfile> volumeProfile(@QueryParam("from") String from, @QueryParam("to") String to) {
+        return kpis.volumeProfile(caller.tenant(), instant("from", from), instant("to", to));
+    }
+
+    @GET
     @Path("/scorecard")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN })

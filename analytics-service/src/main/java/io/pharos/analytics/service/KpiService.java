@@ -196,6 +196,31 @@ public class KpiService {
         return out;
     }
 
+    /** Tickets created per hour of the day and per weekday in the tenant's zone, from the tenant-wide volume rows. */
+    public Uni<io.pharos.analytics.api.VolumeProfile> volumeProfile(String tenant, Instant from, Instant to) {
+        validateRange(from, to);
+        return zone(tenant).flatMap(zone -> pool.preparedQuery("SELECT bucket, n FROM rollup WHERE tenant = $1 AND channel = '*' AND metric = 'volume'"
+                + " AND bucket >= $2 AND bucket < $3 AND until >= $3").execute(Tuple.of(tenant, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC)))
+                .map(rows -> {
+                    long[] hours = new long[24];
+                    long[] days = new long[7];
+                    rows.forEach(r -> {
+                        java.time.ZonedDateTime local = r.getOffsetDateTime("bucket").toInstant().atZone(zone);
+                        hours[local.getHour()] += r.getLong("n");
+                        days[local.getDayOfWeek().ordinal()] += r.getLong("n");
+                    });
+                    List<io.pharos.analytics.api.VolumeProfile.HourOfDay> byHour = new ArrayList<>();
+                    for (int h = 0; h < 24; h++) {
+                        byHour.add(new io.pharos.analytics.api.VolumeProfile.HourOfDay(h, hours[h]));
+                    }
+                    List<io.pharos.analytics.api.VolumeProfile.Weekday> byDay = new ArrayList<>();
+                    for (java.time.DayOfWeek d : java.time.DayOfWeek.values()) {
+                        byDay.add(new io.pharos.analytics.api.VolumeProfile.Weekday(d.name(), days[d.ordinal()]));
+                    }
+                    return new io.pharos.analytics.api.VolumeProfile(from, to, zone.getId(), byHour, byDay);
+                }));
+    }
+
     /** The tenant's zone: its default calendar's, UTC until one arrives. */
     public Uni<ZoneId> zone(String tenant) {
         return pool.preparedQuery("SELECT definition FROM calendar_replica WHERE tenant = $1 AND is_default ORDER BY updated_at DESC LIMIT 1")

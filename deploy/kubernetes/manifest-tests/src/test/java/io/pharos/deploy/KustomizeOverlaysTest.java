@@ -156,9 +156,12 @@ class KustomizeOverlaysTest {
         assertThat(realm.at("/clients/2/secret").asText()).isEqualTo("${GLOBEX_INTEGRATOR_SECRET}");
         assertThat(realm.at("/clients/3/clientId").asText()).isEqualTo("ticket-service");
         assertThat(realm.at("/clients/3/secret").asText()).isEqualTo("${TICKET_SERVICE_CLIENT_SECRET}");
+        assertThat(realm.at("/clients/4/clientId").asText()).isEqualTo("analytics-service");
+        assertThat(realm.at("/clients/4/secret").asText()).isEqualTo("${ANALYTICS_SERVICE_CLIENT_SECRET}");
         GenericKubernetesResource imported = prod.custom("KeycloakRealmImport").get(0);
         assertThat(RenderedOverlay.<Map<String, ?>> at(imported, "spec", "placeholders"))
-                .containsKeys("ACME_INTEGRATOR_SECRET", "GLOBEX_INTEGRATOR_SECRET", "TICKET_SERVICE_CLIENT_SECRET");
+                .containsKeys("ACME_INTEGRATOR_SECRET", "GLOBEX_INTEGRATOR_SECRET", "TICKET_SERVICE_CLIENT_SECRET",
+                        "ANALYTICS_SERVICE_CLIENT_SECRET");
 
         ObjectNode expected = (ObjectNode) realmFile();
         com.fasterxml.jackson.databind.node.ArrayNode serviceAccounts = expected.arrayNode();
@@ -171,6 +174,7 @@ class KustomizeOverlaysTest {
         ((ObjectNode) expected.at("/clients/1")).put("secret", "${ACME_INTEGRATOR_SECRET}");
         ((ObjectNode) expected.at("/clients/2")).put("secret", "${GLOBEX_INTEGRATOR_SECRET}");
         ((ObjectNode) expected.at("/clients/3")).put("secret", "${TICKET_SERVICE_CLIENT_SECRET}");
+        ((ObjectNode) expected.at("/clients/4")).put("secret", "${ANALYTICS_SERVICE_CLIENT_SECRET}");
         assertThat(realm).as("everything else equals deploy/keycloak/pharos-realm.json").isEqualTo(expected);
     }
 
@@ -235,7 +239,8 @@ class KustomizeOverlaysTest {
         assertThat(writes(users.get("ticket-service"))).contains("pharos.ticket.events", "pharos.channel.outbound")
                 .doesNotContain("pharos.channel.inbound", "pharos.survey.events");
         assertThat(writes(users.get("survey-service"))).contains("pharos.survey.events").doesNotContain("pharos.ticket.events");
-        assertThat(writes(users.get("analytics-service"))).doesNotContain("pharos.ticket.events", "pharos.survey.events");
+        assertThat(writes(users.get("analytics-service"))).contains("pharos.channel.outbound")
+                .doesNotContain("pharos.ticket.events", "pharos.survey.events");
     }
 
     @ParameterizedTest

@@ -1,0 +1,25 @@
+package io.pharos.analytics.api;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+
+/** When tickets come in: created tickets per hour of the day and per weekday, in the tenant's time zone. */
+@Name("VolumeProfile")
+@Description("Tickets created over [from, to) per hour of the day (0-23) and per weekday, in the tenant's time zone")
+public record VolumeProfile(@NonNull Instant from, @NonNull Instant to, @NonNull String timeZone,
+        @NonNull List<@NonNull HourOfDay> byHourOfDay, @NonNull List<@NonNull Weekday> byWeekday) {
+
+    @Name("HourOfDayVolume")
+    @Description("Tickets created in one hour of the day, over all days of the range")
+    public record HourOfDay(int hour, long tickets) {
+    }
+
+    @Name("WeekdayVolume")
+    @Description("Tickets created on one weekday, over all weeks of the range")
+    public record Weekday(@NonNull @Description("MONDAY to SUNDAY") String weekday, long tickets) {
+    }
+}
