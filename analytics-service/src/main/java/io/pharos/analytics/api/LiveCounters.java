@@ -8,10 +8,10 @@ import org.eclipse.microprofile.graphql.NonNull;
 /** What is happening now in a tenant's inbox. */
 @Description("What is happening now in your tenant's inbox")
 public record LiveCounters(
-        @Description("Tickets not solved or closed") long open,
-        @Description("Open tickets no agent has answered publicly yet") long waitingForFirstReply,
-        @Description("Open tickets with an SLA target that has passed and is still unmet") long breachingNow,
-        @Description("Agents whose availability is online") long agentsOnline,
+        @Description("Tickets not solved or closed") int open,
+        @Description("Open tickets no agent has answered publicly yet") int waitingForFirstReply,
+        @Description("Open tickets with an SLA target that has passed and is still unmet") int breachingNow,
+        @Description("Agents whose availability is online") int agentsOnline,
         @NonNull @Description("When these counts were taken") Instant asOf) {
 
     /** The same counts, whenever they were taken. */

@@ -31,7 +31,8 @@ public class LiveCounterService {
                 + " (SELECT count(*) FROM agent_presence WHERE tenant = $1 AND active AND availability = 'online') AS online")
                 .execute(Tuple.of(tenant)).map(rows -> {
                     Row r = rows.iterator().next();
-                    return new LiveCounters(r.getLong("open"), r.getLong("waiting"), r.getLong("breaching"), r.getLong("online"), Instant.now());
+                    return new LiveCounters(r.getLong("open").intValue(), r.getLong("waiting").intValue(), r.getLong("breaching").intValue(),
+                            r.getLong("online").intValue(), Instant.now());
                 });
     }
 }
