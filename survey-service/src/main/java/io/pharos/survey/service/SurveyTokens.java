@@ -57,8 +57,11 @@ public class SurveyTokens {
         }
         String payload = token.substring(0, dot);
         try {
-            byte[] given = DECODER.decode(token.substring(dot + 1));
-            if (!MessageDigest.isEqual(given, mac(payload))) {
+            // the signature's one canonical spelling: base64url leaves spare bits in its last character,
+            // and a decoder that ignores them would take several spellings of one token
+            byte[] given = token.substring(dot + 1).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            byte[] expected = ENCODER.encodeToString(mac(payload)).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            if (!MessageDigest.isEqual(given, expected)) {
                 return Optional.empty();
             }
             ByteBuffer body = ByteBuffer.wrap(DECODER.decode(payload));
