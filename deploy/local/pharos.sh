@@ -30,6 +30,9 @@ KEYCLOAK_PORT=8180
 SMTP_PORT=3025
 IMAP_PORT=3143
 GATEWAY_PORT=4000
+# where channel-gateway sends WhatsApp/Messenger, SMS and Telegram replies locally: no provider is
+# reachable from a laptop, so a stand-in may listen here (the system tests start one)
+PROVIDER_SANDBOX_PORT=8089
 GATEWAY_DIR="$ROOT/deploy/gateway"
 
 # service name, port, database (and database user)
@@ -384,6 +387,9 @@ start_service() { # NAME PORT DB
     KEYCLOAK_URL="http://localhost:$KEYCLOAK_PORT" KEYCLOAK_ADMIN_CLIENT_SECRET="$name-secret" \
     PHAROS_SEED_DEMO=true CHANNEL_SECRET_KEY="${CHANNEL_SECRET_KEY:-cGhhcm9zLWxvY2FsLW9ubHktY2hhbm5lbC1rZXktMzI=}" \
     SMTP_HOST=localhost SMTP_PORT=$SMTP_PORT \
+    META_GRAPH_URL="${META_GRAPH_URL:-http://localhost:$PROVIDER_SANDBOX_PORT/meta/v21.0}" \
+    TWILIO_API_URL="${TWILIO_API_URL:-http://localhost:$PROVIDER_SANDBOX_PORT/twilio}" \
+    TELEGRAM_API_URL="${TELEGRAM_API_URL:-http://localhost:$PROVIDER_SANDBOX_PORT/telegram}" \
     start_process "$name" "$SERVICE_JDK/bin/java" -Xms64m -Xmx384m -XX:+UseSerialGC \
       -jar "$(service_jar "$name")"
 }

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.pharos.testing.ChatClient;
 import io.pharos.testing.KafkaEvents;
 import io.pharos.testing.KeycloakTokens;
 import io.pharos.testing.Mailboxes;

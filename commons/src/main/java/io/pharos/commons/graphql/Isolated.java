@@ -25,7 +25,16 @@ public final class Isolated {
             Context fresh = current != null ? VertxContext.createNewDuplicatedContext(current)
                     : VertxContext.createNewDuplicatedContext();
             VertxContextSafetyToggle.setContextSafe(fresh, true);
-            fresh.runOnContext(ignored -> work.get().subscribe().with(emitter::complete, emitter::fail));
+            fresh.runOnContext(ignored -> {
+                Uni<T> uni;
+                try {
+                    uni = work.get();
+                } catch (RuntimeException e) { // thrown before any Uni exists (a bad ID, say): the caller must still hear of it
+                    emitter.fail(e);
+                    return;
+                }
+                uni.subscribe().with(emitter::complete, emitter::fail);
+            });
         });
     }
 }

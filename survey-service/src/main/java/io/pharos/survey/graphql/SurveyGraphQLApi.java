@@ -17,6 +17,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
+import io.pharos.commons.graphql.GraphQLIds;
 import io.pharos.commons.graphql.Isolated;
 import io.pharos.commons.paging.Cursor;
 import io.pharos.commons.rest.ProblemException;
@@ -66,9 +67,9 @@ public class SurveyGraphQLApi {
     @Query
     @RolesAllowed(Roles.SUPERVISOR)
     @Description("A survey definition of your tenant, or null")
-    public Uni<Survey> survey(@Id @NonNull UUID id) {
+    public Uni<Survey> survey(@Id @NonNull String id) {
         String tenant = caller.tenant();
-        return Isolated.run(() -> surveys.get(tenant, id)).map(Survey::of).onFailure(ProblemException.class).recoverWithNull();
+        return Isolated.run(() -> surveys.get(tenant, GraphQLIds.of("survey", id))).map(Survey::of).onFailure(ProblemException.class).recoverWithNull();
     }
 
     @Mutation
@@ -82,9 +83,9 @@ public class SurveyGraphQLApi {
     @Mutation
     @RolesAllowed(Roles.ADMIN)
     @Description("Replace a survey definition (applies to invitations scheduled from now on)")
-    public Uni<Survey> updateSurvey(@Id @NonNull UUID id, @NonNull @Valid SurveyInputs.SurveyInput input) {
+    public Uni<Survey> updateSurvey(@Id @NonNull String id, @NonNull @Valid SurveyInputs.SurveyInput input) {
         String tenant = caller.tenant();
-        return Isolated.run(() -> surveys.replace(tenant, id, input.toInput())).map(Survey::of);
+        return Isolated.run(() -> surveys.replace(tenant, GraphQLIds.of("survey", id), input.toInput())).map(Survey::of);
     }
 
     // ------------------------------------------------------------------ responses
@@ -105,9 +106,9 @@ public class SurveyGraphQLApi {
     @Query
     @RolesAllowed({ Roles.AGENT, Roles.INTEGRATOR })
     @Description("A survey response of your tenant, or null")
-    public Uni<Response> surveyResponse(@Id @NonNull UUID id) {
+    public Uni<Response> surveyResponse(@Id @NonNull String id) {
         String tenant = caller.tenant();
-        return Isolated.run(() -> responses.get(tenant, id)).map(Response::of).onFailure(ProblemException.class).recoverWithNull();
+        return Isolated.run(() -> responses.get(tenant, GraphQLIds.of("survey response", id))).map(Response::of).onFailure(ProblemException.class).recoverWithNull();
     }
 
     @Query

@@ -2,7 +2,6 @@ package io.pharos.survey.graphql;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -16,6 +15,7 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 
+import io.pharos.commons.graphql.GraphQLIds;
 import io.pharos.survey.api.ResponseFilter;
 import io.pharos.survey.api.ResponseInput;
 import io.pharos.survey.api.SurveyDefinitionInput;
@@ -53,12 +53,12 @@ final class SurveyInputs {
     }
 
     @Name("SurveyResponseFilter")
-    public record Filter(@Id UUID surveyId, SurveyType type, @Id UUID ticketId, @Id UUID customerId, String agentId, String team,
+    public record Filter(@Id String surveyId, SurveyType type, @Id String ticketId, @Id String customerId, String agentId, String team,
             String channel, String sentiment, String theme, Integer minScore, Integer maxScore, Instant from, Instant to) {
 
         ResponseFilter toFilter() {
-            return new ResponseFilter(surveyId, type, ticketId, customerId, agentId, team, channel, sentiment, theme, minScore,
-                    maxScore, from, to);
+            return new ResponseFilter(GraphQLIds.field("surveyId", surveyId), type, GraphQLIds.field("ticketId", ticketId),
+                    GraphQLIds.field("customerId", customerId), agentId, team, channel, sentiment, theme, minScore, maxScore, from, to);
         }
     }
 
@@ -66,11 +66,12 @@ final class SurveyInputs {
     @Description("A response: the invitation's token and a score, or for history without an invitation the type, "
             + "ticketId or customerId and respondedAt")
     public record ResponseIn(@Size(max = 200) String token, @NonNull Integer score, @Size(max = 5000) String comment,
-            SurveyType type, Integer scaleMax, @Id UUID surveyId, @Id UUID ticketId, @Id UUID customerId, String agentId,
+            SurveyType type, Integer scaleMax, @Id String surveyId, @Id String ticketId, @Id String customerId, String agentId,
             String team, String channel, Instant respondedAt, @Size(max = 200) String externalId) {
 
         ResponseInput toInput() {
-            return new ResponseInput(token, score, comment, type, scaleMax, surveyId, ticketId, customerId, agentId, team, channel,
+            return new ResponseInput(token, score, comment, type, scaleMax, GraphQLIds.field("surveyId", surveyId),
+                    GraphQLIds.field("ticketId", ticketId), GraphQLIds.field("customerId", customerId), agentId, team, channel,
                     respondedAt, externalId);
         }
     }

@@ -127,13 +127,26 @@ class SurveyGraphQLTest {
 
     @Test
     void surveysAreDefinedByAdminsOnlyWithTypedErrors() {
-        graphql(KeycloakTokens.user("alex"), """
+        String id = graphql(KeycloakTokens.user("alex"), """
                 mutation { createSurvey(input: {name: "Relationship NPS", type: NPS, trigger: RELATIONSHIP, intervalDays: 90, enabled: false,
                   texts: [{language: "en", question: "Would you recommend Acme?"}]}) { id type scaleMin scaleMax intervalDays enabled
                   texts { language question } } }""", Map.of())
                 .body("errors", nullValue()).body("data.createSurvey.scaleMax", equalTo(10))
                 .body("data.createSurvey.intervalDays", equalTo(90)).body("data.createSurvey.enabled", equalTo(false))
-                .body("data.createSurvey.texts.find { it.language == 'el' }.question", org.hamcrest.Matchers.containsString("συστήσετε"));
+                .body("data.createSurvey.texts.find { it.language == 'el' }.question", org.hamcrest.Matchers.containsString("συστήσετε"))
+                .extract().path("data.createSurvey.id");
+        // found and replaced by its ID, given as a variable and inline; an ID that is no survey's is null / not found
+        graphql(KeycloakTokens.user("sofia"), "query($id: ID!) { survey(id: $id) { id name } }", Map.of("id", id))
+                .body("errors", nullValue()).body("data.survey.name", equalTo("Relationship NPS"));
+        graphql(KeycloakTokens.user("alex"), "mutation { updateSurvey(id: \"" + id + "\", input: {name: \"Relationship NPS (yearly)\", type: NPS,"
+                + " trigger: RELATIONSHIP, intervalDays: 365, enabled: false}) { id intervalDays } }", Map.of())
+                .body("errors", nullValue()).body("data.updateSurvey.intervalDays", equalTo(365));
+        graphql(KeycloakTokens.user("sofia"), "query($id: ID!) { survey(id: $id) { id } }", Map.of("id", "not-a-survey"))
+                .body("errors", nullValue()).body("data.survey", nullValue());
+        graphql(KeycloakTokens.user("anna"), "query($id: ID) { surveyResponses(first: 5, filter: {surveyId: $id}) { edges { node { id } } } }",
+                Map.of("id", id)).body("errors", nullValue()).body("data.surveyResponses.edges", hasSize(0));
+        graphql(KeycloakTokens.user("anna"), "{ surveyResponses(first: 5, filter: {ticketId: \"nope\"}) { edges { node { id } } } }", Map.of())
+                .body("data.surveyResponses", nullValue()).body("errors[0].extensions.kind", equalTo("validation"));
         graphql(KeycloakTokens.user("anna"), "mutation { createSurvey(input: {name: \"x\", type: CSAT}) { id } }", Map.of())
                 .body("data.createSurvey", nullValue()).body("errors[0].extensions.code", equalTo("forbidden"));
         graphql(KeycloakTokens.user("alex"), "mutation { createSurvey(input: {name: \"x\", type: CSAT, scaleMax: 7}) { id } }", Map.of())

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
+import io.pharos.commons.graphql.GraphQLIds;
 import io.pharos.commons.graphql.Isolated;
 import io.pharos.commons.security.Roles;
 import io.pharos.commons.security.TenantContext;
@@ -98,17 +99,17 @@ public class SlaGraphQLApi {
     @Mutation
     @RolesAllowed(Roles.ADMIN)
     @Description("Replace a business-hours calendar")
-    public Uni<CalendarDto> updateCalendar(@Id @NonNull UUID id, @NonNull @Valid CalendarInput input) {
+    public Uni<CalendarDto> updateCalendar(@Id @NonNull String id, @NonNull @Valid CalendarInput input) {
         String tenant = caller.tenant();
-        return Isolated.run(() -> calendars.replace(tenant, id, input));
+        return Isolated.run(() -> calendars.replace(tenant, GraphQLIds.of("calendar", id), input));
     }
 
     @Mutation
     @RolesAllowed(Roles.ADMIN)
     @Description("Delete a calendar no policy uses (not the default)")
-    public Uni<Boolean> deleteCalendar(@Id @NonNull UUID id) {
+    public Uni<Boolean> deleteCalendar(@Id @NonNull String id) {
         String tenant = caller.tenant();
-        return Isolated.run(() -> calendars.delete(tenant, id)).replaceWith(true);
+        return Isolated.run(() -> calendars.delete(tenant, GraphQLIds.of("calendar", id))).replaceWith(true);
     }
 
     @Mutation
@@ -122,16 +123,16 @@ public class SlaGraphQLApi {
     @Mutation
     @RolesAllowed(Roles.ADMIN)
     @Description("Replace an SLA policy (applies to tickets created or reclassified afterwards)")
-    public Uni<SlaPolicyDto> updateSlaPolicy(@Id @NonNull UUID id, @NonNull @Valid SlaPolicyInput input) {
+    public Uni<SlaPolicyDto> updateSlaPolicy(@Id @NonNull String id, @NonNull @Valid SlaPolicyInput input) {
         String tenant = caller.tenant();
-        return Isolated.run(() -> policies.replace(tenant, id, input));
+        return Isolated.run(() -> policies.replace(tenant, GraphQLIds.of("SLA policy", id), input));
     }
 
     @Mutation
     @RolesAllowed(Roles.ADMIN)
     @Description("Delete an SLA policy")
-    public Uni<Boolean> deleteSlaPolicy(@Id @NonNull UUID id) {
+    public Uni<Boolean> deleteSlaPolicy(@Id @NonNull String id) {
         String tenant = caller.tenant();
-        return Isolated.run(() -> policies.delete(tenant, id)).replaceWith(true);
+        return Isolated.run(() -> policies.delete(tenant, GraphQLIds.of("SLA policy", id))).replaceWith(true);
     }
 }

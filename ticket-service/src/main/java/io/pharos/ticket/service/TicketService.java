@@ -41,6 +41,7 @@ import io.pharos.ticket.repository.TicketRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -197,26 +198,21 @@ public class TicketService {
                     if (in.assigneeId() != null) {
                         t.assigneeId = in.assigneeId();
                     }
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (Step step : steps) {
+                    // a stream, not a chain of one flatMap per step: 11,000 chained steps would overflow the stack
+                    return Multi.createFrom().iterable(steps).onItem().transformToUniAndConcatenate(step -> {
                         Instant at = step.at().truncatedTo(ChronoUnit.MICROS);
                         if (step.message() != null) {
-                            chain = chain.flatMap(v -> appendMessage(t, step.message(), firstMessageActor(step.message(), actor, t), at, false)
-                                    .replaceWithVoid());
-                        } else {
-                            chain = chain.flatMap(v -> {
-                                TicketStatus before = t.status;
-                                if (before == step.status()) {
-                                    return Uni.createFrom().voidItem();
-                                }
-                                StatusWorkflow.check(before, step.status());
-                                t.status = step.status();
-                                t.updatedAt = max(t.updatedAt, at);
-                                return statusEvents(t, before, actor, at);
-                            });
+                            return appendMessage(t, step.message(), firstMessageActor(step.message(), actor, t), at, false).replaceWithVoid();
                         }
-                    }
-                    return chain.flatMap(v -> tickets.flush()).map(v -> TicketMapper.toDto(t));
+                        TicketStatus before = t.status;
+                        if (before == step.status()) {
+                            return Uni.createFrom().voidItem();
+                        }
+                        StatusWorkflow.check(before, step.status());
+                        t.status = step.status();
+                        t.updatedAt = max(t.updatedAt, at);
+                        return statusEvents(t, before, actor, at);
+                    }).collect().last().flatMap(v -> tickets.flush()).map(v -> TicketMapper.toDto(t));
                 });
     }
 
@@ -244,9 +240,11 @@ public class TicketService {
         and(q, p, "channel = :channel", "channel", filter.channel());
         and(q, p, "team = :team", "team", filter.team());
         and(q, p, "array_contains(tags, :tag)", "tag", filter.tag());
-        and(q, p, "(lower(subject) like :search or id in (select m.ticketId from Message m"
-                + " where m.tenant = :tenant and lower(m.bodyText) like :search))", "search",
-                filter.search() == null ? null : "%" + filter.search().toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%");
+        // case folded by ICU (V5__search_collation.sql), not by the database's locale: Greek matches in any case
+        and(q, p, "(lower(collate(subject as search_fold)) like :search or id in (select m.ticketId from Message m"
+                + " where m.tenant = :tenant and lower(collate(m.bodyText as search_fold)) like :search))", "search",
+                filter.search() == null ? null
+                        : "%" + filter.search().toLowerCase(java.util.Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%");
         if (feed) {
             q.append(" and updatedAt >= :since");
             p.put("since", filter.updatedSince());

@@ -74,6 +74,35 @@ class TicketGraphQLTest {
     }
 
     @Test
+    void searchFindsGreekTextInAnyCase() {
+        String anna = KeycloakTokens.user("anna");
+        String code = String.valueOf(100_000 + new java.util.Random().nextInt(900_000));
+        String id = createTicket(anna, "ΠΑΡΑΓΓΕΛΙΑ " + code + " ΧΑΘΗΚΕ", "gr-" + UUID.randomUUID() + "@example.test");
+        String query = "query($q: String) { tickets(first: 5, filter: {search: $q}) { edges { node { id } } } }";
+        for (String search : List.of("παραγγελια " + code, "Παραγγελια " + code, code + " χαθηκε", "ΠΑΡΑΓΓΕΛΙΑ " + code)) {
+            graphql(anna, query, Map.of("q", search)).body("errors", nullValue())
+                    .body("data.tickets.edges.node.id", equalTo(List.of(id)));
+        }
+    }
+
+    @Test
+    void anAdminReplacesAndDeletesAnSlaPolicyByItsId() {
+        String alex = KeycloakTokens.user("alex");
+        String name = "Chat in five " + UUID.randomUUID();
+        String id = graphql(alex, "mutation($in: SlaPolicyInputInput!) { createSlaPolicy(input: $in) { id } }",
+                Map.of("in", Map.of("name", name, "channels", List.of("CHAT"), "enabled", false, "firstResponse", Map.of("minutes", 5))))
+                .body("errors", nullValue()).extract().path("data.createSlaPolicy.id");
+        graphql(alex, "mutation($id: ID!, $in: SlaPolicyInputInput!) { updateSlaPolicy(id: $id, input: $in) { id firstResponse { minutes } } }",
+                Map.of("id", id, "in", Map.of("name", name, "channels", List.of("CHAT"), "enabled", false, "firstResponse", Map.of("minutes", 3))))
+                .body("errors", nullValue()).body("data.updateSlaPolicy.firstResponse.minutes", equalTo(3));
+        graphql(alex, "mutation($id: ID!) { deleteSlaPolicy(id: $id) }", Map.of("id", id)).body("errors", nullValue())
+                .body("data.deleteSlaPolicy", equalTo(true));
+        graphql(alex, "{ slaPolicies { id } }", Map.of()).body("data.slaPolicies.id", org.hamcrest.Matchers.not(hasItem(id)));
+        graphql(alex, "mutation($id: ID!) { deleteSlaPolicy(id: $id) }", Map.of("id", id)).body("errors[0].extensions.kind", equalTo("not-found"));
+        graphql(alex, "mutation { deleteSlaPolicy(id: \"no-such-policy\") }", Map.of()).body("errors[0].extensions.kind", equalTo("not-found"));
+    }
+
+    @Test
     void anAgentWorksATicketThroughMutations() {
         String anna = KeycloakTokens.user("anna");
         String id = createTicket(anna, "Mutations", "m-" + UUID.randomUUID() + "@example.test");

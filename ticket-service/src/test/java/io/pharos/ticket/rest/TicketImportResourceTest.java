@@ -26,6 +26,34 @@ class TicketImportResourceTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
+    void aTicketWithALongHistoryIsImportedWholeAndInOrder() throws Exception {
+        // 600 messages and 60 status changes in one line, applied as one stream in time order (a chain of one flatMap per
+        // step grows the stack with the history)
+        String run = UUID.randomUUID().toString();
+        java.time.Instant start = java.time.Instant.parse("2025-01-06T08:00:00Z");
+        List<Map<String, Object>> messages = new java.util.ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            messages.add(Map.of("author", i % 2 == 0 ? "customer" : "agent", "text", "message " + i,
+                    "createdAt", start.plusSeconds(60L * i).toString()));
+        }
+        List<Map<String, Object>> statuses = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            statuses.add(Map.of("status", i % 2 == 0 ? "solved" : "open", "at", start.plusSeconds(60L * 10 * i + 30).toString()));
+        }
+        String line = JSON.writeValueAsString(Map.of("externalId", "long-" + run, "subject", "A long story", "channel", "email",
+                "createdAt", start.toString(), "requester", Map.of("email", "long-" + run + "@example.test"), "messages", messages,
+                "statusChanges", statuses));
+        JsonNode result = JSON.readTree(given().auth().oauth2(ACME).contentType("application/x-ndjson").body(line.getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/v1/tickets/import").then().statusCode(200).extract().asString());
+        assertThat(result.path("status").asText()).as(result.toString()).isEqualTo("created");
+        get(ACME, result.path("id").asText()).then().statusCode(200).body("status", equalTo("open"))
+                .body("firstPublicReplyAt", equalTo(start.plusSeconds(60).toString()));
+        given().auth().oauth2(ACME).when().get("/api/v1/tickets/" + result.path("id").asText() + "/messages")
+                .then().statusCode(200).body("", hasSize(600)).body("[599].text", equalTo("message 599"))
+                .body("[599].createdAt", equalTo(start.plusSeconds(60L * 599).toString()));
+    }
+
+    @Test
     void goodLinesAreStoredAndBadLinesReportedWhereverTheyAre() throws Exception {
         String run = UUID.randomUUID().toString();
         String history = JSON.writeValueAsString(Map.of(

@@ -1,4 +1,4 @@
-package io.pharos.channel;
+package io.pharos.testing;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,15 +15,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** A chat socket as a test drives it (the JDK's WebSocket client): frames are kept in order. */
-final class ChatClient implements WebSocket.Listener, AutoCloseable {
+public final class ChatClient implements WebSocket.Listener, AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+    public final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
     private final StringBuilder partial = new StringBuilder();
-    WebSocket ws;
+    public WebSocket ws;
 
-    static ChatClient connect(URI base, String pathAndQuery) throws Exception {
+    public static ChatClient connect(URI base, String pathAndQuery) throws Exception {
         ChatClient client = new ChatClient();
         URI uri = URI.create(base.toString().replaceFirst("^http", "ws").replaceAll("/$", "") + pathAndQuery);
         client.ws = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, client).get(10, TimeUnit.SECONDS);
@@ -45,12 +45,12 @@ final class ChatClient implements WebSocket.Listener, AutoCloseable {
         return null;
     }
 
-    void send(Map<String, Object> frame) throws Exception {
+    public void send(Map<String, Object> frame) throws Exception {
         ws.sendText(JSON.writeValueAsString(frame), true).get(5, TimeUnit.SECONDS);
     }
 
     /** The next frame matching, skipping others; fails after the timeout. */
-    JsonNode next(Predicate<JsonNode> matching, Duration timeout) throws InterruptedException {
+    public JsonNode next(Predicate<JsonNode> matching, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             JsonNode f = frames.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -61,7 +61,7 @@ final class ChatClient implements WebSocket.Listener, AutoCloseable {
         throw new AssertionError("no matching frame within " + timeout);
     }
 
-    JsonNode next(String type) throws InterruptedException {
+    public JsonNode next(String type) throws InterruptedException {
         return next(f -> type.equals(f.path("type").asText()), Duration.ofSeconds(10));
     }
 

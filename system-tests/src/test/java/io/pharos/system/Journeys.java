@@ -1,0 +1,45 @@
+package io.pharos.system;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/** What the journeys share: GraphQL through the federation gateway, and waiting for what a user would wait for. */
+final class Journeys {
+
+    private Journeys() {
+    }
+
+    /** A query or mutation through the gateway as the token's user; fails on any GraphQL error. */
+    static JsonPath gateway(String token, String query, Map<String, Object> variables) {
+        JsonPath answer = gatewayRaw(token, query, variables);
+        assertThat(answer.getList("errors")).as(answer.prettify()).isNull();
+        return answer;
+    }
+
+    /** The gateway's whole answer, errors included. */
+    static JsonPath gatewayRaw(String token, String query, Map<String, Object> variables) {
+        return given().baseUri(SuiteRuntime.GATEWAY).auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("query", query, "variables", variables)).when().post("/graphql").then().statusCode(200)
+                .extract().jsonPath();
+    }
+
+    /** Asks again every 300 ms until the answer satisfies the condition; the last answer either way. */
+    static <T> T await(Supplier<T> ask, Predicate<T> until, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        T answer = ask.get();
+        while (!until.test(answer) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(300);
+            answer = ask.get();
+        }
+        return answer;
+    }
+}
