@@ -15,13 +15,17 @@ export const gatewayConfig = defineConfig({
       return authorization ? { authorization } : {};
     },
   },
-  // subscriptions (ticketChanged) go to the subgraphs over graphql-ws
+  // subscriptions (ticketChanged, liveCountersChanged) go to the subgraphs over graphql-ws, with the
+  // caller's token on the upgrade request: from the client's own upgrade request, or from its
+  // connection_init payload ({ "authorization": "Bearer …" }, what a browser can send), which the
+  // gateway merges into the headers. One subgraph connection per token, so callers never share one.
   transportEntries: {
     '*.http': {
       options: {
         subscriptions: {
           kind: 'ws',
           location: '/graphql',
+          headers: [['authorization', '{context.headers.authorization}']],
         },
       },
     },

@@ -90,7 +90,7 @@ public final class Contributions {
         Message first = messages.stream().filter(Message::agentReply).findFirst().orElse(null);
         if (!proactive && first != null) {
             points.add(new Point(Metric.FRT, hour(first.at()), null, seconds(created, first.at())));
-            points.add(new Point(Metric.FRT_BUSINESS, hour(first.at()), null, calendar.between(created, first.at()).toSeconds()));
+            points.add(new Point(Metric.FRT_BUSINESS, hour(first.at()), null, seconds(calendar.between(created, first.at()))));
         }
         Instant waiting = proactive ? null : created;
         for (Message m : messages) {
@@ -135,7 +135,7 @@ public final class Contributions {
         if (firstSolve != null) {
             Instant h = hour(firstSolve);
             points.add(new Point(Metric.FIRST_RESOLUTION, h, null, seconds(created, firstSolve)));
-            points.add(new Point(Metric.FIRST_RESOLUTION_BUSINESS, h, null, calendar.between(created, firstSolve).toSeconds()));
+            points.add(new Point(Metric.FIRST_RESOLUTION_BUSINESS, h, null, seconds(calendar.between(created, firstSolve))));
             points.add(new Point(Metric.FCR, h, null, replies == 1 && !t.reopened() ? 1 : 0));
             points.add(new Point(Metric.REOPENED, h, null, t.reopened() ? 1 : 0));
         }
@@ -161,7 +161,7 @@ public final class Contributions {
     private static void addFullResolution(List<Point> points, Instant created, Instant solve, Instant reopen, BusinessCalendar calendar) {
         Instant until = reopen == null ? null : hour(reopen);
         points.add(new Point(Metric.FULL_RESOLUTION, hour(solve), until, seconds(created, solve)));
-        points.add(new Point(Metric.FULL_RESOLUTION_BUSINESS, hour(solve), until, calendar.between(created, solve).toSeconds()));
+        points.add(new Point(Metric.FULL_RESOLUTION_BUSINESS, hour(solve), until, seconds(calendar.between(created, solve))));
     }
 
     /** A survey response's data points, in the hour it was given. */
@@ -176,7 +176,12 @@ public final class Contributions {
         };
     }
 
-    private static long seconds(Instant a, Instant b) {
-        return Duration.between(a, b).toSeconds();
+    /** Exact to the microsecond the events carry: truncating each ticket to whole seconds would bias every average down. */
+    private static double seconds(Instant a, Instant b) {
+        return seconds(Duration.between(a, b));
+    }
+
+    private static double seconds(Duration d) {
+        return d.getSeconds() + d.getNano() / 1e9;
     }
 }

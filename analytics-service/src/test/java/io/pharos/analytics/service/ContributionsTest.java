@@ -44,6 +44,19 @@ class ContributionsTest {
     }
 
     @Test
+    void durationsKeepTheirFractionOfASecond() {
+        // a chat answered 1.564457 s after it came in, solved 65.25 s after: not 1 s and 65 s
+        Instant created = Instant.parse("2026-03-02T09:10:09.635Z");
+        Ticket t = new Ticket(created, false, List.of(new Message("customer", "public", created),
+                new Message("agent", "public", Instant.parse("2026-03-02T09:10:11.199457Z"))),
+                List.of(new StatusChange("new", created), new StatusChange("solved", Instant.parse("2026-03-02T09:11:14.885Z"))));
+        List<Point> points = Contributions.of(t, Calendars.FALLBACK);
+        assertThat(of(Metric.FRT, points)).singleElement().extracting(Point::value).isEqualTo(1.564457);
+        assertThat(of(Metric.FIRST_RESOLUTION, points)).singleElement().extracting(Point::value).isEqualTo(65.25);
+        assertThat(of(Metric.FRT_BUSINESS, points)).singleElement().extracting(Point::value).isEqualTo(1.564457);
+    }
+
+    @Test
     void aProactiveTicketHasNoFirstResponseTime() {
         Ticket t = new Ticket(CREATED, false, List.of(new Message("agent", "public", CREATED), new Message("customer", "public", at("02T12:00")),
                 new Message("agent", "public", at("02T12:30"))), List.of(new StatusChange("new", CREATED)));

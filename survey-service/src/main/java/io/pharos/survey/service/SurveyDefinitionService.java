@@ -83,6 +83,23 @@ public class SurveyDefinitionService {
         return definitions.ofTenant(tenant).map(list -> list.stream().map(this::toDto).toList());
     }
 
+    /** Adds each definition whose name the tenant does not use yet (seeding); leaves existing ones as they are. */
+    @WithTransaction
+    public Uni<Void> addIfAbsent(String tenant, List<SurveyDefinitionInput> inputs) {
+        return definitions.ofTenant(tenant).flatMap(existing -> {
+            List<SurveyDefinition> missing = inputs.stream().filter(in -> existing.stream().noneMatch(d -> d.name.equals(in.name())))
+                    .map(in -> {
+                        SurveyDefinition d = new SurveyDefinition();
+                        d.id = UUID.randomUUID();
+                        d.tenant = tenant;
+                        d.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+                        apply(d, in);
+                        return d;
+                    }).toList();
+            return missing.isEmpty() ? Uni.createFrom().voidItem() : definitions.persist(missing);
+        });
+    }
+
     /** The one a tenant runs when it has defined none: CSAT 1–5 an hour after the solve. */
     public Uni<List<SurveyDefinition>> enabledOrDefault(String tenant, SurveyDefinition.Trigger trigger) {
         return definitions.count("tenant", tenant).flatMap(n -> {
