@@ -7,9 +7,12 @@
 // `_service { sdl }` is read (with PHAROS_TOKEN as bearer token when set). The routing URL written
 // into the supergraph is ROUTING_URL_<NAME> (e.g. ROUTING_URL_TICKET) or the source URL.
 // --out writes the supergraph; --check compares it with a checked-in file and fails when stale.
-import { readFileSync, writeFileSync } from 'node:fs';
+// --out over an existing supergraph refuses changes that break clients (a removed field, a new
+// required argument, …) unless PHAROS_ALLOW_BREAKING_SCHEMA=1 says they are meant.
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { parse } from 'graphql';
 import { composeServices, compositionHasErrors } from '@theguild/federation-composition';
+import { breakingChanges } from './schema-api.mjs';
 
 function fail(message) {
   console.error(`composition failed: ${message}`);
@@ -64,6 +67,13 @@ if (compositionHasErrors(result)) {
   fail(`${result.errors.length} error(s) composing ${services.map((s) => s.name).join(', ')}`);
 }
 const supergraph = result.supergraphSdl.trimEnd() + '\n';
+if (out && existsSync(out)) {
+  const breaking = breakingChanges(readFileSync(out, 'utf8'), supergraph);
+  for (const change of breaking) console.error(`BREAKING: ${change.description}`);
+  if (breaking.length && process.env.PHAROS_ALLOW_BREAKING_SCHEMA !== '1') {
+    fail(`${breaking.length} breaking change(s) against ${out}; set PHAROS_ALLOW_BREAKING_SCHEMA=1 if clients are ready for them`);
+  }
+}
 if (out) writeFileSync(out, supergraph);
 if (check) {
   let current = '';

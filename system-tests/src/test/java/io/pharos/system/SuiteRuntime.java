@@ -31,7 +31,9 @@ public class SuiteRuntime implements LauncherSessionListener {
             new Service("ticket-service", 8081), new Service("channel-gateway", 8082),
             new Service("survey-service", 8083), new Service("analytics-service", 8084));
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    // HTTP/1.1: the JDK client's h2c upgrade attempt is not answered by the gateway (node), which looked "down"
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
 
     /** The federation gateway (Hive Gateway) in front of the subgraphs. */
     public static final String GATEWAY = "http://localhost:4000";

@@ -76,6 +76,18 @@ public final class Supergraph {
         return compose(checkedIn(), updating() ? "--out" : "--check", SUPERGRAPH.toString());
     }
 
+    /** Lints the public API composed from the checked-in subgraphs against the known gaps (schema-check.mjs lint). */
+    public static Result lintCheckedIn() throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("node", "schema-check.mjs", "lint", "--baseline", "schema-lint-baseline.txt"));
+        checkedIn().forEach((name, file) -> command.add(name + "=" + file));
+        return run(command);
+    }
+
+    /** The breaking changes from one supergraph file to another (schema-check.mjs diff); exit 1 when there is one. */
+    public static Result breakingChanges(Path before, Path after) throws IOException, InterruptedException {
+        return run(List.of("node", "schema-check.mjs", "diff", before.toString(), after.toString()));
+    }
+
     public static Map<String, Path> checkedIn() throws IOException {
         Map<String, Path> files = new TreeMap<>();
         try (Stream<Path> list = Files.list(SUBGRAPHS)) {
