@@ -26,13 +26,13 @@ final class AnalyticsNodes {
     @Name("Agent")
     @Key(fields = @FieldSet("id"))
     // no description: the owner's (ticket-service) is the one the supergraph shows
-    public record AgentRef(@Id @NonNull String id) {
+    public record AgentRef(@Description("The agent's Keycloak user id") @Id @NonNull String id) {
     }
 
     @Name("Customer")
     @Key(fields = @FieldSet("id"))
     // no description: the owner's (ticket-service) is the one the supergraph shows
-    public record CustomerRef(@Id @NonNull UUID id) {
+    public record CustomerRef(@Description("Customer id") @Id @NonNull UUID id) {
     }
 
     @Name("KpiGrouping")
@@ -50,7 +50,11 @@ final class AnalyticsNodes {
     @Name("KpiFigure")
     @Description("One figure: its value (the average for durations, in seconds; percent for rates), the data points it rests on, "
             + "and for durations the median and 90th percentile")
-    public record Figure(@Description("Null when there is no data point") Double value, int count, Double median, Double p90) {
+    public record Figure(
+            @Description("Null when there is no data point") Double value,
+            @Description("Data points the figure rests on") int count,
+            @Description("Median, for durations (within 1 %)") Double median,
+            @Description("90th percentile, for durations (within 1 %)") Double p90) {
         static Figure of(Object stats) {
             return stats instanceof KpiReport.Stats s ? new Figure(s.value(), (int) s.count(), s.median(), s.p90()) : null;
         }
@@ -58,7 +62,9 @@ final class AnalyticsNodes {
 
     @Name("DurationKpi")
     @Description("A duration KPI in seconds, in calendar time and in the tenant's business time")
-    public record DurationFigure(@NonNull Figure calendar, Figure business) {
+    public record DurationFigure(
+            @Description("Counted in calendar time") @NonNull Figure calendar,
+            @Description("Counted in the tenant's business hours") Figure business) {
         static DurationFigure of(Object duration) {
             return duration instanceof KpiReport.Duration d ? new DurationFigure(Figure.of(d.calendar()), Figure.of(d.business())) : null;
         }
@@ -66,8 +72,12 @@ final class AnalyticsNodes {
 
     @Name("KpiGroup")
     @Description("Every KPI of one group (a channel, team or agent; `all` when not grouped)")
-    public record Group(@NonNull String group, DurationFigure firstResponseTime, DurationFigure replyTime, DurationFigure firstResolutionTime,
-            DurationFigure fullResolutionTime,
+    public record Group(
+            @Description("The channel, team or agent of the row; all when not grouped") @NonNull String group,
+            @Description("Creation to first public reply by a human agent") DurationFigure firstResponseTime,
+            @Description("First unanswered customer message to the next public agent reply") DurationFigure replyTime,
+            @Description("Creation to first solve") DurationFigure firstResolutionTime,
+            @Description("Creation to last solve, after reopens") DurationFigure fullResolutionTime,
             @Description("First-contact resolution, percent of solved tickets") Figure fcr,
             @Description("Percent of solved tickets reopened") Figure reopenRate,
             @Description("Average satisfaction normalised to 0-10") Figure csat,
@@ -92,7 +102,11 @@ final class AnalyticsNodes {
 
     @Name("KpiReport")
     @Description("KPIs over [from, to), per group")
-    public record Report(@NonNull Instant from, @NonNull Instant to, @NonNull Grouping groupBy, @NonNull List<@NonNull Group> groups) {
+    public record Report(
+            @NonNull Instant from,
+            @NonNull Instant to,
+            @Description("How the rows are grouped") @NonNull Grouping groupBy,
+            @Description("One row per group") @NonNull List<@NonNull Group> groups) {
         static Report of(KpiReport r, Grouping by) {
             return new Report(r.from(), r.to(), by, r.groups().stream().map(Group::of).toList());
         }
@@ -100,8 +114,14 @@ final class AnalyticsNodes {
 
     @Name("ScorecardEntry")
     @Description("A KPI against its target: met, at risk (on the wrong side by less than 10 %) or missed, and its trend against the period before")
-    public record Entry(@NonNull String kpi, Double value, Double target, boolean higherIsBetter, @NonNull Scorecard.Status status,
-            Double previousValue, @NonNull Scorecard.Trend trend) {
+    public record Entry(
+            @Description("KPI name of kpiCatalog") @NonNull String kpi,
+            @Description("Value over the range; null without data") Double value,
+            @Description("The tenant's target") Double target,
+            @Description("True when a larger value is better") boolean higherIsBetter,
+            @Description("MET, AT_RISK (within 10 % of the target), MISSED, or NO_DATA") @NonNull Scorecard.Status status,
+            @Description("Value over the period of the same length before") Double previousValue,
+            @Description("UP, DOWN or FLAT against the period before; NONE without a value to compare") @NonNull Scorecard.Trend trend) {
         static Entry of(Scorecard.Entry e) {
             return new Entry(e.kpi(), e.value(), e.target(), e.higherIsBetter(), e.status(), e.previousValue(), e.trend());
         }
@@ -109,17 +129,29 @@ final class AnalyticsNodes {
 
     @Name("TimeSeriesPoint")
     @Description("A KPI over one bucket [start, end)")
-    public record Point(@NonNull Instant start, @NonNull Instant end,
-            @Description("The headline value (calendar average for durations); null without data") Double value, int count,
+    public record Point(
+            @NonNull Instant start,
+            @NonNull Instant end,
+            @Description("The headline value (calendar average for durations); null without data") Double value,
+            @Description("Data points of the bucket") int count,
             @Description("Durations: the average in business time") Double businessValue,
-            @Description("Durations: the median") Double median, @Description("Durations: the 90th percentile") Double p90) {
+            @Description("Durations: the median") Double median,
+            @Description("Durations: the 90th percentile") Double p90) {
     }
 
     @Name("AgentPerformance")
     @Description("What an agent achieved over [from, to): solves, speed, first-contact resolution and satisfaction")
-    public record Performance(@NonNull Instant from, @NonNull Instant to, @Description("Tickets first solved in the range") int ticketsSolved,
-            DurationFigure firstResponseTime, DurationFigure replyTime, DurationFigure firstResolutionTime, Figure fcr, Figure csat,
-            Figure csatSatisfied, Figure slaFirstResponseCompliance) {
+    public record Performance(
+            @NonNull Instant from,
+            @NonNull Instant to,
+            @Description("Tickets first solved in the range") int ticketsSolved,
+            @Description("Creation to their first public reply") DurationFigure firstResponseTime,
+            @Description("Waiting customer message to their next public reply") DurationFigure replyTime,
+            @Description("Creation to first solve of their tickets") DurationFigure firstResolutionTime,
+            @Description("First-contact resolution of the tickets they solved, percent") Figure fcr,
+            @Description("Average satisfaction of the answers to their tickets, 0-10") Figure csat,
+            @Description("Percent of CSAT answers in the top two points") Figure csatSatisfied,
+            @Description("Percent of their decided first-response targets met") Figure slaFirstResponseCompliance) {
         static Performance of(Instant from, Instant to, KpiReport.Group g) {
             if (g == null) {
                 return new Performance(from, to, 0, null, null, null, null, null, null, null);
@@ -132,10 +164,16 @@ final class AnalyticsNodes {
 
     @Name("SupportHistorySummary")
     @Description("The customer's history with support: how often, over which channels, how fast answered, how satisfied")
-    public record Summary(int tickets, int openTickets, @Description("Tickets reopened at least once") int reopenedTickets,
-            Instant firstContactAt, Instant lastContactAt, @NonNull List<@NonNull String> channels,
+    public record Summary(
+            @Description("Tickets they raised") int tickets,
+            @Description("Tickets of theirs not solved") int openTickets,
+            @Description("Tickets reopened at least once") int reopenedTickets,
+            Instant firstContactAt,
+            Instant lastContactAt,
+            @Description("Channels the customer used") @NonNull List<@NonNull String> channels,
             @Description("Average first response time of their tickets, seconds") Double averageFirstResponseSeconds,
-            int csatResponses, @Description("Average CSAT normalised to 0-10") Double averageCsat) {
+            @Description("Satisfaction answers they gave") int csatResponses,
+            @Description("Average CSAT normalised to 0-10") Double averageCsat) {
         static Summary of(SupportHistory h) {
             return new Summary(h.tickets(), h.openTickets(), h.reopenedTickets(), h.firstContactAt(), h.lastContactAt(), h.channels(),
                     h.averageFirstResponseSeconds(), h.csatResponses(), h.averageCsat());

@@ -11,7 +11,17 @@ import io.pharos.channel.model.ChannelType;
 
 /** A channel as reads show it: which secrets are set, never their values. */
 @Name("ChannelConfiguration") // "Channel" is ticket-service's enum of channel kinds
-public record ChannelDto(String id, ChannelType type, String name, String address, Map<String, String> settings,
+@Description("A channel of the tenant as configured: its address, settings (no secrets) and the webhook providers call")
+public record ChannelDto(
+        @Description("Channel id, used in webhook paths") String id,
+        @Description("Kind of channel") ChannelType type,
+        @Description("Name shown to agents") String name,
+        @Description("The channel's own address: mailbox, phone number, page") String address,
+        @Description("Provider settings (not secret)") Map<String, String> settings,
         @Description("Names of the secrets that are set (their values are never returned)") List<String> secretsSet,
-        Map<String, String> ackTemplates, boolean enabled, String webhookPath, Instant createdAt, Instant updatedAt) {
+        @Description("Receipt texts per language ({number}, {due} are filled in)") Map<String, String> ackTemplates,
+        @Description("Whether it takes and sends messages") boolean enabled,
+        @Description("Path on channel-gateway the provider calls") String webhookPath,
+        Instant createdAt,
+        Instant updatedAt) {
 }

@@ -19,13 +19,14 @@ import io.pharos.channel.model.ChannelType;
  * by the promised reply time).
  */
 @Input("ChannelInput")
+@Description("A channel to add or replace: type, address, settings and secrets (stored encrypted, never shown again)")
 public record ChannelInput(
-        @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{2,63}", message = "lower-case letters, digits and dashes, 3 to 64") String id,
-        @NotNull ChannelType type,
-        @NotBlank @Size(max = 200) String name,
-        @Size(max = 320) String address,
+        @Description("Channel id, used in webhook paths") @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{2,63}", message = "lower-case letters, digits and dashes, 3 to 64") String id,
+        @Description("Kind of channel") @NotNull ChannelType type,
+        @Description("Name shown to agents") @NotBlank @Size(max = 200) String name,
+        @Description("The channel's own address: mailbox, phone number, page") @Size(max = 320) String address,
         @Description("Non-secret settings, e.g. imapHost, imapPort, imapUser, phoneNumberId, accountSid") Map<String, String> settings,
         @Description("Write-only secrets, e.g. webhookSecret, imapPassword, accessToken, authToken, botToken") Map<String, String> secrets,
-        Map<String, String> ackTemplates,
-        Boolean enabled) {
+        @Description("Receipt texts per language ({number}, {due} are filled in)") Map<String, String> ackTemplates,
+        @Description("Whether it takes and sends messages") Boolean enabled) {
 }

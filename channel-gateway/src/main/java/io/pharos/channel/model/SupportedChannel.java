@@ -7,7 +7,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 @Description("A channel type this gateway takes in, where providers deliver it and how it is authenticated")
 public record SupportedChannel(
-        @NonNull ChannelType type,
+        @Description("Kind of channel") @NonNull ChannelType type,
         @NonNull @Description("Path pattern of the inbound endpoint; {channelId} is the configured channel") String inboundPath,
         @NonNull @Description("How an inbound request proves it comes from the provider") String authenticity) {
 

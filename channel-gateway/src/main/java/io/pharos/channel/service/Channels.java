@@ -9,6 +9,8 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.eclipse.microprofile.graphql.Description;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -36,6 +38,7 @@ public class Channels {
     private static final Logger LOG = Logger.getLogger(Channels.class);
 
     /** A channel as the adapters use it. */
+    @Description("Where a conversation happens: email, live chat, SMS, WhatsApp, social messages, web forms, phone, API")
     public record Channel(String id, String tenant, ChannelType type, String name, String address, Map<String, String> settings,
             Map<String, String> secrets, Map<String, String> ackTemplates, boolean enabled) {
 

@@ -11,6 +11,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.eclipse.microprofile.graphql.Description;
+
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -58,10 +60,12 @@ public class SurveyDefinition {
     @Version
     public long version;
 
+    @Description("What sends a survey: a solved ticket, an ended chat, or the relationship interval")
     public enum Trigger {
         TICKET_SOLVED, CHAT_ENDED, RELATIONSHIP
     }
 
+    @Description("Which channel an invitation goes out on: the ticket's own channel, or always email")
     public enum SendVia {
         TICKET_CHANNEL, EMAIL
     }

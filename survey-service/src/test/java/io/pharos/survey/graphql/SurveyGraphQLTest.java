@@ -152,7 +152,7 @@ class SurveyGraphQLTest {
         graphql(KeycloakTokens.user("alex"), "mutation { createSurvey(input: {name: \"x\", type: CSAT, scaleMax: 7}) { id } }", Map.of())
                 .body("data.createSurvey", nullValue()).body("errors[0].message", org.hamcrest.Matchers.containsString("scale"));
         graphql(KeycloakTokens.user("sofia"), "{ surveys { name type } surveyTypes { type maxScore } }", Map.of())
-                .body("errors", nullValue()).body("data.surveys.name", org.hamcrest.Matchers.hasItem("Relationship NPS"))
+                .body("errors", nullValue()).body("data.surveys.name", org.hamcrest.Matchers.hasItem("Relationship NPS (yearly)"))
                 .body("data.surveyTypes", hasSize(3));
     }
 

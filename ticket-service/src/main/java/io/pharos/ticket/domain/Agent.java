@@ -9,6 +9,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.eclipse.microprofile.graphql.Description;
+
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -18,6 +20,7 @@ import org.hibernate.type.SqlTypes;
 public class Agent {
 
     @org.eclipse.microprofile.graphql.Name("AgentAvailability")
+    @Description("Whether an agent takes work now: ONLINE gets routed tickets, AWAY and OFFLINE do not")
     public enum Availability {
         ONLINE, AWAY, OFFLINE
     }

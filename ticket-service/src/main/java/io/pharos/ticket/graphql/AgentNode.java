@@ -17,14 +17,14 @@ import io.smallrye.graphql.api.federation.Key;
 @Key(fields = @FieldSet("id"))
 @Description("A support agent, identified by their Keycloak user id; from the directory, with the availability they set. Owned by ticket-service.")
 public record AgentNode(
-        @Id @NonNull String id,
-        String username,
-        String name,
+        @Description("The agent's Keycloak user id") @Id @NonNull String id,
+        @Description("Keycloak user name") String username,
+        @Description("Display name") String name,
         @NonNull @Description("Languages they answer in (ISO 639-1)") List<@NonNull String> languages,
-        @NonNull List<@NonNull String> skills,
-        String team,
+        @Description("Skills routing rules may ask for") @NonNull List<@NonNull String> skills,
+        @Description("The team whose queue they work") String team,
         @Description("Open tickets they can hold; routing stops giving them more") Integer capacity,
-        @NonNull Agent.Availability availability) {
+        @Description("Whether they take work now") @NonNull Agent.Availability availability) {
 
     static AgentNode of(Agent a) {
         return new AgentNode(a.id, a.username, a.name, Arrays.asList(a.languages), Arrays.asList(a.skills), a.team, a.capacity,

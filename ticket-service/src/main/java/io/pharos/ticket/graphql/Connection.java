@@ -16,15 +16,23 @@ final class Connection {
 
     @Name("TicketConnection")
     @Description("A page of tickets (Relay connection)")
-    public record Tickets(@NonNull List<@NonNull TicketEdge> edges, @NonNull PageInfo pageInfo) {
+    public record Tickets(
+            @Description("The tickets of this page") @NonNull List<@NonNull TicketEdge> edges,
+            @Description("Where the page ends") @NonNull PageInfo pageInfo) {
     }
 
     @Name("TicketEdge")
-    public record TicketEdge(@NonNull String cursor, @NonNull TicketNode node) {
+    @Description("A ticket of a connection page, with its cursor")
+    public record TicketEdge(
+            @Description("Position of this ticket, for after") @NonNull String cursor,
+            @Description("The ticket") @NonNull TicketNode node) {
     }
 
     @Name("PageInfo")
     @Shareable // every subgraph's connections page the same way
-    public record PageInfo(boolean hasNextPage, String endCursor) {
+    @Description("Where a page of a connection ends and whether more follow (Relay)")
+    public record PageInfo(
+            @Description("Whether more edges follow") boolean hasNextPage,
+            @Description("Cursor of the last edge: pass it as after for the next page") String endCursor) {
     }
 }

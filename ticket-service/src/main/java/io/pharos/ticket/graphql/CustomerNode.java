@@ -20,22 +20,24 @@ import io.smallrye.graphql.api.federation.Key;
 @Key(fields = @FieldSet("id"))
 @Description("A customer's profile with their identities on every channel. Owned by ticket-service.")
 public record CustomerNode(
-        @Id @NonNull UUID id,
-        String externalId,
-        String name,
-        String language,
-        String timeZone,
-        String location,
-        @NonNull List<@NonNull String> tags,
-        String notes,
-        @NonNull Lifecycle lifecycle,
+        @Description("Customer id") @Id @NonNull UUID id,
+        @Description("The customer's id in an integrator's system") String externalId,
+        @Description("Display name") String name,
+        @Description("Preferred language (ISO 639-1)") String language,
+        @Description("IANA time zone") String timeZone,
+        @Description("Where they are, as free text") String location,
+        @Description("Tags SLA policies and routing may match") @NonNull List<@NonNull String> tags,
+        @Description("Agents' notes about the customer") String notes,
+        @Description("Where they stand with the tenant") @NonNull Lifecycle lifecycle,
         @Description("Effective date of churn") LocalDate churnedOn,
-        @NonNull List<@NonNull Identity> identities,
+        @Description("Email addresses, phone numbers and messaging ids that reach this customer") @NonNull List<@NonNull Identity> identities,
         @NonNull Instant createdAt) {
 
     @Name("CustomerIdentity")
     @Description("How a customer is recognised on a channel")
-    public record Identity(@NonNull IdentityType type, @NonNull String value) {
+    public record Identity(
+            @Description("Kind of identity") @NonNull IdentityType type,
+            @Description("The address, number or id") @NonNull String value) {
     }
 
     static CustomerNode of(CustomerDto c) {

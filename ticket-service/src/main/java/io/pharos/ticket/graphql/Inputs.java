@@ -21,16 +21,34 @@ final class Inputs {
 
     @Input("TicketFilter")
     @Description("Which tickets to list; all given conditions must hold")
-    public record TicketFilter(TicketStatus status, String assigneeId, String team, Channel channel, String tag,
+    public record TicketFilter(
+            @Description("In this status") TicketStatus status,
+            @Description("Held by this agent") String assigneeId,
+            @Description("In this team's queue") String team,
+            @Description("Of this channel") Channel channel,
+            @Description("With this tag") String tag,
             @Description("Text to find in subjects and message bodies") String search) {
     }
 
     @Input("RequesterInput")
-    public record Requester(String name, String email, String phone, String whatsapp, String telegram, String chat) {
+    @Description("Who asks: a name and at least one identity; an existing customer with one of them is reused")
+    public record Requester(
+            @Description("Display name") String name,
+            @Description("Email address") String email,
+            @Description("Phone number") String phone,
+            @Description("WhatsApp id (phone number without +)") String whatsapp,
+            @Description("Telegram user id") String telegram,
+            @Description("Live-chat visitor id") String chat) {
     }
 
     @Input("CreateTicketInput")
-    public record CreateTicket(@NotBlank @Size(max = 500) String subject, Channel channel, Priority priority,
-            @NotNull Requester requester, @Size(max = 100_000) String text, List<@Size(max = 64) String> tags) {
+    @Description("A ticket an agent opens on a customer's behalf, with its first message")
+    public record CreateTicket(
+            @Description("Subject line") @NotBlank @Size(max = 500) String subject,
+            @Description("Where the conversation happens") Channel channel,
+            @Description("How urgent it is; normal when not given") Priority priority,
+            @Description("The customer who asks") @NotNull Requester requester,
+            @Description("The first message, written by the agent on the customer's behalf") @Size(max = 100_000) String text,
+            @Description("Tags to start with") List<@Size(max = 64) String> tags) {
     }
 }

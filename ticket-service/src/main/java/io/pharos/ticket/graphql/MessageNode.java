@@ -16,9 +16,16 @@ import io.pharos.ticket.domain.Visibility;
 
 @Name("Message")
 @Description("One entry of a ticket's conversation")
-public record MessageNode(@Id @NonNull UUID id, @NonNull AuthorKind author, String authorId, @NonNull Visibility visibility,
-        @NonNull String text, @Description("Sanitised HTML") String html, @NonNull Channel channel,
-        DeliveryStatus deliveryStatus, @NonNull Instant createdAt) {
+public record MessageNode(
+        @Description("Message id") @Id @NonNull UUID id,
+        @Description("Who wrote it") @NonNull AuthorKind author,
+        @Description("The customer's or agent's id") String authorId,
+        @Description("Seen by the customer, or by agents only") @NonNull Visibility visibility,
+        @Description("Plain text (HTML bodies are sanitised; this is their text)") @NonNull String text,
+        @Description("Sanitised HTML") String html,
+        @Description("Channel it came or went on") @NonNull Channel channel,
+        @Description("For outbound public messages: where delivery stands") DeliveryStatus deliveryStatus,
+        @NonNull Instant createdAt) {
 
     static MessageNode of(MessageDto m) {
         return new MessageNode(m.id(), m.author(), m.authorId(), m.visibility(), m.text(), m.html(), m.channel(),

@@ -14,7 +14,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 public record TicketChangeNode(
         @NonNull @Description("Per-tenant sequence number of this change") long sequence,
         @NonNull @Description("What happened: the event type, e.g. pharos.ticket.created or pharos.ticket.message.added") String event,
-        @Id @NonNull UUID ticketId,
+        @Description("The ticket that changed") @Id @NonNull UUID ticketId,
         @NonNull Instant occurredAt,
         @Description("The ticket as it is now") TicketNode ticket) {
 }

@@ -214,6 +214,7 @@ public class TicketGraphQLApi {
 
     @Mutation
     @RolesAllowed(Roles.AGENT)
+    @Description("Change how urgent a ticket is (SLA targets follow the new priority)")
     public Uni<TicketNode> changePriority(@Id @NonNull String ticketId, @NonNull Priority priority, Long expectedVersion) {
         return update(ticketId, expectedVersion, new TicketPatch(null, null, priority, null, null, null, false, null, false));
     }
