@@ -29,7 +29,9 @@ class SchemaQualityIT {
         String current = Files.readString(Supergraph.SUPERGRAPH);
         Path dir = Files.createTempDirectory("supergraph");
         Path without = dir.resolve("without.graphql");
-        Files.writeString(without, current.replaceFirst("\n  subject: String! @join__field\\(graph: TICKET_SERVICE\\)", ""));
+        // the field with its description (a block string or a one-line string above it)
+        Files.writeString(without, current.replaceFirst(
+                "\n  (?:\"\"\"[^\"]*\"\"\"\n  |\"[^\"\n]*\"\n  )?subject: String! @join__field\\(graph: TICKET_SERVICE\\)", ""));
         assertThat(Files.readString(without)).isNotEqualTo(current);
         Path with = dir.resolve("with.graphql");
         Files.writeString(with, current.replaceFirst("\n  subject: String! @join__field\\(graph: TICKET_SERVICE\\)",
