@@ -62,8 +62,22 @@ class ChannelAdminTest {
 
         // another tenant cannot see it; GraphQL lists it for admins
         given().auth().oauth2(KeycloakTokens.integrator("globex")).get("/api/v1/channels/" + id).then().statusCode(403);
-        given().auth().oauth2(KeycloakTokens.user("alex")).contentType(ContentType.JSON).body(Map.of("query", "{ channels { id type secretsSet } }"))
-                .post("/graphql").then().statusCode(200).body("data.channels.id", hasItem(id));
+        given().auth().oauth2(KeycloakTokens.user("alex")).contentType(ContentType.JSON)
+                .body(Map.of("query", "{ channels { id type secretsSet settings { key value } } }"))
+                .post("/graphql").then().statusCode(200).body("data.channels.id", hasItem(id))
+                .body("data.channels.find { it.id == '" + id + "' }.settings", equalTo(List.of(Map.of("key", "phoneNumberId", "value", "1999"))));
+        // and an admin configures one over GraphQL: settings and secrets as named values
+        String viaGraphQL = "gq-" + UUID.randomUUID().toString().substring(0, 8);
+        given().auth().oauth2(KeycloakTokens.user("alex")).contentType(ContentType.JSON).body(Map.of("query", """
+                mutation($in: ChannelInput!) { createChannel(input: $in) { id settings { key value } secretsSet ackTemplates { key value } } }""",
+                "variables", Map.of("in", Map.of("id", viaGraphQL, "type", "SMS", "name", "SMS via GraphQL",
+                        "settings", List.of(Map.of("key", "accountSid", "value", "AC1")),
+                        "secrets", List.of(Map.of("key", "authToken", "value", "t0ken")),
+                        "ackTemplates", List.of(Map.of("key", "el", "value", "Λάβαμε το μήνυμά σας (#{number})."))))))
+                .post("/graphql").then().statusCode(200).body("errors", org.hamcrest.Matchers.nullValue())
+                .body("data.createChannel.settings", equalTo(List.of(Map.of("key", "accountSid", "value", "AC1"))))
+                .body("data.createChannel.secretsSet", equalTo(List.of("authToken")))
+                .body("data.createChannel.ackTemplates[0].value", equalTo("Λάβαμε το μήνυμά σας (#{number})."));
         given().auth().oauth2(KeycloakTokens.user("alex")).contentType(ContentType.JSON)
                 .body(Map.of("id", "Bad Id!", "type", "SMS", "name", "x")).post("/api/v1/channels").then().statusCode(400)
                 .body("type", equalTo("urn:pharos:problem:validation"));

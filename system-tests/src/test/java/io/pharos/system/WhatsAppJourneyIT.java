@@ -112,7 +112,7 @@ class WhatsAppJourneyIT {
         rule = given().baseUri("http://localhost:8081").auth().oauth2(alex).contentType(ContentType.JSON)
                 .body(Map.of("name", "WhatsApp to support " + UUID.randomUUID(), "position", 0, "channels", List.of("whatsapp"), "team", "support"))
                 .when().post("/api/v1/routing/rules").then().statusCode(201).extract().path("id");
-        policy = gateway(alex, "mutation($in: SlaPolicyInputInput!) { createSlaPolicy(input: $in) { id } }", Map.of("in", Map.of(
+        policy = gateway(alex, "mutation($in: SlaPolicyInput!) { createSlaPolicy(input: $in) { id } }", Map.of("in", Map.of(
                 "name", "WhatsApp within a minute " + UUID.randomUUID(), "channels", List.of("WHATSAPP"), "position", 0,
                 "firstResponse", Map.of("minutes", 1, "businessHours", false)))).getString("data.createSlaPolicy.id");
         given().baseUri("http://localhost:8084").auth().oauth2(alex).contentType(ContentType.JSON).body(Map.of("target", 95))

@@ -5,12 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.microprofile.graphql.Description;
-import org.eclipse.microprofile.graphql.Name;
 
 import io.pharos.channel.model.ChannelType;
 
 /** A channel as reads show it: which secrets are set, never their values. */
-@Name("ChannelConfiguration") // "Channel" is ticket-service's enum of channel kinds
 @Description("A channel of the tenant as configured: its address, settings (no secrets) and the webhook providers call")
 public record ChannelDto(
         @Description("Channel id, used in webhook paths") String id,

@@ -8,7 +8,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.graphql.Description;
-import org.eclipse.microprofile.graphql.Input;
 
 import io.pharos.channel.model.ChannelType;
 
@@ -18,7 +17,6 @@ import io.pharos.channel.model.ChannelType;
  * are replaced. {@code ackTemplates}: the acknowledgement per language ({@code {due}} is replaced
  * by the promised reply time).
  */
-@Input("ChannelInput")
 @Description("A channel to add or replace: type, address, settings and secrets (stored encrypted, never shown again)")
 public record ChannelInput(
         @Description("Channel id, used in webhook paths") @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{2,63}", message = "lower-case letters, digits and dashes, 3 to 64") String id,

@@ -11,8 +11,6 @@ import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
-import io.pharos.channel.api.ChannelDto;
-import io.pharos.channel.api.ChannelInput;
 import io.pharos.channel.service.ChannelAdmin;
 import io.pharos.commons.graphql.Isolated;
 import io.pharos.commons.security.Roles;
@@ -34,24 +32,24 @@ public class ChannelGraphQLApi {
     @Query
     @RolesAllowed(Roles.ADMIN)
     @Description("The tenant's channels (secrets by name only)")
-    public Uni<List<@NonNull ChannelDto>> channels() {
+    public Uni<List<ChannelNodes.@NonNull Channel>> channels() {
         String tenant = caller.tenant();
-        return Isolated.run(() -> channels.list(tenant));
+        return Isolated.run(() -> channels.list(tenant)).map(list -> list.stream().map(ChannelNodes.Channel::of).toList());
     }
 
     @Mutation
     @RolesAllowed(Roles.ADMIN)
     @Description("Add a channel")
-    public Uni<ChannelDto> createChannel(@NonNull @Valid ChannelInput input) {
+    public Uni<ChannelNodes.Channel> createChannel(@NonNull @Valid ChannelNodes.ChannelIn input) {
         String tenant = caller.tenant();
-        return Isolated.run(() -> channels.create(tenant, input));
+        return Isolated.run(() -> channels.create(tenant, input.toInput())).map(ChannelNodes.Channel::of);
     }
 
     @Mutation
     @RolesAllowed(Roles.ADMIN)
     @Description("Change a channel; secrets named are replaced, others kept")
-    public Uni<ChannelDto> updateChannel(@NonNull @Valid ChannelInput input) {
+    public Uni<ChannelNodes.Channel> updateChannel(@NonNull @Valid ChannelNodes.ChannelIn input) {
         String tenant = caller.tenant();
-        return Isolated.run(() -> channels.update(tenant, input.id(), input));
+        return Isolated.run(() -> channels.update(tenant, input.id(), input.toInput())).map(ChannelNodes.Channel::of);
     }
 }

@@ -20,6 +20,7 @@ import io.pharos.ticket.domain.Weekday;
  * (an end not after the start runs past midnight), holidays (one date, or yearly), or open 24/7.
  */
 @Description("Business hours to create or replace: weekly open intervals and holidays in one time zone")
+@Input("CalendarInput") // not SmallRye's default "CalendarInputInput"
 public record CalendarInput(
         @Description("Name shown to admins") @NotBlank @Size(max = 200) String name,
         @Description("IANA time zone of the intervals, e.g. Europe/Athens") @NotBlank @Size(max = 64) String timeZone,

@@ -21,6 +21,7 @@ import io.pharos.ticket.domain.Priority;
  * targets in minutes (business or calendar time), the warning share and what a breach escalates.
  */
 @Description("An SLA policy to create or replace")
+@Input("SlaPolicyInput") // not SmallRye's default "SlaPolicyInputInput"
 public record SlaPolicyInput(
         @Description("Name shown to agents on the ticket") @NotBlank @Size(max = 200) String name,
         @Description("Order in which policies are tried, lowest first") @Min(0) @Max(10_000) Integer position,

@@ -28,6 +28,20 @@ final class Connection {
             @Description("The ticket") @NonNull TicketNode node) {
     }
 
+    @Name("CustomerConnection")
+    @Description("A page of customers (Relay connection)")
+    public record Customers(
+            @Description("The customers of this page") @NonNull List<@NonNull CustomerEdge> edges,
+            @Description("Where the page ends") @NonNull PageInfo pageInfo) {
+    }
+
+    @Name("CustomerEdge")
+    @Description("A customer of a connection page, with its cursor")
+    public record CustomerEdge(
+            @Description("Position of this customer, for after") @NonNull String cursor,
+            @Description("The customer") @NonNull CustomerNode node) {
+    }
+
     @Name("PageInfo")
     @Shareable // every subgraph's connections page the same way
     @Description("Where a page of a connection ends and whether more follow (Relay)")

@@ -98,11 +98,15 @@ public class TicketGraphQLApi {
 
     @Query("customers")
     @RolesAllowed({ Roles.AGENT, Roles.INTEGRATOR })
-    @Description("The newest customers of your tenant")
-    public Uni<List<CustomerNode>> customers(@DefaultValue("25") int first) {
+    @Description("Customers of your tenant, newest first (Relay connection; at most 100 a page)")
+    public Uni<Connection.Customers> customers(@DefaultValue("25") int first, String after) {
         String tenant = caller.tenant();
-        return Isolated.run(() -> customers.list(tenant, Math.max(1, Math.min(first, 100))))
-                .map(list -> list.stream().map(CustomerNode::of).toList());
+        return Isolated.run(() -> customers.page(tenant, after, Math.max(1, Math.min(first, 100)))).map(page -> {
+            List<Connection.CustomerEdge> edges = page.items().stream().map(c -> new Connection.CustomerEdge(
+                    new Cursor(c.createdAt(), c.id()).encode(), CustomerNode.of(c))).toList();
+            return new Connection.Customers(edges, new Connection.PageInfo(page.next() != null,
+                    edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
+        });
     }
 
     // ------------------------------------------------------------------ federation entities

@@ -111,6 +111,24 @@ public class CustomerService {
                 .flatMap(c -> c == null ? Uni.createFrom().nullItem() : dto(tenant, c));
     }
 
+    /** Newest first, a page after the cursor (keyset: stable while customers are added). */
+    @WithSession
+    public Uni<io.pharos.ticket.api.Page<CustomerDto>> page(String tenant, String cursor, int limit) {
+        io.pharos.commons.paging.Cursor after = io.pharos.commons.paging.Cursor.decode(cursor);
+        String q = "tenant = ?1 and mergedInto is null" + (after == null ? "" : " and (createdAt < ?2 or (createdAt = ?2 and id < ?3))")
+                + " order by createdAt desc, id desc";
+        var query = after == null ? customers.find(q, tenant) : customers.find(q, tenant, after.at(), after.id());
+        // one more than asked for tells whether a next page exists (Panache ranges are inclusive)
+        return query.range(0, limit).list().flatMap(fetched -> {
+            List<io.pharos.ticket.domain.Customer> found = fetched.size() > limit ? fetched.subList(0, limit) : fetched;
+            String next = fetched.size() > limit
+                    ? new io.pharos.commons.paging.Cursor(found.get(found.size() - 1).createdAt, found.get(found.size() - 1).id).encode()
+                    : null;
+            return (found.isEmpty() ? Uni.createFrom().item(List.<CustomerDto> of()) : InOrder.all(found.stream().map(c -> dto(tenant, c)).toList()))
+                    .map(items -> new io.pharos.ticket.api.Page<>(items, next));
+        });
+    }
+
     @WithSession
     public Uni<List<CustomerDto>> list(String tenant, int limit) {
         return customers.find("tenant = ?1 and mergedInto is null order by createdAt desc, id desc", tenant)

@@ -58,7 +58,7 @@ class TicketGraphQLTest {
                   me { tenant username }
                   ticket(id: $id) { number requester { name identities { value } tickets { id } } messages { author text } }
                   tickets(first: 5, filter: {tag: $tag}) { edges { node { id requester { id } messages { id } history { action actor } } } pageInfo { hasNextPage } }
-                  customers(first: 3) { id tickets { id messages { id } } }
+                  customers(first: 3) { edges { cursor node { id tickets { id messages { id } } } } pageInfo { hasNextPage endCursor } }
                 }""", Map.of("id", id, "tag", tag))
                 .body("errors", nullValue())
                 .body("data.me.tenant", equalTo("acme"))
@@ -70,7 +70,28 @@ class TicketGraphQLTest {
                 .body("data.tickets.edges.node.messages.flatten().size()", equalTo(5))
                 .body("data.tickets.edges[0].node.history.action", equalTo(List.of("ticket.created", "message.added")))
                 .body("data.tickets.edges[0].node.history[0].actor", equalTo("agent:anna"))
-                .body("data.customers.size()", equalTo(3));
+                .body("data.customers.edges.size()", equalTo(3)).body("data.customers.pageInfo.hasNextPage", equalTo(true));
+    }
+
+    @Test
+    void customersArePagedAsARelayConnection() {
+        String anna = KeycloakTokens.user("anna");
+        for (int i = 0; i < 3; i++) {
+            createTicket(anna, "Customer page " + i, "page-" + i + "-" + UUID.randomUUID() + "@example.test");
+        }
+        String query = "query($after: String) { customers(first: 2, after: $after) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }";
+        Map<String, Object> none = new java.util.HashMap<>();
+        none.put("after", null);
+        ValidatableResponse first = graphql(anna, query, none).body("errors", nullValue())
+                .body("data.customers.edges.size()", equalTo(2)).body("data.customers.pageInfo.hasNextPage", equalTo(true));
+        List<String> firstIds = first.extract().path("data.customers.edges.node.id");
+        String end = first.extract().path("data.customers.pageInfo.endCursor");
+        assertThat(end).isEqualTo(first.extract().path("data.customers.edges[1].cursor"));
+        List<String> secondIds = graphql(anna, query, Map.of("after", end)).body("errors", nullValue())
+                .body("data.customers.edges.size()", equalTo(2)).extract().path("data.customers.edges.node.id");
+        assertThat(secondIds).as("the next page continues, no customer twice").doesNotContainAnyElementsOf(firstIds);
+        graphql(anna, "{ customers(after: \"not a cursor\") { edges { cursor } } }", Map.of()).body("data.customers", nullValue())
+                .body("errors[0].extensions.kind", org.hamcrest.Matchers.notNullValue());
     }
 
     @Test
@@ -89,10 +110,10 @@ class TicketGraphQLTest {
     void anAdminReplacesAndDeletesAnSlaPolicyByItsId() {
         String alex = KeycloakTokens.user("alex");
         String name = "Chat in five " + UUID.randomUUID();
-        String id = graphql(alex, "mutation($in: SlaPolicyInputInput!) { createSlaPolicy(input: $in) { id } }",
+        String id = graphql(alex, "mutation($in: SlaPolicyInput!) { createSlaPolicy(input: $in) { id } }",
                 Map.of("in", Map.of("name", name, "channels", List.of("CHAT"), "enabled", false, "firstResponse", Map.of("minutes", 5))))
                 .body("errors", nullValue()).extract().path("data.createSlaPolicy.id");
-        graphql(alex, "mutation($id: ID!, $in: SlaPolicyInputInput!) { updateSlaPolicy(id: $id, input: $in) { id firstResponse { minutes } } }",
+        graphql(alex, "mutation($id: ID!, $in: SlaPolicyInput!) { updateSlaPolicy(id: $id, input: $in) { id firstResponse { minutes } } }",
                 Map.of("id", id, "in", Map.of("name", name, "channels", List.of("CHAT"), "enabled", false, "firstResponse", Map.of("minutes", 3))))
                 .body("errors", nullValue()).body("data.updateSlaPolicy.firstResponse.minutes", equalTo(3));
         graphql(alex, "mutation($id: ID!) { deleteSlaPolicy(id: $id) }", Map.of("id", id)).body("errors", nullValue())
