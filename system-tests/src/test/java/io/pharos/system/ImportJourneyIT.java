@@ -71,6 +71,11 @@ class ImportJourneyIT {
         return t;
     }
 
+    Map<String, Object> answer(String type, int score, String ticketId, String channel, int minute, String key) {
+        return Map.of("type", type, "score", score, "ticketId", ticketId, "channel", channel, "respondedAt", at(minute).toString(),
+                "externalId", run + "-" + key);
+    }
+
     static List<JsonNode> ndjson(String body) {
         return body.lines().map(l -> {
             try {
@@ -129,13 +134,12 @@ class ImportJourneyIT {
         List<String> ids = imported.stream().map(r -> r.path("id").asText()).toList();
 
         // the old tool's survey answers: CSAT 5, 3, 4 on three tickets; NPS 10, 9, 3 from three customers
+        // (with the channel each was about, as a history export has it: survey-service may not have seen the imported
+        // tickets yet when their answers arrive a moment later)
         List<Map<String, Object>> answers = List.of(
-                Map.of("type", "csat", "score", 5, "ticketId", ids.get(0), "respondedAt", at(9 * 60 + 30).toString(), "externalId", run + "-c1"),
-                Map.of("type", "csat", "score", 3, "ticketId", ids.get(1), "respondedAt", at(11 * 60 + 30).toString(), "externalId", run + "-c2"),
-                Map.of("type", "csat", "score", 4, "ticketId", ids.get(4), "respondedAt", at(19 * 60).toString(), "externalId", run + "-c5"),
-                Map.of("type", "nps", "score", 10, "ticketId", ids.get(0), "respondedAt", at(22 * 60).toString(), "externalId", run + "-n1"),
-                Map.of("type", "nps", "score", 9, "ticketId", ids.get(2), "respondedAt", at(22 * 60).toString(), "externalId", run + "-n3"),
-                Map.of("type", "nps", "score", 3, "ticketId", ids.get(5), "respondedAt", at(22 * 60).toString(), "externalId", run + "-n6"));
+                answer("csat", 5, ids.get(0), "email", 9 * 60 + 30, "c1"), answer("csat", 3, ids.get(1), "chat", 11 * 60 + 30, "c2"),
+                answer("csat", 4, ids.get(4), "email", 19 * 60, "c5"), answer("nps", 10, ids.get(0), "email", 22 * 60, "n1"),
+                answer("nps", 9, ids.get(2), "whatsapp", 22 * 60, "n3"), answer("nps", 3, ids.get(5), "phone", 22 * 60, "n6"));
         List<JsonNode> recorded = post("http://localhost:8083", "/api/v1/responses/import", answers);
         assertThat(recorded).extracting(r -> r.path("status").asText()).as("%s", recorded).containsOnly("created").hasSize(6);
 
@@ -181,6 +185,7 @@ class ImportJourneyIT {
         Map<String, Double> volumes = new LinkedHashMap<>();
         report.getList("data.byChannel.groups", Map.class)
                 .forEach(g -> volumes.put((String) g.get("group"), ((Number) ((Map<?, ?>) g.get("volume")).get("value")).doubleValue()));
+        volumes.values().removeIf(v -> v == 0); // a channel with answers but no ticket created that day
         assertThat(volumes).containsExactlyInAnyOrderEntriesOf(Map.of("email", 2.0, "chat", 1.0, "whatsapp", 1.0, "sms", 1.0, "phone", 1.0));
 
         // the agent finds the imported conversation as it was; another tenant finds nothing
