@@ -36,7 +36,11 @@ import io.smallrye.common.annotation.Blocking;
 @Tag(name = "Tickets")
 public class TicketImportResource {
 
-    static final int MAX_LINE = 1_000_000;
+    /**
+     * One ticket's line: room for the largest history a ticket may have (10,000 messages of a few
+     * hundred characters each) within one request (quarkus.http.limits.max-body-size, 10M).
+     */
+    static final int MAX_LINE = 8_000_000;
 
     private final TicketService tickets;
     private final TenantContext caller;

@@ -25,10 +25,25 @@ class TicketImportResourceTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Posts an NDJSON body to the import and reads its NDJSON answer, one result per line. */
+    static List<JsonNode> importLines(String body) {
+        String answer = given().auth().oauth2(ACME).contentType("application/x-ndjson").body(body.getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/v1/tickets/import")
+                .then().statusCode(200).contentType("application/x-ndjson").extract().asString();
+        return answer.lines().map(l -> {
+            try {
+                return JSON.readTree(l);
+            } catch (Exception e) {
+                throw new AssertionError(l, e);
+            }
+        }).toList();
+    }
+
     @Test
     void aTicketWithALongHistoryIsImportedWholeAndInOrder() throws Exception {
         // 600 messages and 60 status changes in one line, applied as one stream in time order (a chain of one flatMap per
-        // step grows the stack with the history)
+        // step grows the stack with the history) and written in batches (the session is emptied every 100 steps: what the
+        // ticket counts must survive that)
         String run = UUID.randomUUID().toString();
         java.time.Instant start = java.time.Instant.parse("2025-01-06T08:00:00Z");
         List<Map<String, Object>> messages = new java.util.ArrayList<>();
@@ -46,11 +61,42 @@ class TicketImportResourceTest {
         JsonNode result = JSON.readTree(given().auth().oauth2(ACME).contentType("application/x-ndjson").body(line.getBytes(StandardCharsets.UTF_8))
                 .when().post("/api/v1/tickets/import").then().statusCode(200).extract().asString());
         assertThat(result.path("status").asText()).as(result.toString()).isEqualTo("created");
+        // solved at :30 of every 20th minute, and each time the customer's next message reopens it
         get(ACME, result.path("id").asText()).then().statusCode(200).body("status", equalTo("open"))
-                .body("firstPublicReplyAt", equalTo(start.plusSeconds(60).toString()));
+                .body("firstPublicReplyAt", equalTo(start.plusSeconds(60).toString())).body("reopenCount", equalTo(30))
+                .body("updatedAt", equalTo(start.plusSeconds(60L * 599).toString()));
         given().auth().oauth2(ACME).when().get("/api/v1/tickets/" + result.path("id").asText() + "/messages")
                 .then().statusCode(200).body("", hasSize(600)).body("[599].text", equalTo("message 599"))
                 .body("[599].createdAt", equalTo(start.plusSeconds(60L * 599).toString()));
+    }
+
+    @Test
+    void aLongThreadFitsInOneLineAndALineOverTheCapIsRefusedAlone() throws Exception {
+        String run = UUID.randomUUID().toString();
+        java.time.Instant start = java.time.Instant.parse("2024-02-05T08:00:00Z");
+        // 81 messages of almost 100,000 characters: over the 8 million characters a line may hold
+        String oversized = JSON.writeValueAsString(Map.of("externalId", "huge-" + run, "subject", "Too much", "channel", "email",
+                "createdAt", start.toString(), "requester", Map.of("email", "huge-" + run + "@example.test"),
+                "messages", java.util.Collections.nCopies(81, Map.of("author", "customer", "text", "x".repeat(99_999)))));
+        // 2,000 messages of 500 characters: a long thread, over a million characters
+        List<Map<String, Object>> messages = new java.util.ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            messages.add(Map.of("author", i % 2 == 0 ? "customer" : "agent", "createdAt", start.plusSeconds(60L * i).toString(),
+                    "text", String.format("%04d ", i) + "y".repeat(495)));
+        }
+        String thread = JSON.writeValueAsString(Map.of("externalId", "thread-" + run, "subject", "A long thread", "channel", "email",
+                "createdAt", start.toString(), "requester", Map.of("email", "thread-" + run + "@example.test"), "messages", messages));
+        assertThat(thread.length()).isGreaterThan(1_000_000);
+
+        List<JsonNode> results = importLines(oversized + "\n" + thread + "\n");
+        assertThat(results).hasSize(2);
+        assertThat(results.get(0).path("status").asText()).isEqualTo("failed");
+        assertThat(results.get(0).path("error").path("type").asText()).isEqualTo("urn:pharos:problem:line-too-long");
+        assertThat(results.get(1).path("status").asText()).as(results.get(1).toString()).isEqualTo("created");
+        given().auth().oauth2(ACME).when().get("/api/v1/tickets/" + results.get(1).path("id").asText() + "/messages")
+                .then().statusCode(200).body("", hasSize(2000)).body("[1999].text", org.hamcrest.Matchers.startsWith("1999 y"));
+        given().auth().oauth2(ACME).queryParam("externalId", "huge-" + run).when().get("/api/v1/tickets")
+                .then().statusCode(200).body("items", hasSize(0));
     }
 
     @Test
@@ -73,16 +119,7 @@ class TicketImportResourceTest {
                 "createdAt", "2026-03-07T10:00:00Z"));
         String body = String.join("\n", history, "{not json", "", missingRequester, plain) + "\n";
 
-        String answer = given().auth().oauth2(ACME).contentType("application/x-ndjson").body(body.getBytes(StandardCharsets.UTF_8))
-                .when().post("/api/v1/tickets/import")
-                .then().statusCode(200).contentType("application/x-ndjson").extract().asString();
-        List<JsonNode> results = answer.lines().map(l -> {
-            try {
-                return JSON.readTree(l);
-            } catch (Exception e) {
-                throw new AssertionError(l, e);
-            }
-        }).toList();
+        List<JsonNode> results = importLines(body);
 
         assertThat(results).extracting(r -> r.get("line").asInt()).containsExactly(1, 2, 4, 5);
         assertThat(results).extracting(r -> r.get("status").asText()).containsExactly("created", "failed", "failed", "created");
