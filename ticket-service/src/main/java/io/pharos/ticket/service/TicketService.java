@@ -261,11 +261,10 @@ public class TicketService {
         and(q, p, "channel = :channel", "channel", filter.channel());
         and(q, p, "team = :team", "team", filter.team());
         and(q, p, "array_contains(tags, :tag)", "tag", filter.tag());
-        // case folded by ICU (V5__search_collation.sql), not by the database's locale: Greek matches in any case
-        and(q, p, "(lower(collate(subject as search_fold)) like :search or id in (select m.ticketId from Message m"
-                + " where m.tenant = :tenant and lower(collate(m.bodyText as search_fold)) like :search))", "search",
-                filter.search() == null ? null
-                        : "%" + filter.search().toLowerCase(java.util.Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%");
+        // search_text (V6__search_without_accents.sql) folds case by ICU and drops accents, on both sides; trigram indexes
+        and(q, p, "(function('search_text' as String, subject) like function('search_text' as String, :search) or id in (select m.ticketId"
+                + " from Message m where m.tenant = :tenant and function('search_text' as String, m.bodyText) like function('search_text' as String, :search)))",
+                "search", filter.search() == null ? null : "%" + filter.search().replace("%", "\\%").replace("_", "\\_") + "%");
         if (feed) {
             q.append(" and updatedAt >= :since");
             p.put("since", filter.updatedSince());

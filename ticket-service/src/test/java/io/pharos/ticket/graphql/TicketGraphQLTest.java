@@ -95,15 +95,25 @@ class TicketGraphQLTest {
     }
 
     @Test
-    void searchFindsGreekTextInAnyCase() {
+    void searchIgnoresCaseAndAccentsInSubjectsAndMessages() {
         String anna = KeycloakTokens.user("anna");
         String code = String.valueOf(100_000 + new java.util.Random().nextInt(900_000));
-        String id = createTicket(anna, "ΠΑΡΑΓΓΕΛΙΑ " + code + " ΧΑΘΗΚΕ", "gr-" + UUID.randomUUID() + "@example.test");
+        String greek = createTicket(anna, "ΠΑΡΑΓΓΕΛΙΑ " + code + " ΧΑΘΗΚΕ", "gr-" + UUID.randomUUID() + "@example.test");
         String query = "query($q: String) { tickets(first: 5, filter: {search: $q}) { edges { node { id } } } }";
-        for (String search : List.of("παραγγελια " + code, "Παραγγελια " + code, code + " χαθηκε", "ΠΑΡΑΓΓΕΛΙΑ " + code)) {
+        for (String search : List.of("παραγγελια " + code, "Παραγγελία " + code, code + " χάθηκε", "ΠΑΡΑΓΓΕΛΙΑ " + code)) {
             graphql(anna, query, Map.of("q", search)).body("errors", nullValue())
-                    .body("data.tickets.edges.node.id", equalTo(List.of(id)));
+                    .body("data.tickets.edges.node.id", equalTo(List.of(greek)));
         }
+        // a message's text is searched the same way: written with accents, found without, and the other way round
+        String french = createTicket(anna, "Commande " + code, "fr-" + UUID.randomUUID() + "@example.test");
+        graphql(anna, "mutation($id: ID!, $text: String!) { addNote(ticketId: $id, text: $text) { id } }",
+                Map.of("id", french, "text", "Le café crème n'est pas arrivé à Zürich (" + code + ")")).body("errors", nullValue());
+        for (String search : List.of("cafe creme", "ZURICH (" + code, "arrive a zurich (" + code)) {
+            graphql(anna, query, Map.of("q", search)).body("errors", nullValue())
+                    .body("data.tickets.edges.node.id", hasItem(french));
+        }
+        graphql(anna, query, Map.of("q", "Commande " + code + "%")).body("errors", nullValue())
+                .body("data.tickets.edges", org.hamcrest.Matchers.empty()); // % is a character here, not a wildcard
     }
 
     @Test
