@@ -166,7 +166,12 @@ public class TicketService {
      * than a few minutes old) does not: its outcomes are history too, and no warning should fire.
      */
     static boolean live(CreateTicketRequest request, Instant now) {
-        return request.createdAt() == null || request.createdAt().isAfter(now.minus(java.time.Duration.ofMinutes(5)));
+        return request.createdAt() == null || live(request.createdAt(), now);
+    }
+
+    /** Whether something that happened {@code at} is of now rather than history (imported, back-dated). */
+    static boolean live(Instant at, Instant now) {
+        return at.isAfter(now.minus(java.time.Duration.ofMinutes(5)));
     }
 
     /** Opened by an agent's own message (outbound): there is nobody to give a first response to. */
@@ -510,7 +515,8 @@ public class TicketService {
         boolean reopened = StatusWorkflow.isReopen(before, t.status);
         return sla.statusChanged(t, before, at)
                 .flatMap(v -> event(t, "pharos.ticket.status.changed", change))
-                .flatMap(v -> reopened ? router.route(t, null, at) : Uni.createFrom().voidItem())
+                // a reopen of history (an import) is not handed to whoever is online today
+                .flatMap(v -> reopened && live(at, time.now()) ? router.route(t, null, at) : Uni.createFrom().voidItem())
                 .flatMap(v -> then == null ? Uni.createFrom().voidItem() : event(t, then, change));
     }
 

@@ -170,4 +170,34 @@ class DirectoryAndRoutingTest {
             assertThat(ticket(waiting).getString("assigneeId")).isEqualTo(busy);
         }
     }
+    @Test
+    void historyImportedWithAReopenGoesToNobodyOnlineNow() throws Throwable {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String team = "hist-" + run;
+        try (KeycloakUsers keycloak = new KeycloakUsers()) {
+            String agent = keycloak.agent("hist-agent-" + run, List.of("en"), List.of(), team, 5);
+            sync();
+            availability(agent, "ONLINE");
+            // a year-old conversation of that team: solved, reopened by the customer, solved again
+            String line = String.format("""
+                    {"externalId": "hist-%1$s", "subject": "Old order", "channel": "email", "team": "%2$s",
+                     "createdAt": "2025-02-03T09:00:00Z", "requester": {"email": "hist-%1$s@example.test"},
+                     "messages": [{"author": "customer", "text": "Where is my order?", "createdAt": "2025-02-03T09:00:00Z"},
+                                  {"author": "agent", "text": "On its way", "createdAt": "2025-02-03T09:10:00Z"},
+                                  {"author": "customer", "text": "Still nothing", "createdAt": "2025-02-05T09:00:00Z"},
+                                  {"author": "agent", "text": "Resent it", "createdAt": "2025-02-05T09:30:00Z"}],
+                     "statusChanges": [{"status": "solved", "at": "2025-02-03T09:20:00Z"},
+                                       {"status": "solved", "at": "2025-02-05T10:00:00Z"}]}""", run, team).replace("\n", " ");
+            String id = given().auth().oauth2(KeycloakTokens.integrator("acme")).contentType("application/x-ndjson")
+                    .body((line + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .post("/api/v1/tickets/import").then().statusCode(200).extract().jsonPath().getString("id");
+            JsonPath imported = ticket(id);
+            assertThat(imported.getString("status")).isEqualTo("solved");
+            assertThat(imported.getInt("reopenCount")).isEqualTo(1);
+            // the reopen happened in 2025: nobody online today is handed the ticket, nor is it queued
+            assertThat(imported.getString("assigneeId")).isNull();
+            assertThat(history(id)).extracting(h -> h.get("action")).doesNotContain("ticket.routed", "ticket.queued", "ticket.assigned");
+            assertThat(agents(team)).singleElement().satisfies(a -> assertThat(a.get("openTickets")).isEqualTo(0));
+        }
+    }
 }
