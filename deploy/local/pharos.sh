@@ -4,6 +4,8 @@
 #
 #   ./pharos up            start everything (idempotent), wait until healthy, print the URLs
 #   ./pharos down          stop exactly what `up` started (recorded PIDs)
+#   ./pharos reset         down, then forget all data (PostgreSQL, Kafka, Keycloak): the next
+#                          `up` starts from the demo state; downloads and builds are kept
 #   ./pharos status        what runs, on which port
 #   ./pharos logs NAME     follow one component's log (postgres, kafka, keycloak, mail, <service>)
 #   ./pharos test          every test: infrastructure up if needed, ./mvnw verify, then back down
@@ -507,6 +509,13 @@ cmd_down() {
   say "down"
 }
 
+cmd_reset() {
+  cmd_down
+  # kafka's log and the databases go together: offsets and outbox positions refer to each other
+  rm -rf "$(pg_dir)" "$RUN/kafka" "$CACHE/keycloak-$KEYCLOAK_VERSION/data/h2" "$CACHE/keycloak-$KEYCLOAK_VERSION/data/realm.md5"
+  say "reset: PostgreSQL, Kafka and Keycloak data removed; ./pharos up starts from the demo state"
+}
+
 cmd_status() {
   local entry name port db state
   printf '%-18s %-8s %-22s %s\n' COMPONENT PID PORTS STATE
@@ -572,6 +581,7 @@ main() {
   case "$cmd" in
     up) cmd_up ;;
     down) cmd_down ;;
+    reset) cmd_reset ;;
     status) cmd_status ;;
     logs) cmd_logs "$@" ;;
     test) cmd_test "$@" ;;
@@ -580,7 +590,7 @@ main() {
     services-down) services_down "$@" ;;
     gateway-up) gateway_up ;;
     gateway-down) stop_processes gateway ;;
-    *) sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; [[ "$cmd" == help ]] || exit 2 ;;
+    *) sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; [[ "$cmd" == help ]] || exit 2 ;;
   esac
 }
 
