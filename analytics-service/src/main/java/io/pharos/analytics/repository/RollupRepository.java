@@ -92,6 +92,22 @@ public class RollupRepository {
         return apply(c, tenant, deltas);
     }
 
+    /**
+     * Moves data points that never change (survey responses) to another channel, once it is known;
+     * the tenant-wide rows, where they were already counted, stay as they are.
+     */
+    public Uni<Void> moveChannel(SqlConnection c, String tenant, List<Contributions.Point> points, String from, String to, String team,
+            String agent) {
+        Map<Key, Delta> deltas = new TreeMap<>();
+        for (Contributions.Point p : points) {
+            Key old = new Key(p.metric().key, p.bucket(), p.until(), from, team, agent);
+            Key moved = new Key(p.metric().key, p.bucket(), p.until(), to, team, agent);
+            deltas.computeIfAbsent(old, x -> new Delta()).add(old.metric(), p.value(), -1);
+            deltas.computeIfAbsent(moved, x -> new Delta()).add(moved.metric(), p.value(), +1);
+        }
+        return apply(c, tenant, deltas);
+    }
+
     /** How one rollup row (and its bins) changes. */
     private static final class Delta {
         long n;

@@ -35,6 +35,9 @@ public class Projections {
     /** The PostgreSQL notification channel that says "this tenant's facts changed". */
     public static final String LIVE_CHANNEL = "pharos_analytics_live";
 
+    /** The groups of data points whose channel, team or agent nobody told (yet). */
+    static final String UNKNOWN_CHANNEL = "unknown", NO_TEAM = "none", UNASSIGNED = "unassigned";
+
     private final Pool pool;
     private final RollupRepository rollups;
     private final ObjectMapper json;
@@ -182,16 +185,18 @@ public class Projections {
             String surveyType = data.path("type").asText().toLowerCase();
             List<Contributions.Point> points = Contributions.survey(surveyType, data.path("score").asInt(), data.path("scaleMin").asInt(),
                     data.path("scaleMax").asInt(), instant(data.path("respondedAt")));
-            return c.preparedQuery("INSERT INTO survey_fact (response_id, tenant, type, score, scale_min, scale_max, responded_at, ticket_id, channel,"
-                    + " agent, team) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (response_id) DO NOTHING")
-                    .execute(Tuple.tuple(List.of(UUID.fromString(data.path("responseId").asText()), tenant, data.path("type").asText().toLowerCase(),
+            UUID ticketId = data.hasNonNull("ticketId") ? UUID.fromString(data.path("ticketId").asText()) : null;
+            String team = text(data.path("team"));
+            String agent = text(data.path("agentId"));
+            return channelOf(c, lower(data.path("channel")), ticketId).flatMap(channel -> c.preparedQuery(
+                    "INSERT INTO survey_fact (response_id, tenant, type, score, scale_min, scale_max, responded_at, ticket_id, channel,"
+                            + " agent, team) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (response_id) DO NOTHING")
+                    .execute(Tuple.tuple(List.of(UUID.fromString(data.path("responseId").asText()), tenant, surveyType,
                             data.path("score").asInt(), data.path("scaleMin").asInt(), data.path("scaleMax").asInt(),
-                            offset(instant(data.path("respondedAt")))))
-                            .addValue(data.hasNonNull("ticketId") ? UUID.fromString(data.path("ticketId").asText()) : null)
-                            .addValue(lower(data.path("channel"))).addValue(text(data.path("agentId"))).addValue(text(data.path("team"))))
+                            offset(instant(data.path("respondedAt"))))).addValue(ticketId).addValue(channel).addValue(agent).addValue(team))
                     .flatMap(rows -> rows.rowCount() == 0 ? Uni.createFrom().voidItem() // the same response under another event id
-                            : rollups.add(c, tenant, points, orElse(lower(data.path("channel")), "unknown"), orElse(text(data.path("team")), "none"),
-                                    orElse(text(data.path("agentId")), "unassigned")));
+                            : rollups.add(c, tenant, points, orElse(channel, UNKNOWN_CHANNEL), orElse(team, NO_TEAM),
+                                    orElse(agent, UNASSIGNED))));
         }
         return Uni.createFrom().voidItem(); // other survey events (sent, …) change no KPI
     }
@@ -235,8 +240,8 @@ public class Projections {
             return messages.flatMap(ms -> statuses.flatMap(ss -> sla.flatMap(outcomes -> calendar(c, tenant).flatMap(calendar -> {
                 Contributions.Ticket facts = new Contributions.Ticket(t.getOffsetDateTime("created_at").toInstant(), t.getBoolean("reopened"), ms, ss,
                         outcomes);
-                return rollups.replace(c, tenant, ticketId, Contributions.of(facts, calendar), orElse(t.getString("channel"), "unknown"),
-                        orElse(t.getString("team"), "none"), orElse(t.getString("assignee"), "unassigned"));
+                return rollups.replace(c, tenant, ticketId, Contributions.of(facts, calendar), orElse(t.getString("channel"), UNKNOWN_CHANNEL),
+                        orElse(t.getString("team"), NO_TEAM), orElse(t.getString("assignee"), UNASSIGNED));
             }))));
         });
     }
@@ -256,6 +261,39 @@ public class Projections {
                 });
     }
 
+    /**
+     * The channel of a survey answer: as the event says, else its ticket's as analytics knows it. An
+     * answer whose ticket has not arrived yet counts under "unknown" until it does ({@link
+     * #answersFindTheirChannel}); the lock on the ticket id makes the two meet whichever commits first.
+     */
+    private Uni<String> channelOf(SqlConnection c, String given, UUID ticketId) {
+        if (given != null || ticketId == null) {
+            return Uni.createFrom().item(given);
+        }
+        return lockTicket(c, ticketId).flatMap(v -> c.preparedQuery("SELECT channel FROM ticket_fact WHERE ticket_id = $1").execute(Tuple.of(ticketId)))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString("channel"));
+    }
+
+    /** A ticket's survey answers that came before it move from channel "unknown" to its channel. */
+    private Uni<Void> answersFindTheirChannel(SqlConnection c, String tenant, UUID ticketId, String channel) {
+        if (channel == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return c.preparedQuery("UPDATE survey_fact SET channel = $2 WHERE ticket_id = $1 AND channel IS NULL"
+                + " RETURNING type, score, scale_min, scale_max, responded_at, team, agent").execute(Tuple.of(ticketId, channel))
+                .onItem().transformToMulti(rows -> Multi.createFrom().iterable(rows))
+                .onItem().transformToUniAndConcatenate(r -> rollups.moveChannel(c, tenant,
+                        Contributions.survey(r.getString("type"), r.getInteger("score"), r.getInteger("scale_min"), r.getInteger("scale_max"),
+                                r.getOffsetDateTime("responded_at").toInstant()),
+                        UNKNOWN_CHANNEL, channel, orElse(r.getString("team"), NO_TEAM), orElse(r.getString("agent"), UNASSIGNED)))
+                .collect().last().replaceWithVoid();
+    }
+
+    /** Serialises a ticket's first facts with its early survey answers (held until the transaction ends). */
+    private static Uni<Void> lockTicket(SqlConnection c, UUID ticketId) {
+        return c.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))").execute(Tuple.of(ticketId.toString())).replaceWithVoid();
+    }
+
     private static String orElse(String value, String fallback) {
         return value == null ? fallback : value;
     }
@@ -263,17 +301,18 @@ public class Projections {
     /** The descriptive columns follow the newest snapshot; created_at is kept from whichever came first. */
     private Uni<Void> snapshot(SqlConnection c, String tenant, JsonNode t) {
         Instant updatedAt = instant(t.path("updatedAt"));
-        return c.preparedQuery("INSERT INTO ticket_fact (ticket_id, tenant, number, channel, team, assignee, priority, requester_id, status, created_at,"
+        UUID ticketId = UUID.fromString(t.path("id").asText());
+        return lockTicket(c, ticketId).flatMap(locked -> c.preparedQuery("INSERT INTO ticket_fact (ticket_id, tenant, number, channel, team, assignee, priority, requester_id, status, created_at,"
                 + " snapshot_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
                 + " ON CONFLICT (ticket_id) DO UPDATE SET number = excluded.number, channel = excluded.channel, team = excluded.team,"
                 + " assignee = excluded.assignee, priority = excluded.priority, requester_id = excluded.requester_id, status = excluded.status,"
                 + " created_at = excluded.created_at, snapshot_at = excluded.snapshot_at"
                 + " WHERE ticket_fact.snapshot_at IS NULL OR ticket_fact.snapshot_at <= excluded.snapshot_at")
-                .execute(Tuple.tuple(List.of(UUID.fromString(t.path("id").asText()), tenant)).addValue(t.path("number").asLong())
+                .execute(Tuple.tuple(List.of(ticketId, tenant)).addValue(t.path("number").asLong())
                         .addValue(lower(t.path("channel"))).addValue(text(t.path("team"))).addValue(text(t.path("assigneeId")))
                         .addValue(lower(t.path("priority"))).addValue(t.hasNonNull("requesterId") ? UUID.fromString(t.path("requesterId").asText()) : null)
-                        .addValue(lower(t.path("status"))).addValue(offset(instant(t.path("createdAt")))).addValue(offset(updatedAt)))
-                .replaceWithVoid();
+                        .addValue(lower(t.path("status"))).addValue(offset(instant(t.path("createdAt")))).addValue(offset(updatedAt))))
+                .flatMap(rows -> answersFindTheirChannel(c, tenant, ticketId, lower(t.path("channel"))));
     }
 
     /** A newer view of a clock replaces an older one; a breach, once seen, stays. */
