@@ -71,9 +71,8 @@ class ImportJourneyIT {
         return t;
     }
 
-    Map<String, Object> answer(String type, int score, String ticketId, String channel, int minute, String key) {
-        return Map.of("type", type, "score", score, "ticketId", ticketId, "channel", channel, "respondedAt", at(minute).toString(),
-                "externalId", run + "-" + key);
+    Map<String, Object> answer(String type, int score, String ticketId, int minute, String key) {
+        return Map.of("type", type, "score", score, "ticketId", ticketId, "respondedAt", at(minute).toString(), "externalId", run + "-" + key);
     }
 
     static List<JsonNode> ndjson(String body) {
@@ -97,6 +96,11 @@ class ImportJourneyIT {
 
     static double value(JsonPath report, String path) {
         return report.<Number> get("data.kpis.groups[0]." + path + ".value").doubleValue();
+    }
+
+    /** How many answers a group's survey KPI counts ({@code {count}}, or null when it has none). */
+    static int answerCount(Object kpi) {
+        return kpi instanceof Map<?, ?> m && m.get("count") instanceof Number n ? n.intValue() : 0;
     }
 
     static int count(JsonPath report, String path) {
@@ -134,12 +138,12 @@ class ImportJourneyIT {
         List<String> ids = imported.stream().map(r -> r.path("id").asText()).toList();
 
         // the old tool's survey answers: CSAT 5, 3, 4 on three tickets; NPS 10, 9, 3 from three customers
-        // (with the channel each was about, as a history export has it: survey-service may not have seen the imported
-        // tickets yet when their answers arrive a moment later)
+        // (linked to their tickets only: survey-service may not have seen the just-imported tickets yet, and analytics
+        // attributes each answer to its ticket's channel whichever of the two it reads first)
         List<Map<String, Object>> answers = List.of(
-                answer("csat", 5, ids.get(0), "email", 9 * 60 + 30, "c1"), answer("csat", 3, ids.get(1), "chat", 11 * 60 + 30, "c2"),
-                answer("csat", 4, ids.get(4), "email", 19 * 60, "c5"), answer("nps", 10, ids.get(0), "email", 22 * 60, "n1"),
-                answer("nps", 9, ids.get(2), "whatsapp", 22 * 60, "n3"), answer("nps", 3, ids.get(5), "phone", 22 * 60, "n6"));
+                answer("csat", 5, ids.get(0), 9 * 60 + 30, "c1"), answer("csat", 3, ids.get(1), 11 * 60 + 30, "c2"),
+                answer("csat", 4, ids.get(4), 19 * 60, "c5"), answer("nps", 10, ids.get(0), 22 * 60, "n1"),
+                answer("nps", 9, ids.get(2), 22 * 60, "n3"), answer("nps", 3, ids.get(5), 22 * 60, "n6"));
         List<JsonNode> recorded = post("http://localhost:8083", "/api/v1/responses/import", answers);
         assertThat(recorded).extracting(r -> r.path("status").asText()).as("%s", recorded).containsOnly("created").hasSize(6);
 
@@ -151,7 +155,7 @@ class ImportJourneyIT {
                     firstResponseTime { calendar { count value median p90 } } replyTime { calendar { count value } }
                     firstResolutionTime { calendar { count value median } } fullResolutionTime { calendar { count value } }
                     csat { count value } csatSatisfied { count value } nps { count value } } }
-                  byChannel: kpis(from: $from, to: $to, groupBy: CHANNEL) { groups { group volume { value } } }
+                  byChannel: kpis(from: $from, to: $to, groupBy: CHANNEL) { groups { group volume { value } csat { count } nps { count } } }
                 }""";
         JsonPath report = await(() -> gateway(sofia, query, range),
                 r -> !r.getList("data.kpis.groups").isEmpty() && r.getInt("data.kpis.groups[0].nps.count") == 3
@@ -187,6 +191,13 @@ class ImportJourneyIT {
                 .forEach(g -> volumes.put((String) g.get("group"), ((Number) ((Map<?, ?>) g.get("volume")).get("value")).doubleValue()));
         volumes.values().removeIf(v -> v == 0); // a channel with answers but no ticket created that day
         assertThat(volumes).containsExactlyInAnyOrderEntriesOf(Map.of("email", 2.0, "chat", 1.0, "whatsapp", 1.0, "sms", 1.0, "phone", 1.0));
+        // every answer under its ticket's channel, none under "unknown"
+        Map<String, List<Integer>> answersByChannel = new LinkedHashMap<>();
+        report.getList("data.byChannel.groups", Map.class).forEach(g -> answersByChannel.put((String) g.get("group"),
+                List.of(answerCount(g.get("csat")), answerCount(g.get("nps")))));
+        answersByChannel.values().removeIf(counts -> counts.equals(List.of(0, 0)));
+        assertThat(answersByChannel).as("CSAT and NPS answers per channel").containsExactlyInAnyOrderEntriesOf(
+                Map.of("email", List.of(2, 1), "chat", List.of(1, 0), "whatsapp", List.of(0, 1), "phone", List.of(0, 1)));
 
         // the agent finds the imported conversation as it was; another tenant finds nothing
         JsonPath old = gateway(KeycloakTokens.user("anna"), "query($id: ID!) { ticket(id: $id) { status createdAt messages { author visibility } } }",
