@@ -93,17 +93,30 @@ public class RollupRepository {
     }
 
     /**
-     * Moves data points that never change (survey responses) to another channel, once it is known;
-     * the tenant-wide rows, where they were already counted, stay as they are.
+     * Moves a survey response's data points to another channel, once it is known; the tenant-wide
+     * rows, where they were already counted, stay as they are.
      */
     public Uni<Void> moveChannel(SqlConnection c, String tenant, List<Contributions.Point> points, String from, String to, String team,
             String agent) {
+        return shift(c, tenant, points, from, points, to, team, agent);
+    }
+
+    /** Replaces a survey response's data points (the customer changed their answer) within its group. */
+    public Uni<Void> swap(SqlConnection c, String tenant, List<Contributions.Point> removed, List<Contributions.Point> added, String channel,
+            String team, String agent) {
+        return shift(c, tenant, removed, channel, added, channel, team, agent);
+    }
+
+    private Uni<Void> shift(SqlConnection c, String tenant, List<Contributions.Point> removed, String removedChannel,
+            List<Contributions.Point> added, String addedChannel, String team, String agent) {
         Map<Key, Delta> deltas = new TreeMap<>();
-        for (Contributions.Point p : points) {
-            Key old = new Key(p.metric().key, p.bucket(), p.until(), from, team, agent);
-            Key moved = new Key(p.metric().key, p.bucket(), p.until(), to, team, agent);
-            deltas.computeIfAbsent(old, x -> new Delta()).add(old.metric(), p.value(), -1);
-            deltas.computeIfAbsent(moved, x -> new Delta()).add(moved.metric(), p.value(), +1);
+        for (Contributions.Point p : removed) {
+            Key k = new Key(p.metric().key, p.bucket(), p.until(), removedChannel, team, agent);
+            deltas.computeIfAbsent(k, x -> new Delta()).add(k.metric(), p.value(), -1);
+        }
+        for (Contributions.Point p : added) {
+            Key k = new Key(p.metric().key, p.bucket(), p.until(), addedChannel, team, agent);
+            deltas.computeIfAbsent(k, x -> new Delta()).add(k.metric(), p.value(), +1);
         }
         return apply(c, tenant, deltas);
     }

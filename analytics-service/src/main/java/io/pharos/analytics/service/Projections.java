@@ -182,21 +182,7 @@ public class Projections {
                             : recontributeAll(c, tenant));
         }
         if ("pharos.survey.responded".equals(type)) {
-            String surveyType = data.path("type").asText().toLowerCase();
-            List<Contributions.Point> points = Contributions.survey(surveyType, data.path("score").asInt(), data.path("scaleMin").asInt(),
-                    data.path("scaleMax").asInt(), instant(data.path("respondedAt")));
-            UUID ticketId = data.hasNonNull("ticketId") ? UUID.fromString(data.path("ticketId").asText()) : null;
-            String team = text(data.path("team"));
-            String agent = text(data.path("agentId"));
-            return channelOf(c, lower(data.path("channel")), ticketId).flatMap(channel -> c.preparedQuery(
-                    "INSERT INTO survey_fact (response_id, tenant, type, score, scale_min, scale_max, responded_at, ticket_id, channel,"
-                            + " agent, team) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (response_id) DO NOTHING")
-                    .execute(Tuple.tuple(List.of(UUID.fromString(data.path("responseId").asText()), tenant, surveyType,
-                            data.path("score").asInt(), data.path("scaleMin").asInt(), data.path("scaleMax").asInt(),
-                            offset(instant(data.path("respondedAt"))))).addValue(ticketId).addValue(channel).addValue(agent).addValue(team))
-                    .flatMap(rows -> rows.rowCount() == 0 ? Uni.createFrom().voidItem() // the same response under another event id
-                            : rollups.add(c, tenant, points, orElse(channel, UNKNOWN_CHANNEL), orElse(team, NO_TEAM),
-                                    orElse(agent, UNASSIGNED))));
+            return surveyAnswer(c, tenant, data);
         }
         return Uni.createFrom().voidItem(); // other survey events (sent, …) change no KPI
     }
@@ -258,6 +244,49 @@ public class Projections {
                     } catch (Exception e) {
                         return Calendars.FALLBACK;
                     }
+                });
+    }
+
+    /**
+     * A survey answer, new or changed: the customer may change their score for a while after the
+     * first click (survey-service's change window); each change is the same response with a later
+     * {@code respondedAt} and replaces the score, in the hour of the change. The same answer again,
+     * or an older one arriving late, changes nothing.
+     */
+    private Uni<Void> surveyAnswer(SqlConnection c, String tenant, JsonNode data) {
+        UUID responseId = UUID.fromString(data.path("responseId").asText());
+        String surveyType = data.path("type").asText().toLowerCase();
+        int score = data.path("score").asInt();
+        int scaleMin = data.path("scaleMin").asInt();
+        int scaleMax = data.path("scaleMax").asInt();
+        Instant respondedAt = instant(data.path("respondedAt"));
+        List<Contributions.Point> points = Contributions.survey(surveyType, score, scaleMin, scaleMax, respondedAt);
+        UUID ticketId = data.hasNonNull("ticketId") ? UUID.fromString(data.path("ticketId").asText()) : null;
+        String team = text(data.path("team"));
+        String agent = text(data.path("agentId"));
+        return c.preparedQuery("SELECT type, score, scale_min, scale_max, responded_at, channel, team, agent FROM survey_fact"
+                + " WHERE response_id = $1 FOR UPDATE").execute(Tuple.of(responseId)).flatMap(found -> {
+                    if (found.size() > 0) {
+                        Row old = found.iterator().next();
+                        Instant oldAt = old.getOffsetDateTime("responded_at").toInstant();
+                        if (!respondedAt.isAfter(oldAt)) {
+                            return Uni.createFrom().voidItem();
+                        }
+                        List<Contributions.Point> oldPoints = Contributions.survey(old.getString("type"), old.getInteger("score"),
+                                old.getInteger("scale_min"), old.getInteger("scale_max"), oldAt);
+                        return c.preparedQuery("UPDATE survey_fact SET score = $2, scale_min = $3, scale_max = $4, responded_at = $5"
+                                + " WHERE response_id = $1").execute(Tuple.of(responseId, score, scaleMin, scaleMax, offset(respondedAt)))
+                                .flatMap(v -> rollups.swap(c, tenant, oldPoints, points, orElse(old.getString("channel"), UNKNOWN_CHANNEL),
+                                        orElse(old.getString("team"), NO_TEAM), orElse(old.getString("agent"), UNASSIGNED)));
+                    }
+                    return channelOf(c, lower(data.path("channel")), ticketId).flatMap(channel -> c.preparedQuery(
+                            "INSERT INTO survey_fact (response_id, tenant, type, score, scale_min, scale_max, responded_at, ticket_id, channel,"
+                                    + " agent, team) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (response_id) DO NOTHING")
+                            .execute(Tuple.tuple(List.of(responseId, tenant, surveyType, score, scaleMin, scaleMax, offset(respondedAt)))
+                                    .addValue(ticketId).addValue(channel).addValue(agent).addValue(team))
+                            .flatMap(rows -> rows.rowCount() == 0 ? Uni.createFrom().voidItem() // inserted meanwhile by another consumer
+                                    : rollups.add(c, tenant, points, orElse(channel, UNKNOWN_CHANNEL), orElse(team, NO_TEAM),
+                                            orElse(agent, UNASSIGNED))));
                 });
     }
 

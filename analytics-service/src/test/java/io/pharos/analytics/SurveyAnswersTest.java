@@ -23,12 +23,13 @@ import io.pharos.testing.KeycloakTokens;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * A survey answer whose event names no channel (survey-service had not seen the ticket yet: an
- * import, or an answer racing its ticket) counts under its ticket's channel, whichever of the two
- * analytics reads first.
+ * Survey answers as the customer last gave them, under the right channel: an answer whose event
+ * names no channel (survey-service had not seen the ticket yet: an import, or an answer racing its
+ * ticket) counts under its ticket's channel whichever of the two analytics reads first, and a
+ * changed answer replaces the first one.
  */
 @QuarkusTest
-class SurveyChannelTest {
+class SurveyAnswersTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -52,8 +53,11 @@ class SurveyChannelTest {
     }
 
     static void answered(UUID ticket, int score, Instant at) {
+        answered(UUID.randomUUID(), ticket, score, at);
+    }
+
+    static void answered(UUID response, UUID ticket, int score, Instant at) {
         Map<String, Object> data = new LinkedHashMap<>();
-        UUID response = UUID.randomUUID();
         data.put("responseId", response.toString());
         data.put("type", "csat");
         data.put("score", score);
@@ -64,7 +68,14 @@ class SurveyChannelTest {
         data.put("channel", null);
         data.put("agentId", null);
         data.put("team", null);
-        KafkaEvents.publish("pharos.survey.events", response.toString(), "//pharos/survey-service", "pharos.survey.responded", "acme", data);
+        KafkaEvents.publish("pharos.survey.events", ticket.toString(), "//pharos/survey-service", "pharos.survey.responded", "acme", data);
+    }
+
+    /** The day's CSAT over all channels: {@code {count, value}}. */
+    static JsonNode csat(Instant day) throws Exception {
+        JsonNode all = JSON.readTree(given().auth().oauth2(KeycloakTokens.user("sofia")).queryParam("from", day.toString())
+                .queryParam("to", day.plus(1, ChronoUnit.DAYS).toString()).get("/api/v1/kpis").then().statusCode(200).extract().asString());
+        return all.path("groups").path(0).path("kpis").path("csat");
     }
 
     /** The CSAT answers counted per channel on that day. */
@@ -111,10 +122,42 @@ class SurveyChannelTest {
         assertThat(await(day, c -> c.containsKey("telegram"))).isEqualTo(Map.of("sms", 1L, "telegram", 1L));
 
         // and the tenant-wide figure counted each answer once all along
-        JsonNode all = JSON.readTree(given().auth().oauth2(KeycloakTokens.user("sofia")).queryParam("from", day.toString())
-                .queryParam("to", day.plus(1, ChronoUnit.DAYS).toString()).get("/api/v1/kpis").then().statusCode(200).extract().asString());
-        JsonNode csat = all.path("groups").get(0).path("kpis").path("csat");
+        JsonNode csat = csat(day);
         assertThat(csat.path("count").asLong()).isEqualTo(2);
         assertThat(csat.path("value").asDouble()).as("5 and 2 of 1-5: 10 and 2.5 of 10").isEqualTo(6.25);
+    }
+
+    @Test
+    void aChangedAnswerReplacesTheFirstAndALateCopyOfTheFirstChangesNothing() throws Exception {
+        Instant day = Instant.parse("2012-01-01T00:00:00Z").plus(new java.util.Random().nextInt(3000), ChronoUnit.DAYS);
+        UUID ticket = UUID.randomUUID();
+        ticketCreated(ticket, "email", day.plus(1, ChronoUnit.HOURS));
+        UUID response = UUID.randomUUID();
+        Instant firstClick = day.plus(2, ChronoUnit.HOURS);
+        answered(response, ticket, 2, firstClick);
+        assertThat(awaitCsat(day, c -> c.path("count").asLong() == 1).path("value").asDouble()).as("2 of 1-5").isEqualTo(2.5);
+
+        // the customer clicks 5 a few minutes later (within survey-service's change window): one answer, now 5
+        answered(response, ticket, 5, firstClick.plus(4, ChronoUnit.MINUTES));
+        JsonNode changed = awaitCsat(day, c -> c.path("value").asDouble() == 10.0);
+        assertThat(changed.path("count").asLong()).isEqualTo(1);
+        assertThat(changed.path("value").asDouble()).isEqualTo(10.0);
+        assertThat(csatByChannel(day)).isEqualTo(Map.of("email", 1L));
+
+        // the first click's event delivered again (a retry, a replay): it is older, nothing moves
+        answered(response, ticket, 2, firstClick);
+        answered(UUID.randomUUID(), ticket, 1, day.plus(23, ChronoUnit.HOURS)); // another answer after it, in the same partition
+        JsonNode after = awaitCsat(day, c -> c.path("count").asLong() == 2);
+        assertThat(after.path("value").asDouble()).as("5 and 1 of 1-5: 10 and 0").isEqualTo(5.0);
+    }
+
+    static JsonNode awaitCsat(Instant day, Predicate<JsonNode> done) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(30);
+        JsonNode csat = csat(day);
+        while (!done.test(csat) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+            csat = csat(day);
+        }
+        return csat;
     }
 }
