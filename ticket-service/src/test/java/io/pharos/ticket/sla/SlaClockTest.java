@@ -180,6 +180,12 @@ class SlaClockTest {
         time.set("2026-03-09T09:00");
         try (KafkaEvents kafka = new KafkaEvents("pharos.ticket.events")) {
             String ticket = ticket();
+            // the created event carries the clocks its own transaction started (analytics counts compliance from them)
+            KafkaEvents.Event created = kafka.await(e -> ticket.equals(e.key()) && "pharos.ticket.created".equals(e.type()), 1,
+                    Duration.ofSeconds(10)).get(0);
+            List<String> started = new java.util.ArrayList<>();
+            created.cloudEvent().path("data").path("slaClocks").forEach(c -> started.add(c.path("target").asText()));
+            assertThat(started).contains("first_response");
             time.set("2026-03-09T09:29");
             assertThat(bothPasses()).isZero();
             time.set("2026-03-09T09:31");
