@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.pharos.testing.KeycloakTokens;
+import io.pharos.testing.Ndjson;
 import io.restassured.path.json.JsonPath;
 
 /**
@@ -75,22 +76,12 @@ class ImportJourneyIT {
         return Map.of("type", type, "score", score, "ticketId", ticketId, "respondedAt", at(minute).toString(), "externalId", run + "-" + key);
     }
 
-    static List<JsonNode> ndjson(String body) {
-        return body.lines().map(l -> {
-            try {
-                return JSON.readTree(l);
-            } catch (Exception e) {
-                throw new AssertionError(l, e);
-            }
-        }).toList();
-    }
-
     static List<JsonNode> post(String baseUri, String path, List<Map<String, Object>> lines) throws Exception {
         StringBuilder body = new StringBuilder();
         for (Map<String, Object> line : lines) {
             body.append(JSON.writeValueAsString(line)).append('\n');
         }
-        return ndjson(given().baseUri(baseUri).auth().oauth2(KeycloakTokens.integrator("acme")).contentType("application/x-ndjson")
+        return Ndjson.parse(given().baseUri(baseUri).auth().oauth2(KeycloakTokens.integrator("acme")).contentType("application/x-ndjson")
                 .body(body.toString().getBytes(StandardCharsets.UTF_8)).when().post(path).then().statusCode(200).extract().asString());
     }
 

@@ -84,12 +84,7 @@ public class RollupRepository {
 
     /** Adds data points that never change (survey responses). */
     public Uni<Void> add(SqlConnection c, String tenant, List<Contributions.Point> points, String channel, String team, String agent) {
-        Map<Key, Delta> deltas = new TreeMap<>();
-        for (Contributions.Point p : points) {
-            Key k = new Key(p.metric().key, p.bucket(), p.until(), channel, team, agent);
-            deltas.computeIfAbsent(k, x -> new Delta()).add(k.metric(), p.value(), +1);
-        }
-        return apply(c, tenant, deltas);
+        return shift(c, tenant, List.of(), channel, points, channel, team, agent);
     }
 
     /**
