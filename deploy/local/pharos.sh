@@ -21,9 +21,11 @@ RUN="$STATE/run"
 PIDS="$RUN/pids"
 LOGS="$RUN/logs"
 
-KAFKA_VERSION=4.4.0
-KEYCLOAK_VERSION=26.4.7
-GREENMAIL_VERSION=2.1.13
+# versions are pinned once, in the root pom's properties
+pom_property() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" "$ROOT/pom.xml" | head -n 1; }
+KAFKA_VERSION=$(pom_property kafka.version)
+KEYCLOAK_VERSION=$(pom_property keycloak.version)
+GREENMAIL_VERSION=$(pom_property greenmail.version)
 
 PG_PORT=5432
 KAFKA_PORT=9092
@@ -180,7 +182,8 @@ fetch() {
   if [[ ! -f "$kafka_libs/kafka_2.13-$KAFKA_VERSION.jar" || ! -f "$kc_zip" \
         || ! -f "$CACHE/downloads/greenmail-standalone-$GREENMAIL_VERSION.jar" ]]; then
     say "fetching Kafka $KAFKA_VERSION, Keycloak $KEYCLOAK_VERSION and GreenMail $GREENMAIL_VERSION from Maven Central (once)"
-    mvnw -B -q -f "$ROOT/deploy/local/pom.xml" package -Dpharos.cache="$CACHE" || fail "download failed (see the Maven output above)"
+    mvnw -B -q -f "$ROOT/deploy/local/pom.xml" package -Dpharos.cache="$CACHE" -Dkafka.version="$KAFKA_VERSION" \
+      -Dkeycloak.version="$KEYCLOAK_VERSION" -Dgreenmail.version="$GREENMAIL_VERSION" || fail "download failed (see the Maven output above)"
   fi
   if [[ ! -x "$CACHE/keycloak-$KEYCLOAK_VERSION/bin/kc.sh" ]]; then
     say "unpacking Keycloak $KEYCLOAK_VERSION"
@@ -359,7 +362,7 @@ services_stale() { # any service whose jar is missing or older than its sources 
     read -r name port db <<<"$entry"
     jar=$(service_jar "$name")
     [[ -f "$jar" ]] || return 0
-    [[ -n "$(find "$ROOT/$name/src/main" "$ROOT/$name/pom.xml" "$ROOT/commons/src/main" "$ROOT/pom.xml" \
+    [[ -n "$(find "$ROOT/$name/src/main" "$ROOT/$name/pom.xml" "$ROOT/commons/src/main" "$ROOT/contracts/src/main" "$ROOT/pom.xml" \
              -newer "$jar" -type f -print -quit)" ]] && return 0
   done
   return 1

@@ -10,7 +10,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 
 /**
- * Creates the topics of CONTRACTS.md that do not exist yet. Run with the broker's own jars
+ * Creates the topics of docs/events.md that do not exist yet. Run with the broker's own jars
  * (java -cp "libs/*" CreateTopics.java BOOTSTRAP topics.txt): kafka-tools 4.4.0 is not on
  * Maven Central, and the admin client is all this needs.
  * Each line of the topics file: NAME PARTITIONS [key=value ...]; '#' starts a comment.

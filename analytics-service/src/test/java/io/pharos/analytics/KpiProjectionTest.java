@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.awaitility.Awaitility;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -222,16 +223,34 @@ class KpiProjectionTest {
         twice.forEach(e -> KafkaEvents.publishRaw(e.topic(), e.key(), e.value()));
 
         long distinct = events.size();
-        Instant deadline = Instant.now().plusSeconds(120);
-        long applied = 0;
-        while (Instant.now().isBefore(deadline) && applied < distinct) {
-            Thread.sleep(500);
-            applied = pool.query("SELECT count(*) AS n FROM processed_event").execute().await().atMost(Duration.ofSeconds(10))
-                    .iterator().next().getLong("n");
-        }
+        long applied = Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                .until(() -> pool.query("SELECT count(*) AS n FROM processed_event").execute().await().atMost(Duration.ofSeconds(10))
+                        .iterator().next().getLong("n"), n -> n >= distinct);
         assertThat(applied).as("each of the %d events applied once", distinct).isEqualTo(distinct);
-        Thread.sleep(1000); // the duplicates still in flight change nothing: checked by the figures
+        // the duplicates still in flight change nothing (checked by the figures): every copy has been consumed once the
+        // consumer group has no lag left on either topic
+        awaitNoLag(ConfigProvider.getConfig().getValue("mp.messaging.incoming.ticket-events.group.id", String.class), Duration.ofSeconds(30));
         loaded = true;
+    }
+
+    /** Waits until the group has committed the end of both topics: every record published before is consumed (committed after it was applied). */
+    static void awaitNoLag(String groupId, Duration timeout) {
+        java.util.Properties props = new java.util.Properties();
+        props.put(org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, System.getProperty("kafka.bootstrap.servers", "localhost:9092"));
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(props)) {
+            Awaitility.await("consumer group " + groupId + " at the end of the topics").atMost(timeout).pollInterval(Duration.ofMillis(250)).until(() -> {
+                var committed = admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
+                Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> ends = new LinkedHashMap<>();
+                for (String topic : List.of("pharos.ticket.events", "pharos.survey.events")) {
+                    admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
+                            .forEach(p -> ends.put(new org.apache.kafka.common.TopicPartition(topic, p.partition()),
+                                    org.apache.kafka.clients.admin.OffsetSpec.latest()));
+                }
+                var latest = admin.listOffsets(ends).all().get();
+                return latest.entrySet().stream().allMatch(e -> e.getValue().offset() == 0
+                        || committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue().offset());
+            });
+        }
     }
 
     @Test

@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.awaitility.Awaitility;
 
 import io.pharos.testing.GraphQLWs;
 import io.pharos.testing.KafkaEvents;
@@ -191,18 +192,17 @@ class LiveCountersTest {
                 .queryParam("from", from.toString()).queryParam("to", to.toString()).get("/api/v1/kpis").then().statusCode(200)
                 .extract().jsonPath().getDouble("groups[0].kpis.volume.value");
         long before = volumeNow.getAsLong();
-        long volume = before;
-        // a ticket of now, so that the rolling window holds something (again until the consumer group has settled)
-        for (int i = 0; i < 60 && volume == before; i++) {
-            if (i % 10 == 0) {
+        // a ticket of now, so that the rolling window holds something (published again every 2 s until the consumer group has settled)
+        java.util.concurrent.atomic.AtomicInteger polls = new java.util.concurrent.atomic.AtomicInteger();
+        long volume = Awaitility.await().atMost(Duration.ofSeconds(12)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200)).until(() -> {
+            if (polls.getAndIncrement() % 10 == 0) {
                 UUID id = UUID.randomUUID();
                 Instant created = Instant.now().minusSeconds(60);
                 KafkaEvents.publish(TOPIC, id.toString(), "//pharos/ticket-service", "pharos.ticket.created", "acme",
                         Map.of("ticket", ticket(id, "acme", "new", created, created)));
             }
-            Thread.sleep(200);
-            volume = volumeNow.getAsLong();
-        }
+            return volumeNow.getAsLong();
+        }, v -> v != before);
         assertThat(volume).as("the new ticket is counted").isGreaterThan(before);
         gauges.refresh().await().atMost(Duration.ofSeconds(30));
         JsonObject live = new JsonObject(io.restassured.RestAssured.given().auth().oauth2(sofia).contentType("application/json")

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.awaitility.Awaitility;
 
 import io.pharos.testing.KafkaEvents;
 import io.quarkus.test.junit.QuarkusTest;
@@ -54,12 +55,9 @@ class PoisonEventTest {
             KafkaEvents.publish("pharos.ticket.events", ticket.toString(), "//pharos/ticket-service", "pharos.ticket.created", "acme",
                     Map.of("ticket", Map.of("id", ticket.toString(), "number", 1, "status", "new", "priority", "normal", "channel", "email",
                             "requesterId", UUID.randomUUID().toString(), "createdAt", now.toString(), "updatedAt", now.toString(), "reopenCount", 0)));
-            long found = 0;
-            for (int i = 0; i < 50 && found == 0; i++) {
-                Thread.sleep(200);
-                found = pool.preparedQuery("SELECT count(*) FROM ticket_fact WHERE ticket_id = $1").execute(Tuple.of(ticket))
-                        .await().atMost(Duration.ofSeconds(5)).iterator().next().getLong(0);
-            }
+            long found = Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> pool.preparedQuery("SELECT count(*) FROM ticket_fact WHERE ticket_id = $1").execute(Tuple.of(ticket))
+                            .await().atMost(Duration.ofSeconds(5)).iterator().next().getLong(0), n -> n > 0);
             assertThat(found).as("the stream goes on after the poison").isEqualTo(1);
             assertThat(pool.preparedQuery("SELECT count(*) FROM calendar_replica WHERE id = $1").execute(Tuple.of(UUID.fromString(key)))
                     .await().atMost(Duration.ofSeconds(5)).iterator().next().getLong(0)).as("the unreadable calendar changed nothing").isZero();

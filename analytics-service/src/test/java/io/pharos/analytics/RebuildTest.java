@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.awaitility.Awaitility;
 
 import io.pharos.testing.KafkaEvents;
 import io.pharos.testing.KeycloakTokens;
@@ -82,12 +83,10 @@ class RebuildTest {
         return pool.preparedQuery(sql).execute(Tuple.from(args)).await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0);
     }
 
-    void awaitApplied(List<UUID> tickets) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (Instant.now().isBefore(deadline) && count("SELECT count(*) FROM ticket_fact WHERE ticket_id = ANY($1) AND status = 'solved'",
-                (Object) tickets.toArray(UUID[]::new)) < tickets.size()) {
-            Thread.sleep(200);
-        }
+    void awaitApplied(List<UUID> tickets) {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> count("SELECT count(*) FROM ticket_fact WHERE ticket_id = ANY($1) AND status = 'solved'",
+                        (Object) tickets.toArray(UUID[]::new)) >= tickets.size());
     }
 
     @Test
@@ -107,17 +106,15 @@ class RebuildTest {
         given().auth().oauth2(KeycloakTokens.user("sofia")).post("/api/v1/admin/rebuild").then().statusCode(403);
         given().auth().oauth2(admin).post("/api/v1/admin/rebuild").then().statusCode(202);
         given().auth().oauth2(admin).post("/api/v1/admin/rebuild").then().statusCode(409).contentType("application/problem+json");
-        String state;
-        Instant deadline = Instant.now().plusSeconds(600);
-        int readsDuring = 0;
-        do {
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        String state = Awaitility.await().atMost(Duration.ofSeconds(600)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250)).until(() -> {
             // reads go on: the live tables serve until the swap
             given().auth().oauth2(KeycloakTokens.user("sofia")).queryParam("from", "2026-02-02T00:00:00Z").queryParam("to", "2026-02-03T00:00:00Z")
                     .get("/api/v1/kpis").then().statusCode(200);
-            readsDuring++;
-            Thread.sleep(250);
-            state = given().auth().oauth2(admin).get("/api/v1/admin/rebuild").then().statusCode(200).extract().path("state");
-        } while (!List.of("done", "failed").contains(state) && Instant.now().isBefore(deadline));
+            reads.incrementAndGet();
+            return given().auth().oauth2(admin).get("/api/v1/admin/rebuild").then().statusCode(200).extract().<String> path("state");
+        }, s -> List.of("done", "failed").contains(s));
+        int readsDuring = reads.get();
         assertThat(state).isEqualTo("done");
         assertThat(readsDuring).isPositive();
 

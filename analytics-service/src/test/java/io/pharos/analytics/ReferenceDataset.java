@@ -348,7 +348,7 @@ final class ReferenceDataset {
     }
 
     /**
-     * Retention over the days of [from, to) in Athens, straight from DESIGN.md: (E − N) ÷ S × 100;
+     * Retention over the days of [from, to) in Athens, as docs/kpi-definitions.md defines it: (E − N) ÷ S × 100;
      * null when S is zero.
      */
     Double retention(Instant from, Instant to) {

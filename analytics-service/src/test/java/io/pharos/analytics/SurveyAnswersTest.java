@@ -14,6 +14,10 @@ import java.util.function.Predicate;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.awaitility.Awaitility;
+import jakarta.inject.Inject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,6 +36,9 @@ import io.quarkus.test.junit.QuarkusTest;
 class SurveyAnswersTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    Pool pool;
 
     @BeforeAll
     static void consumerReady() {
@@ -94,13 +101,7 @@ class SurveyAnswersTest {
     }
 
     static Map<String, Long> await(Instant day, Predicate<Map<String, Long>> done) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(30);
-        Map<String, Long> counts = csatByChannel(day);
-        while (!done.test(counts) && Instant.now().isBefore(deadline)) {
-            Thread.sleep(200);
-            counts = csatByChannel(day);
-        }
-        return counts;
+        return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> csatByChannel(day), done::test);
     }
 
     @Test
@@ -117,7 +118,8 @@ class SurveyAnswersTest {
         // the other order: the ticket first, its answer after
         UUID known = UUID.randomUUID();
         ticketCreated(known, "telegram", day.plus(2, ChronoUnit.HOURS));
-        Thread.sleep(500);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> pool.preparedQuery("SELECT count(*) FROM ticket_fact WHERE ticket_id = $1")
+                .execute(Tuple.of(known)).await().atMost(Duration.ofSeconds(5)).iterator().next().getLong(0) == 1);
         answered(known, 2, day.plus(4, ChronoUnit.HOURS));
         assertThat(await(day, c -> c.containsKey("telegram"))).isEqualTo(Map.of("sms", 1L, "telegram", 1L));
 
@@ -152,12 +154,6 @@ class SurveyAnswersTest {
     }
 
     static JsonNode awaitCsat(Instant day, Predicate<JsonNode> done) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(30);
-        JsonNode csat = csat(day);
-        while (!done.test(csat) && Instant.now().isBefore(deadline)) {
-            Thread.sleep(200);
-            csat = csat(day);
-        }
-        return csat;
+        return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> csat(day), done::test);
     }
 }

@@ -3,16 +3,20 @@ package io.pharos.channel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.mail.internet.MimeMessage;
 
+import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.pharos.channel.messaging.ProducerSamples;
+import io.pharos.contracts.ticket.TicketCreated;
+import io.pharos.contracts.ticket.TicketEvents;
 import io.pharos.testing.KafkaEvents;
 import io.pharos.testing.Mailboxes;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,30 +35,25 @@ class AcknowledgementTest {
                 Duration.ofSeconds(30));
     }
 
-    static void created(String ticketId, String customer, String language, Map<String, Object> promise) {
-        Map<String, Object> ticket = Map.of("id", ticketId, "number", 1077, "subject", "Παραγγελία 55231", "status", "new",
-                "channel", "email", "language", language, "requesterId", UUID.randomUUID().toString());
-        Map<String, Object> source = Map.of("channelId", "acme-email", "providerMessageId", "orig-" + ticketId + "@mail.example.test",
-                "emailMessageId", "<orig-" + ticketId + "@mail.example.test>", "subject", "Παραγγελία 55231",
-                "from", Map.of("name", "Ελένη", "email", customer));
-        Map<String, Object> data = new java.util.LinkedHashMap<>(Map.of("ticket", ticket, "source", source));
-        if (promise != null) {
-            data.put("promise", promise);
-        }
-        KafkaEvents.publish("pharos.ticket.events", ticketId, "//pharos/ticket-service", "pharos.ticket.created", "acme", data);
+    static void created(String ticketId, String customer, String language, TicketCreated.Promise promise) {
+        TicketCreated created = ProducerSamples.ticketFromEmail(UUID.fromString(ticketId), 1077, "Παραγγελία 55231", language, "Ελένη",
+                customer, "<orig-" + ticketId + "@mail.example.test>", promise);
+        ProducerSamples.publish(TicketEvents.TICKET_CREATED, ticketId, ProducerSamples.TICKET_SERVICE, "acme", created);
     }
 
     @Test
     void aGreekCustomerWritingAfterHoursIsToldWhenTheReplyComesOnce() throws Exception {
         String ticket = UUID.randomUUID().toString();
         String customer = "ack-" + ticket.substring(0, 8) + "@example.test";
-        Map<String, Object> promise = Map.of("policy", "Email, forms and API", "firstResponseDueAt", "2026-03-09T08:30:00Z",
-                "timeZone", "Europe/Athens", "openNow", false);
+        TicketCreated.Promise promise = new TicketCreated.Promise("Email, forms and API", Instant.parse("2026-03-09T08:30:00Z"),
+                "Europe/Athens", false);
         try (KafkaEvents delivery = new KafkaEvents("pharos.channel.delivery")) {
             created(ticket, customer, "el", promise);
             created(ticket, customer, "el", promise); // a redelivered event: still one receipt
             List<MimeMessage> mails = Mailboxes.inbox(customer, 1, Duration.ofSeconds(20));
-            Thread.sleep(2000);
+            // the redelivered event must change nothing: the inbox stays at one receipt for a while
+            Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                    .until(() -> Mailboxes.inbox(customer, 2, Duration.ofMillis(10)).size() == 1);
             mails = Mailboxes.inbox(customer, 2, Duration.ofSeconds(1));
             assertThat(mails).hasSize(1);
             MimeMessage ack = mails.get(0);

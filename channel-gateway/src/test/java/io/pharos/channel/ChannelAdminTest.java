@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import io.pharos.channel.domain.ChannelConfig;
 import io.pharos.channel.repository.ChannelRepository;
-import io.pharos.channel.service.Signatures;
+import io.pharos.channel.service.security.Signatures;
 import io.pharos.testing.KeycloakTokens;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;

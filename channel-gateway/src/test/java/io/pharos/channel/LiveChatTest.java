@@ -6,22 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import jakarta.mail.internet.MimeMessage;
 
+import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,12 +25,18 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.pharos.channel.messaging.ProducerSamples;
+import io.pharos.channel.repository.ChatRepository;
+import io.pharos.contracts.Channel;
+import io.pharos.contracts.channel.ChannelEvents;
+import io.pharos.testing.EventContracts;
 import io.pharos.testing.ChatClient;
 import io.pharos.testing.KafkaEvents;
 import io.pharos.testing.KeycloakTokens;
 import io.pharos.testing.Mailboxes;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 
 /**
@@ -50,6 +52,19 @@ class LiveChatTest {
 
     @TestHTTPResource("/")
     URI base;
+
+    @jakarta.inject.Inject
+    ChatRepository chats;
+
+    boolean visitorConnected(String sessionId) throws Exception {
+        try {
+            return VertxContextSupport.subscribeAndAwait(() -> chats.visitorConnected(UUID.fromString(sessionId)));
+        } catch (Exception | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
 
     @BeforeAll
     static void consumerReady() {
@@ -71,11 +86,11 @@ class LiveChatTest {
                 .post("/api/v1/chat/acme-chat/agent-tickets").then().statusCode(200).extract().path("socket");
     }
 
+    /** An agent's reply as ticket-service asks for it: to the visitor's session, and the email they gave. */
     static void reply(String sessionId, String requestId, String ticketId, String text, String email) {
-        Map<String, Object> recipient = email == null ? Map.of("chat", sessionId) : Map.of("chat", sessionId, "email", email);
-        KafkaEvents.publish("pharos.channel.outbound", ticketId, "//pharos/ticket-service", "pharos.channel.message.requested", "acme",
-                Map.of("requestId", requestId, "ticketId", ticketId, "channel", "chat", "recipient", recipient, "text", text,
-                        "subject", "[#77] Chat"));
+        ProducerSamples.publish(ChannelEvents.MESSAGE_REQUESTED, ticketId, ProducerSamples.TICKET_SERVICE, "acme",
+                ProducerSamples.reply(UUID.fromString(requestId), UUID.fromString(ticketId), 77, Channel.CHAT,
+                        ProducerSamples.customer(UUID.randomUUID(), email, null, null, null, sessionId), "Chat", text, null, List.of(), null));
     }
 
     @Test
@@ -102,6 +117,7 @@ class LiveChatTest {
             visitor.send(Map.of("type", "message", "id", "m1", "text", "Γεια σας, η παραγγελία 1042 δεν ήρθε."));
             assertThat(visitor.next("ack").path("seq").asInt()).isEqualTo(1);
             KafkaEvents.Event received = kafka.await(e -> ("chat:" + sessionId).equals(e.key()), 1, Duration.ofSeconds(10)).get(0);
+            EventContracts.assertValid(received);
             JsonNode data = received.cloudEvent().path("data");
             assertThat(received.type()).isEqualTo("pharos.channel.message.received");
             assertThat(data.path("channel").asText()).isEqualTo("chat");
@@ -129,14 +145,17 @@ class LiveChatTest {
             assertThat(replySeq).isGreaterThan(1);
             assertThat(pushed.path("text").asText()).isEqualTo("Καλησπέρα Ελένη, το ελέγχω αμέσως.");
             Predicate<KafkaEvents.Event> deliveredOfTicket = e -> ticketId.equals(e.key()) && "pharos.channel.message.delivered".equals(e.type());
-            JsonNode delivered = kafka.await(deliveredOfTicket, 1, Duration.ofSeconds(10)).get(0).cloudEvent();
+            KafkaEvents.Event deliveredEvent = kafka.await(deliveredOfTicket, 1, Duration.ofSeconds(10)).get(0);
+            EventContracts.assertValid(deliveredEvent);
+            JsonNode delivered = deliveredEvent.cloudEvent();
             assertThat(delivered.path("data").path("providerMessageId").asText()).isEqualTo("chat:" + sessionId + ":" + replySeq);
 
             // the visitor leaves; a reply meanwhile is kept (and mailed, since nobody reads it live)
             visitor.close();
-            Thread.sleep(300);
+            Awaitility.await().atMost(Duration.ofSeconds(5))
+                    .until(() -> !visitorConnected(sessionId));
             reply(sessionId, UUID.randomUUID().toString(), ticketId, "Η παραγγελία σας φεύγει αύριο.", email);
-            kafka.await(deliveredOfTicket, 2, Duration.ofSeconds(10));
+            kafka.await(deliveredOfTicket, 2, Duration.ofSeconds(10)).forEach(EventContracts::assertValid);
             List<MimeMessage> mail = Mailboxes.inbox(email, 1, Duration.ofSeconds(10));
             assertThat(mail.get(0).getContent().toString()).contains("Η παραγγελία σας φεύγει αύριο.");
 
@@ -165,7 +184,9 @@ class LiveChatTest {
             visitor.next("ready");
             visitor.send(Map.of("type", "message", "id", "offline-1", "text", "Is anyone there? Please email me."));
             visitor.next("ack");
-            JsonNode data = kafka.await(e -> ("chat:" + sessionId).equals(e.key()), 1, Duration.ofSeconds(10)).get(0).cloudEvent().path("data");
+            KafkaEvents.Event received = kafka.await(e -> ("chat:" + sessionId).equals(e.key()), 1, Duration.ofSeconds(10)).get(0);
+            EventContracts.assertValid(received);
+            JsonNode data = received.cloudEvent().path("data");
             assertThat(data.path("chat").path("offline").asBoolean()).isTrue();
             assertThat(data.path("from").path("email").asText()).startsWith("offline-");
         }

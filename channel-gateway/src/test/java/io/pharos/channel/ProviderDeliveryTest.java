@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -23,6 +22,11 @@ import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
+import io.pharos.channel.messaging.ProducerSamples;
+import io.pharos.contracts.Channel;
+import io.pharos.contracts.channel.ChannelEvents;
+import io.pharos.contracts.channel.MessageRequested;
+import io.pharos.testing.EventContracts;
 import io.pharos.testing.KafkaEvents;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -47,10 +51,14 @@ class ProviderDeliveryTest {
         ProviderStandIn.server.resetAll();
     }
 
-    static void request(String ticketId, String requestId, String channel, Map<String, Object> recipient, String text) {
-        Map<String, Object> data = Map.of("requestId", requestId, "ticketId", ticketId, "channel", channel, "recipient", recipient, "text", text);
-        KafkaEvents.publish("pharos.channel.outbound", ticketId, "//pharos/ticket-service", "pharos.channel.message.requested", "acme", data);
+    /** An agent's reply as ticket-service asks for it. */
+    static void request(String ticketId, String requestId, Channel channel, MessageRequested.Recipient recipient, String text) {
+        MessageRequested data = ProducerSamples.reply(UUID.fromString(requestId), UUID.fromString(ticketId), 1050, channel, recipient,
+                "Παραγγελία 55231", text, null, List.of(), "el");
+        ProducerSamples.publish(ChannelEvents.MESSAGE_REQUESTED, ticketId, ProducerSamples.TICKET_SERVICE, "acme", data);
     }
+
+    static final UUID CUSTOMER = UUID.randomUUID();
 
     @Test
     void whatsappFailingTwiceThenAcceptingIsDeliveredOnce() throws Exception {
@@ -67,15 +75,18 @@ class ProviderDeliveryTest {
         String ticket = UUID.randomUUID().toString();
         String requestId = UUID.randomUUID().toString();
         try (KafkaEvents kafka = new KafkaEvents("pharos.channel.delivery")) {
-            request(ticket, requestId, "whatsapp", Map.of("whatsapp", "306900000123"), "Καλημέρα Γιώργο, η παραγγελία σας στάλθηκε.");
+            request(ticket, requestId, Channel.WHATSAPP, ProducerSamples.customer(CUSTOMER, null, null, "306900000123", null, null),
+                    "Καλημέρα Γιώργο, η παραγγελία σας στάλθηκε.");
             KafkaEvents.Event delivered = kafka.await(e -> ticket.equals(e.key()), 1, Duration.ofSeconds(30)).get(0);
+            EventContracts.assertValid(delivered);
             assertThat(delivered.type()).isEqualTo("pharos.channel.message.delivered");
             assertThat(delivered.cloudEvent().path("data").path("providerMessageId").asText()).isEqualTo("wamid.OUT-1");
             api.verify(3, postRequestedFor(urlEqualTo(path)).withHeader("Authorization", equalTo("Bearer acme-whatsapp-token"))
                     .withRequestBody(equalToJson("{\"messaging_product\":\"whatsapp\",\"recipient_type\":\"individual\",\"to\":\"306900000123\","
                             + "\"type\":\"text\",\"text\":{\"preview_url\":false,\"body\":\"Καλημέρα Γιώργο, η παραγγελία σας στάλθηκε.\"}}")));
             // the same request again (a redelivery): not sent a second time
-            request(ticket, requestId, "whatsapp", Map.of("whatsapp", "306900000123"), "Καλημέρα Γιώργο, η παραγγελία σας στάλθηκε.");
+            request(ticket, requestId, Channel.WHATSAPP, ProducerSamples.customer(CUSTOMER, null, null, "306900000123", null, null),
+                    "Καλημέρα Γιώργο, η παραγγελία σας στάλθηκε.");
             assertThat(kafka.during(Duration.ofSeconds(3), e -> ticket.equals(e.key()))).hasSize(1);
             api.verify(3, postRequestedFor(urlEqualTo(path)));
         }
@@ -89,8 +100,10 @@ class ProviderDeliveryTest {
                 .withBody("{\"sid\":\"SMout0001\",\"status\":\"queued\"}")));
         String ticket = UUID.randomUUID().toString();
         try (KafkaEvents kafka = new KafkaEvents("pharos.channel.delivery")) {
-            request(ticket, UUID.randomUUID().toString(), "sms", Map.of("phone", "+306900000111"), "Ο τεχνικός θα έρθει αύριο 10:00.");
+            request(ticket, UUID.randomUUID().toString(), Channel.SMS, ProducerSamples.customer(CUSTOMER, null, "+306900000111", null, null, null),
+                    "Ο τεχνικός θα έρθει αύριο 10:00.");
             KafkaEvents.Event delivered = kafka.await(e -> ticket.equals(e.key()), 1, Duration.ofSeconds(20)).get(0);
+            EventContracts.assertValid(delivered);
             assertThat(delivered.cloudEvent().path("data").path("providerMessageId").asText()).isEqualTo("SMout0001");
         }
         String basic = "Basic " + Base64.getEncoder().encodeToString("ACacme000000000000000000000000000:acme-sms-secret"
@@ -107,8 +120,10 @@ class ProviderDeliveryTest {
                 .willReturn(aResponse().withStatus(502).withBody("Bad Gateway")));
         String ticket = UUID.randomUUID().toString();
         try (KafkaEvents kafka = new KafkaEvents("pharos.channel.delivery", "pharos.channel.outbound.dlq")) {
-            request(ticket, UUID.randomUUID().toString(), "telegram", Map.of("telegram", "123456789"), "Hello");
+            request(ticket, UUID.randomUUID().toString(), Channel.TELEGRAM, ProducerSamples.customer(CUSTOMER, null, null, null, "123456789", null),
+                    "Hello");
             List<KafkaEvents.Event> events = kafka.await(e -> ticket.equals(e.key()), 2, Duration.ofSeconds(40));
+            events.forEach(EventContracts::assertValid);
             assertThat(events).extracting(KafkaEvents.Event::type)
                     .containsExactlyInAnyOrder("pharos.channel.message.failed", "pharos.channel.message.undeliverable");
             assertThat(events).allSatisfy(e -> assertThat(e.cloudEvent().path("data").path("reason").asText()).startsWith("telegram: ")

@@ -16,7 +16,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.pharos.channel.domain.Delivery;
-import io.pharos.channel.service.Signatures;
+import io.pharos.channel.service.security.Signatures;
+import io.pharos.testing.EventContracts;
 import io.pharos.testing.KafkaEvents;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -65,6 +66,7 @@ class ProviderWebhookTest {
             }
             List<KafkaEvents.Event> events = about(kafka, wamid);
             assertThat(events).hasSize(1);
+            EventContracts.assertValid(events.get(0));
             assertThat(events.get(0).key()).isEqualTo("whatsapp:306900000123");
             assertThat(events.get(0).cloudEvent().path("tenant").asText()).isEqualTo("acme");
             assertThat(events.get(0).cloudEvent().path("data").path("text").asText()).isEqualTo("Καλημέρα, η παραγγελία μου 55231 δεν ήρθε");
@@ -124,11 +126,13 @@ class ProviderWebhookTest {
                     .when().post("/webhooks/voice/acme-phone").then().statusCode(200).body("accepted", equalTo(1));
 
             assertThat(kafka.await(e -> sid.equals(e.cloudEvent().path("data").path("providerMessageId").asText()), 1, Duration.ofSeconds(10)))
-                    .singleElement().satisfies(e -> assertThat(e.cloudEvent().path("data").path("text").asText()).isEqualTo("Πότε θα έρθει ο τεχνικός;"));
+                    .singleElement().satisfies(EventContracts::assertValid)
+                    .satisfies(e -> assertThat(e.cloudEvent().path("data").path("text").asText()).isEqualTo("Πότε θα έρθει ο τεχνικός;"));
             assertThat(kafka.await(e -> ("telegram:" + updateId).equals(e.cloudEvent().path("data").path("providerMessageId").asText()), 1,
-                    Duration.ofSeconds(10))).hasSize(1);
+                    Duration.ofSeconds(10))).hasSize(1).allSatisfy(EventContracts::assertValid);
             assertThat(kafka.await(e -> ("call:" + callId + ":voicemail").equals(e.cloudEvent().path("data").path("providerMessageId").asText()),
-                    1, Duration.ofSeconds(10))).singleElement().satisfies(e -> assertThat(e.type()).isEqualTo("pharos.channel.call.received"));
+                    1, Duration.ofSeconds(10))).singleElement().satisfies(EventContracts::assertValid)
+                    .satisfies(e -> assertThat(e.type()).isEqualTo("pharos.channel.call.received"));
         }
     }
 
@@ -172,6 +176,7 @@ class ProviderWebhookTest {
             meta("acme-whatsapp", body, Signatures.hubSha256Header("acme-whatsapp-secret", body.getBytes(StandardCharsets.UTF_8)))
                     .statusCode(200).body("statuses", equalTo(2));
             KafkaEvents.Event delivered = kafka.await(e -> ticketId.equals(e.key()), 1, Duration.ofSeconds(15)).get(0);
+            EventContracts.assertValid(delivered);
             assertThat(delivered.type()).isEqualTo("pharos.channel.message.delivered");
             assertThat(delivered.cloudEvent().path("data").path("requestId").asText()).isEqualTo(requestId);
             assertThat(delivered.cloudEvent().path("data").path("status").asText()).isEqualTo("delivered");

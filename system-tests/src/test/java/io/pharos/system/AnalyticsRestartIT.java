@@ -8,13 +8,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.pharos.contracts.Channel;
+import io.pharos.contracts.ticket.AuthorKind;
+import io.pharos.contracts.ticket.MessageSnapshot;
+import io.pharos.contracts.ticket.Priority;
+import io.pharos.contracts.ticket.TicketCreated;
+import io.pharos.contracts.ticket.TicketEvents;
+import io.pharos.contracts.ticket.TicketMessageAdded;
+import io.pharos.contracts.ticket.TicketSnapshot;
+import io.pharos.contracts.ticket.TicketStatus;
+import io.pharos.contracts.ticket.TicketStatusChanged;
+import io.pharos.contracts.ticket.Visibility;
 import io.pharos.testing.KafkaEvents;
 import io.pharos.testing.KeycloakTokens;
 import io.restassured.path.json.JsonPath;
@@ -27,27 +36,16 @@ import io.restassured.path.json.JsonPath;
 class AnalyticsRestartIT {
 
     static final String ANALYTICS = "http://localhost:8084";
-    static final String TOPIC = "pharos.ticket.events";
     static final int TICKETS = 1500;
 
-    static Map<String, Object> ticket(UUID id, long number, String status, Instant created, Instant updated, int reopens) {
-        Map<String, Object> t = new LinkedHashMap<>();
-        t.put("id", id.toString());
-        t.put("number", number);
-        t.put("status", status);
-        t.put("priority", "normal");
-        t.put("channel", "email");
-        t.put("requesterId", UUID.randomUUID().toString());
-        t.put("assigneeId", null);
-        t.put("team", "restart-" + number % 3);
-        t.put("createdAt", created.toString());
-        t.put("updatedAt", updated.toString());
-        t.put("reopenCount", reopens);
-        return t;
+    static TicketSnapshot ticket(UUID id, UUID requester, long number, TicketStatus status, Instant created, Instant updated,
+            int reopens) {
+        return new TicketSnapshot(id, number, null, "Restart " + number, status, Priority.NORMAL, Channel.EMAIL, requester, null,
+                "restart-" + number % 3, List.of(), null, created, updated, null, null, null, null, reopens);
     }
 
-    static Map<String, Object> message(String author, Instant at) {
-        return Map.of("id", UUID.randomUUID().toString(), "authorKind", author, "visibility", "public", "createdAt", at.toString());
+    static MessageSnapshot message(AuthorKind author, Instant at) {
+        return new MessageSnapshot(UUID.randomUUID(), author, null, Visibility.PUBLIC, Channel.EMAIL, at, false, null);
     }
 
     static JsonPath kpis(Instant from, Instant to) {
@@ -60,28 +58,31 @@ class AnalyticsRestartIT {
         return v == null ? 0 : ((Number) v).longValue();
     }
 
+    /** The day's tickets as ticket-service publishes them (source and types of the contract). */
     static void publishDay(Instant day) {
+        String source = "//pharos/ticket-service";
         for (int i = 0; i < TICKETS; i++) {
             UUID id = UUID.randomUUID();
+            UUID requester = UUID.randomUUID();
             String key = id.toString();
             Instant created = day.plusSeconds(i * 50L);
             Instant reply = created.plusSeconds(60L * (i % 7 + 1));
             Instant solved = created.plusSeconds(3600);
             boolean reopen = i % 5 == 0;
-            KafkaEvents.publish(TOPIC, key, "//pharos/ticket-service", "pharos.ticket.created", "acme",
-                    Map.of("ticket", ticket(id, i, "new", created, created, 0)));
-            KafkaEvents.publish(TOPIC, key, "//pharos/ticket-service", "pharos.ticket.message.added", "acme",
-                    Map.of("ticket", ticket(id, i, "new", created, created, 0), "message", message("customer", created)));
-            KafkaEvents.publish(TOPIC, key, "//pharos/ticket-service", "pharos.ticket.message.added", "acme",
-                    Map.of("ticket", ticket(id, i, "open", created, reply, 0), "message", message("agent", reply)));
-            KafkaEvents.publish(TOPIC, key, "//pharos/ticket-service", "pharos.ticket.status.changed", "acme",
-                    Map.of("ticket", ticket(id, i, "solved", created, solved, 0), "previousStatus", "open", "status", "solved",
-                            "changedAt", solved.toString()));
+            KafkaEvents.publish(TicketEvents.TICKET_CREATED, key, source, "acme",
+                    new TicketCreated(ticket(id, requester, i, TicketStatus.NEW, created, created, 0), false, null, null, List.of()));
+            KafkaEvents.publish(TicketEvents.TICKET_MESSAGE_ADDED, key, source, "acme", new TicketMessageAdded(
+                    message(AuthorKind.CUSTOMER, created), ticket(id, requester, i, TicketStatus.NEW, created, created, 0), List.of()));
+            KafkaEvents.publish(TicketEvents.TICKET_MESSAGE_ADDED, key, source, "acme", new TicketMessageAdded(
+                    message(AuthorKind.AGENT, reply), ticket(id, requester, i, TicketStatus.OPEN, created, reply, 0), List.of()));
+            KafkaEvents.publish(TicketEvents.TICKET_STATUS_CHANGED, key, source, "acme", new TicketStatusChanged(
+                    ticket(id, requester, i, TicketStatus.SOLVED, created, solved, 0), List.of(), TicketStatus.OPEN, TicketStatus.SOLVED,
+                    solved, "system"));
             if (reopen) {
                 Instant back = solved.plusSeconds(600);
-                KafkaEvents.publish(TOPIC, key, "//pharos/ticket-service", "pharos.ticket.status.changed", "acme",
-                        Map.of("ticket", ticket(id, i, "open", created, back, 1), "previousStatus", "solved", "status", "open",
-                                "changedAt", back.toString()));
+                KafkaEvents.publish(TicketEvents.TICKET_STATUS_CHANGED, key, source, "acme", new TicketStatusChanged(
+                        ticket(id, requester, i, TicketStatus.OPEN, created, back, 1), List.of(), TicketStatus.SOLVED, TicketStatus.OPEN,
+                        back, "system"));
             }
         }
     }
@@ -107,25 +108,17 @@ class AnalyticsRestartIT {
         publisher.start();
 
         // kill it while it is still applying them
-        long seen = 0;
-        Instant deadline = Instant.now().plusSeconds(120);
-        while (seen < TICKETS / 10 && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-            seen = volume(day, end);
-        }
+        long seen = Journeys.await(() -> volume(day, end), applied -> applied >= TICKETS / 10, Duration.ofSeconds(120));
         assertThat(seen).as("analytics-service applies the stream").isPositive();
         long atKill = volume(day, end);
         SuiteRuntime.crashAndRestart("analytics-service");
         System.out.println("analytics-service killed with " + atKill + " of " + TICKETS + " tickets of the day applied");
 
         publisher.join(180_000);
-        long applied = 0;
-        deadline = Instant.now().plusSeconds(180);
-        while (applied < TICKETS && Instant.now().isBefore(deadline)) {
-            Thread.sleep(500);
-            applied = volume(day, end);
-        }
-        Thread.sleep(2000); // the redelivered tail settles: it must change nothing
+        Journeys.await(() -> volume(day, end), applied -> applied >= TICKETS, Duration.ofSeconds(180));
+        // the redelivered tail settles: for two seconds more it must change nothing
+        org.awaitility.Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(250)).until(() -> volume(day, end) == TICKETS);
         JsonPath k = kpis(day, end);
         String all = "groups[0].kpis.";
         assertThat(k.getDouble(all + "volume.value")).isEqualTo(TICKETS);

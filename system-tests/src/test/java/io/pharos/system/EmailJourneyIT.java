@@ -51,17 +51,8 @@ class EmailJourneyIT {
     static JsonPath awaitTicket(String anna, String marker, int messages, Duration timeout) throws Exception {
         String query = "query($q: String) { tickets(first: 5, filter: {search: $q}) { edges { node { id number subject status "
                 + "channel messages { author visibility text } } } } }";
-        Instant deadline = Instant.now().plus(timeout);
-        JsonPath found;
-        do {
-            found = gateway(anna, query, Map.of("q", marker));
-            List<Object> edges = found.getList("data.tickets.edges");
-            if (edges.size() == 1 && found.getList("data.tickets.edges[0].node.messages").size() >= messages) {
-                return found;
-            }
-            Thread.sleep(500);
-        } while (Instant.now().isBefore(deadline));
-        return found;
+        return Journeys.await(() -> gateway(anna, query, Map.of("q", marker)), found -> found.getList("data.tickets.edges").size() == 1
+                && found.getList("data.tickets.edges[0].node.messages").size() >= messages, timeout);
     }
 
     static final String FIGURES = """

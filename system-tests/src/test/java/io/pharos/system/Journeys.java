@@ -36,13 +36,17 @@ final class Journeys {
     }
 
     /** Asks again every 300 ms until the answer satisfies the condition; the last answer either way. */
-    static <T> T await(Supplier<T> ask, Predicate<T> until, Duration timeout) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        T answer = ask.get();
-        while (!until.test(answer) && Instant.now().isBefore(deadline)) {
-            Thread.sleep(300);
-            answer = ask.get();
+    static <T> T await(Supplier<T> ask, Predicate<T> until, Duration timeout) {
+        java.util.concurrent.atomic.AtomicReference<T> answer = new java.util.concurrent.atomic.AtomicReference<>();
+        try {
+            org.awaitility.Awaitility.await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(300))
+                    .until(() -> {
+                        answer.set(ask.get());
+                        return until.test(answer.get());
+                    });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            // the caller asserts on the last answer, which says what was missing
         }
-        return answer;
+        return answer.get();
     }
 }

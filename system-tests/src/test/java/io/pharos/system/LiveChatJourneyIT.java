@@ -97,7 +97,9 @@ class LiveChatJourneyIT {
         assertThat(continued.getList("data.tickets.edges[0].node.messages.text", String.class)).last()
                 .isEqualTo("Ευχαριστώ! Θα περιμένω νέα σας με email.");
         widget.close();
-        Thread.sleep(500); // the widget's presence goes with its socket
+        // a sleep: nothing outside channel-gateway shows when it has noticed the closed socket, and the
+        // colleague's reply must find the visitor gone (email, not the widget)
+        Thread.sleep(500);
 
         // a colleague answers the next morning: by email, since nobody reads the widget now …
         String nikos = KeycloakTokens.user("nikos");

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,6 +36,9 @@ public class SuiteRuntime implements LauncherSessionListener {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
 
+    /** When this test session began: the events published since then are the journeys' (EventContractsIT). */
+    public static final Instant SESSION_STARTED = Instant.now();
+
     /** The federation gateway (Hive Gateway) in front of the subgraphs. */
     public static final String GATEWAY = "http://localhost:4000";
 
@@ -45,6 +49,7 @@ public class SuiteRuntime implements LauncherSessionListener {
     public void launcherSessionOpened(LauncherSession session) {
         List<String> missing = SERVICES.stream().filter(s -> !ready(s)).map(Service::name).toList();
         if (!missing.isEmpty()) {
+            SuiteConsumerGroups.startAtTheEnd(missing);
             pharos("services-up", missing);
             startedHere.addAll(missing);
         }

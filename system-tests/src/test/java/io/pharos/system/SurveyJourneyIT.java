@@ -67,12 +67,8 @@ class SurveyJourneyIT {
                     .body(Map.of("status", "solved")).when().patch("/api/v1/tickets/" + ticket).then().statusCode(200);
 
             // scheduled (durably) …
-            Instant deadline = Instant.now().plusSeconds(10);
-            List<Map<String, Object>> scheduled = invitations(ticket, survey);
-            while (scheduled.isEmpty() && Instant.now().isBefore(deadline)) {
-                Thread.sleep(100);
-                scheduled = invitations(ticket, survey);
-            }
+            List<Map<String, Object>> scheduled = Journeys.await(() -> invitations(ticket, survey), found -> !found.isEmpty(),
+                    Duration.ofSeconds(10));
             assertThat(scheduled).hasSize(1);
             assertThat(scheduled.get(0).get("status")).isEqualTo("scheduled");
             String invitation = (String) scheduled.get(0).get("id");
@@ -99,12 +95,8 @@ class SurveyJourneyIT {
 
         // the agent sees it on the ticket, through the gateway: ticket-service's fields and survey-service's together
         String query = "query($id: ID!) { ticket(id: $id) { subject status satisfaction { score scale type respondedAt } } }";
-        Instant deadline = Instant.now().plusSeconds(10);
-        ValidatableResponse seen = gateway(anna, query, Map.of("id", ticket));
-        while (seen.extract().path("data.ticket.satisfaction") == null && Instant.now().isBefore(deadline)) {
-            Thread.sleep(200);
-            seen = gateway(anna, query, Map.of("id", ticket));
-        }
+        ValidatableResponse seen = Journeys.await(() -> gateway(anna, query, Map.of("id", ticket)),
+                answer -> answer.extract().path("data.ticket.satisfaction") != null, Duration.ofSeconds(10));
         seen.body("errors", nullValue()).body("data.ticket.subject", equalTo("Parcel never arrived"))
                 .body("data.ticket.status", equalTo("SOLVED")).body("data.ticket.satisfaction.score", equalTo(4))
                 .body("data.ticket.satisfaction.scale", equalTo("1-5")).body("data.ticket.satisfaction.type", equalTo("CSAT"));

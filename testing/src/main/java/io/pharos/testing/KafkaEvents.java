@@ -3,16 +3,13 @@ package io.pharos.testing;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -21,9 +18,14 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.pharos.contracts.CloudEvent;
+import io.pharos.contracts.EventJson;
+import io.pharos.contracts.EventType;
 
 /**
  * Reads what really arrived on the real Kafka topics, from the moment it was opened: the test
@@ -31,7 +33,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class KafkaEvents implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = EventJson.newMapper();
 
     public record Event(String topic, String key, JsonNode cloudEvent, String contentType) {
         public String type() {
@@ -110,20 +112,18 @@ public final class KafkaEvents implements AutoCloseable {
      * would, and waits for the broker's acknowledgement.
      */
     public static void publish(String topic, String key, String source, String type, String tenant, Object data) {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("specversion", "1.0");
-        event.put("id", UUID.randomUUID().toString());
-        event.put("source", source);
-        event.put("type", type);
-        event.put("subject", key);
-        event.put("time", Instant.now().toString());
-        event.put("tenant", tenant);
-        event.put("data", data);
+        CloudEvent<Object> event = new CloudEvent<>(CloudEvent.SPEC_VERSION, UUID.randomUUID(), source, type, key, Instant.now(),
+                CloudEvent.CONTENT_TYPE, tenant, data);
         try {
             publishRaw(topic, key, JSON.writeValueAsString(event));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** Publishes one event of a contract type, as its producer would. */
+    public static <T> void publish(EventType<T> type, String key, String source, String tenant, T data) {
+        publish(type.topic(), key, source, type.name(), tenant, data);
     }
 
     /** Publishes any value (also one that is not an event at all: poison for dead-letter tests). */
@@ -158,20 +158,10 @@ public final class KafkaEvents implements AutoCloseable {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, System.getProperty("kafka.bootstrap.servers", "localhost:9092"));
         try (Admin admin = Admin.create(props)) {
-            Instant deadline = Instant.now().plus(timeout);
-            while (Instant.now().isBefore(deadline)) {
-                ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(groupId)).describedGroups().get(groupId).get();
-                if (group.members().stream().anyMatch(m -> !m.assignment().topicPartitions().isEmpty())) {
-                    return;
-                }
-                Thread.sleep(200);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            throw new AssertionError("cannot describe consumer group " + groupId, e);
+            Awaitility.await("consumer group " + groupId + " gets partitions").atMost(timeout).pollInterval(Duration.ofMillis(200))
+                    .until(() -> admin.describeConsumerGroups(List.of(groupId)).describedGroups().get(groupId).get().members().stream()
+                            .anyMatch(m -> !m.assignment().topicPartitions().isEmpty()));
         }
-        throw new AssertionError("consumer group " + groupId + " got no partitions within " + timeout);
     }
 
     public static Predicate<Event> about(String aggregateId) {

@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Real access tokens from the Keycloak the local runtime starts (realm {@code pharos}, users and
- * clients of CONTRACTS.md). Tokens are cached for a minute: they live 15.
+ * clients listed in docs/architecture.md). Tokens are cached for a minute: they live 15.
  */
 public final class KeycloakTokens {
 

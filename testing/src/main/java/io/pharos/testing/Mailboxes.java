@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -48,33 +51,35 @@ public final class Mailboxes {
 
     /** The mails in a mailbox, waiting up to {@code timeout} until there are at least {@code count}. */
     public static List<MimeMessage> inbox(String address, int count, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
         List<MimeMessage> found = new ArrayList<>();
-        do {
-            found.clear();
-            try (Store store = Session.getInstance(new Properties()).getStore("imap")) {
-                store.connect("localhost", 3143, address, address);
-                Folder inbox = store.getFolder("INBOX");
-                inbox.open(Folder.READ_ONLY);
-                for (Message m : inbox.getMessages()) {
-                    found.add(new MimeMessage((MimeMessage) m));
-                }
-                inbox.close(false);
-            } catch (AuthenticationFailedException e) {
-                // the mailbox appears with its first mail
-            } catch (MessagingException e) {
-                throw new AssertionError("cannot read the mailbox of " + address, e);
-            }
-            if (found.size() >= count) {
-                break;
-            }
-            try {
-                Thread.sleep(300);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        } while (Instant.now().isBefore(deadline));
+        try {
+            Awaitility.await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(300))
+                    .until(() -> read(address, found) >= count);
+        } catch (ConditionTimeoutException e) {
+            // fewer than asked for: the caller asserts on what is there
+        }
         return found;
+    }
+
+    private static int read(String address, List<MimeMessage> found) {
+        List<MimeMessage> now = new ArrayList<>();
+        try (Store store = Session.getInstance(new Properties()).getStore("imap")) {
+            store.connect("localhost", 3143, address, address);
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            for (Message m : inbox.getMessages()) {
+                now.add(new MimeMessage((MimeMessage) m));
+            }
+            inbox.close(false);
+        } catch (AuthenticationFailedException e) {
+            // the mailbox appears with its first mail
+        } catch (MessagingException e) {
+            throw new AssertionError("cannot read the mailbox of " + address, e);
+        }
+        synchronized (found) {
+            found.clear();
+            found.addAll(now);
+        }
+        return now.size();
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * KPIs over {@code [from, to)} per group. {@code kpis} is keyed by the KPI names of CONTRACTS.md;
+ * KPIs over {@code [from, to)} per group. {@code kpis} is keyed by the KPI names of docs/kpi-definitions.md;
  * durations are {@code {calendar: Stats, business: Stats}} in seconds, rates and scores are Stats
  * with {@code value} (percent for fcr, reopenRate, csatSatisfied; 0–10 for csat; −100..100 for nps;
  * 1–7 for ces; counts for volume and backlog).

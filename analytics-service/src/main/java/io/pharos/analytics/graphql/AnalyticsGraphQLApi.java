@@ -30,7 +30,7 @@ import io.pharos.analytics.graphql.AnalyticsNodes.Performance;
 import io.pharos.analytics.graphql.AnalyticsNodes.Point;
 import io.pharos.analytics.graphql.AnalyticsNodes.Report;
 import io.pharos.analytics.graphql.AnalyticsNodes.Summary;
-import io.pharos.analytics.messaging.LiveCounterFeed;
+import io.pharos.analytics.service.LiveCounterFeed;
 import io.pharos.analytics.model.Kpi;
 import io.pharos.analytics.service.KpiService;
 import io.pharos.analytics.service.KpiService.GroupBy;

@@ -3,8 +3,8 @@ package io.pharos.analytics.model;
 import org.eclipse.microprofile.graphql.Description;
 
 /**
- * The KPIs of the analytics contract (DESIGN.md, "KPI definitions") with their default targets.
- * Names are the ones JSON, CSV headers and GraphQL share (CONTRACTS.md, "Analytics").
+ * The KPIs of docs/kpi-definitions.md with their default targets.
+ * Names are the ones JSON, CSV headers and GraphQL share (docs/kpi-definitions.md).
  */
 public enum Kpi {
     FIRST_RESPONSE_TIME("firstResponseTime", KpiUnit.SECONDS, 3600.0, false, "Creation to first public reply by a human agent"),
@@ -54,7 +54,7 @@ public enum Kpi {
         return unit;
     }
 
-    /** The tenant's starting target, or null where DESIGN.md sets none. */
+    /** The tenant's starting target, or null where docs/kpi-definitions.md sets none. */
     public Double defaultTarget() {
         return defaultTarget;
     }

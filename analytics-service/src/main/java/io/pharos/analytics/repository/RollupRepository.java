@@ -11,8 +11,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.pharos.analytics.service.Contributions;
-import io.pharos.analytics.service.LogBins;
+import io.pharos.analytics.model.Contributions;
+import io.pharos.analytics.model.LogBins;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -48,6 +48,10 @@ public class RollupRepository {
 
     /** A group's sums for one metric over a range: count, total and the merged bins. */
     public record Aggregate(String group, String metric, long n, double total, Map<Integer, Long> bins) {
+    }
+
+    /** Tickets created in one hour, tenant-wide. */
+    public record HourlyVolume(Instant hour, long tickets) {
     }
 
     private final Pool pool;
@@ -204,6 +208,16 @@ public class RollupRepository {
                     }
                     return new ArrayList<>(map.values());
                 }));
+    }
+
+    /** Tickets created per hour over {@code [from, to)}, from the tenant-wide volume rows (hours without tickets left out). */
+    public Uni<List<HourlyVolume>> hourlyVolume(String tenant, Instant from, Instant to) {
+        return pool.preparedQuery("SELECT bucket, n FROM rollup WHERE tenant = $1 AND channel = '*' AND metric = 'volume'"
+                + " AND bucket >= $2 AND bucket < $3 AND until >= $3").execute(Tuple.of(tenant, utc(from), utc(to))).map(rows -> {
+                    List<HourlyVolume> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(new HourlyVolume(r.getOffsetDateTime("bucket").toInstant(), r.getLong("n"))));
+                    return out;
+                });
     }
 
     static OffsetDateTime utc(Instant i) {

@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.pharos.analytics.service.ProjectionRebuild;
+import io.pharos.analytics.service.projection.ProjectionRebuild;
 import io.pharos.commons.security.Roles;
 import io.smallrye.common.annotation.Blocking;
 

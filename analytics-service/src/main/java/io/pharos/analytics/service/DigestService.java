@@ -3,11 +3,8 @@ package io.pharos.analytics.service;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,13 +20,15 @@ import io.pharos.analytics.client.SupervisorDirectory;
 import io.pharos.analytics.client.SupervisorDirectory.Supervisor;
 import io.pharos.analytics.config.AnalyticsConfig;
 import io.pharos.analytics.model.Kpi;
-import io.pharos.commons.messaging.Topics;
+import io.pharos.analytics.repository.DigestRepository;
 import io.pharos.commons.outbox.OutboxWriter;
+import io.pharos.contracts.Channel;
+import io.pharos.contracts.channel.ChannelEvents;
+import io.pharos.contracts.channel.MessageRequested;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The scheduled scorecard digest: per tenant, the period that ended at its last local midnight,
@@ -49,13 +48,16 @@ public class DigestService {
     private final KpiService kpis;
     private final SupervisorDirectory directory;
     private final OutboxWriter outbox;
+    private final DigestRepository digests;
     private final Pool pool;
     private final AnalyticsConfig config;
 
-    public DigestService(KpiService kpis, SupervisorDirectory directory, OutboxWriter outbox, Pool pool, AnalyticsConfig config) {
+    public DigestService(KpiService kpis, SupervisorDirectory directory, OutboxWriter outbox, DigestRepository digests, Pool pool,
+            AnalyticsConfig config) {
         this.kpis = kpis;
         this.directory = directory;
         this.outbox = outbox;
+        this.digests = digests;
         this.pool = pool;
         this.config = config;
     }
@@ -86,18 +88,16 @@ public class DigestService {
             LocalDate lastDay = now.atZone(zone).toLocalDate();
             Instant to = hour(lastDay.atStartOfDay(zone).toInstant());
             Instant from = hour(lastDay.minusDays(Math.max(1, config.digest().period().toDays())).atStartOfDay(zone).toInstant());
-            return kpis.scorecard(tenant, from, to).flatMap(card -> pool.withTransaction(c -> c.preparedQuery(
-                    "INSERT INTO digest_sent (tenant, period_start, period_end, recipients, sent_at) VALUES ($1, $2, $3, $4, $5)"
-                            + " ON CONFLICT (tenant, period_start) DO NOTHING")
-                    .execute(Tuple.of(tenant, utc(from), utc(to), supervisors.size(), utc(Instant.now()))).flatMap(rows -> {
-                        if (rows.rowCount() == 0) {
+            return kpis.scorecard(tenant, from, to).flatMap(card -> pool.withTransaction(c -> digests.claim(c, tenant, from, to, supervisors.size())
+                    .flatMap(claimed -> {
+                        if (!claimed) {
                             return Uni.createFrom().item(new Sent(tenant, from, to, 0));
                         }
                         Uni<Void> chain = Uni.createFrom().voidItem();
                         for (Supervisor s : supervisors) {
-                            Map<String, Object> request = request(tenant, s, card, zone);
-                            chain = chain.flatMap(v -> outbox.append(c, tenant, Topics.CHANNEL_OUTBOUND, "pharos.channel.message.requested",
-                                    (String) request.get("requestId"), request).replaceWithVoid());
+                            MessageRequested request = request(tenant, s, card, zone);
+                            chain = chain.flatMap(v -> outbox.append(c, tenant, ChannelEvents.MESSAGE_REQUESTED, request.requestId().toString(), request)
+                                    .replaceWithVoid());
                         }
                         return chain.replaceWith(new Sent(tenant, from, to, supervisors.size()));
                     })));
@@ -105,9 +105,8 @@ public class DigestService {
     }
 
     /** A delivery request channel-gateway understands: an email to the supervisor, text and HTML. */
-    static Map<String, Object> request(String tenant, Supervisor to, Scorecard card, ZoneId zone) {
-        String requestId = UUID.nameUUIDFromBytes(("digest|" + tenant + "|" + card.from() + "|" + to.id()).getBytes(StandardCharsets.UTF_8))
-                .toString();
+    static MessageRequested request(String tenant, Supervisor to, Scorecard card, ZoneId zone) {
+        UUID requestId = UUID.nameUUIDFromBytes(("digest|" + tenant + "|" + card.from() + "|" + to.id()).getBytes(StandardCharsets.UTF_8));
         LocalDate first = card.from().atZone(zone).toLocalDate();
         LocalDate last = card.to().minusSeconds(1).atZone(zone).toLocalDate();
         String subject = "Pharos scorecard " + first + " – " + last;
@@ -131,22 +130,10 @@ public class DigestService {
                     .append(escape(target)).append("</td><td>").append(status).append("</td><td>").append(escape(trend)).append("</td></tr>");
         }
         html.append("</table>");
-        Map<String, Object> recipient = new LinkedHashMap<>();
-        recipient.put("email", to.email());
-        recipient.put("name", to.name());
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("requestId", requestId);
-        request.put("ticketId", null);
-        request.put("ticketNumber", null);
-        request.put("messageId", requestId);
-        request.put("channel", "email");
-        request.put("recipient", recipient);
-        request.put("subject", subject);
-        request.put("text", text.toString().strip());
-        request.put("html", html.toString());
-        request.put("references", List.of());
-        request.put("language", to.language() == null ? "en" : to.language());
-        return request;
+        MessageRequested.Recipient recipient = new MessageRequested.Recipient(null, to.email(), null, null, null, null, null, null, to.name());
+        // the digest is its own message: its id is the request's
+        return new MessageRequested(requestId, null, null, requestId, Channel.EMAIL, recipient, subject, text.toString().strip(), html.toString(),
+                null, List.of(), to.language() == null ? "en" : to.language(), null);
     }
 
     /** A KPI value as a supervisor reads it: durations in hours and minutes, rates in percent. */
@@ -172,9 +159,5 @@ public class DigestService {
 
     private static Instant hour(Instant i) {
         return i.truncatedTo(java.time.temporal.ChronoUnit.HOURS);
-    }
-
-    private static OffsetDateTime utc(Instant i) {
-        return i.atOffset(ZoneOffset.UTC);
     }
 }

@@ -2,9 +2,7 @@ package io.pharos.analytics.service;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,17 +12,17 @@ import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.pharos.analytics.api.KpiReport;
 import io.pharos.analytics.api.Scorecard;
 import io.pharos.analytics.model.Kpi;
+import io.pharos.analytics.model.LogBins;
+import io.pharos.analytics.repository.CalendarRepository;
+import io.pharos.analytics.repository.CustomerFactRepository;
+import io.pharos.analytics.repository.KpiTargetRepository;
 import io.pharos.analytics.repository.RollupRepository;
 import io.pharos.analytics.repository.RollupRepository.Aggregate;
 import io.pharos.commons.rest.ProblemException;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /** KPIs, always from the rollups (never from raw facts), for any whole-hour range and grouping. */
 @ApplicationScoped
@@ -65,14 +63,17 @@ public class KpiService {
 
     /** At risk: on the wrong side of the target, but by less than this share of it. */
     static final double AT_RISK_MARGIN = 0.10;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RollupRepository rollups;
-    private final Pool pool;
+    private final CustomerFactRepository customers;
+    private final CalendarRepository calendars;
+    private final KpiTargetRepository targets;
 
-    public KpiService(RollupRepository rollups, Pool pool) {
+    public KpiService(RollupRepository rollups, CustomerFactRepository customers, CalendarRepository calendars, KpiTargetRepository targets) {
         this.rollups = rollups;
-        this.pool = pool;
+        this.customers = customers;
+        this.calendars = calendars;
+        this.targets = targets;
     }
 
     public static void validateRange(Instant from, Instant to) {
@@ -119,39 +120,11 @@ public class KpiService {
      * Retention over each range's days in the tenant's zone: (E − N) ÷ S × 100 with S = customers
      * created before the first day and not churned before it, E = created before the end and not
      * churned by the last day, N = created within the range (a churn date counts on its own day).
-     * From the customer facts (one row per customer), all ranges in one pass over the covering index.
+     * From the customer facts (one row per customer).
      */
     public Uni<List<KpiReport.Stats>> retention(String tenant, List<Instant[]> ranges) {
-        return zone(tenant).flatMap(zone -> {
-            StringBuilder sql = new StringBuilder("SELECT ");
-            Tuple args = Tuple.of(tenant);
-            Instant latest = ranges.get(0)[1];
-            for (int i = 0; i < ranges.size(); i++) {
-                Instant from = ranges.get(i)[0];
-                Instant to = ranges.get(i)[1];
-                latest = to.isAfter(latest) ? to : latest;
-                int p = args.size();
-                args.addValue(from.atOffset(ZoneOffset.UTC)).addValue(to.atOffset(ZoneOffset.UTC))
-                        .addValue(from.atZone(zone).toLocalDate()).addValue(to.minusNanos(1).atZone(zone).toLocalDate());
-                sql.append(i == 0 ? "" : ", ")
-                        .append("count(*) FILTER (WHERE created_at < $").append(p + 1).append(" AND (churned_on IS NULL OR churned_on >= $").append(p + 3)
-                        .append(")) AS s").append(i)
-                        .append(", count(*) FILTER (WHERE created_at < $").append(p + 2).append(" AND (churned_on IS NULL OR churned_on > $").append(p + 4)
-                        .append(")) AS e").append(i)
-                        .append(", count(*) FILTER (WHERE created_at >= $").append(p + 1).append(" AND created_at < $").append(p + 2).append(") AS n").append(i);
-            }
-            args.addValue(latest.atOffset(ZoneOffset.UTC));
-            sql.append(" FROM customer_fact WHERE tenant = $1 AND NOT merged_away AND created_at < $").append(args.size());
-            return pool.preparedQuery(sql.toString()).execute(args).map(rows -> {
-                var r = rows.iterator().next();
-                List<KpiReport.Stats> out = new ArrayList<>();
-                for (int i = 0; i < ranges.size(); i++) {
-                    long start = r.getLong("s" + i);
-                    out.add(new KpiReport.Stats(start == 0 ? null : (r.getLong("e" + i) - r.getLong("n" + i)) * 100.0 / start, start, null, null));
-                }
-                return out;
-            });
-        });
+        return zone(tenant).flatMap(zone -> customers.retention(tenant, ranges, zone)).map(counts -> counts.stream()
+                .map(c -> new KpiReport.Stats(c.start() == 0 ? null : (c.end() - c.created()) * 100.0 / c.start(), c.start(), null, null)).toList());
     }
 
     /**
@@ -199,42 +172,29 @@ public class KpiService {
     /** Tickets created per hour of the day and per weekday in the tenant's zone, from the tenant-wide volume rows. */
     public Uni<io.pharos.analytics.api.VolumeProfile> volumeProfile(String tenant, Instant from, Instant to) {
         validateRange(from, to);
-        return zone(tenant).flatMap(zone -> pool.preparedQuery("SELECT bucket, n FROM rollup WHERE tenant = $1 AND channel = '*' AND metric = 'volume'"
-                + " AND bucket >= $2 AND bucket < $3 AND until >= $3").execute(Tuple.of(tenant, from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC)))
-                .map(rows -> {
-                    long[] hours = new long[24];
-                    long[] days = new long[7];
-                    rows.forEach(r -> {
-                        java.time.ZonedDateTime local = r.getOffsetDateTime("bucket").toInstant().atZone(zone);
-                        hours[local.getHour()] += r.getLong("n");
-                        days[local.getDayOfWeek().ordinal()] += r.getLong("n");
-                    });
-                    List<io.pharos.analytics.api.VolumeProfile.HourOfDay> byHour = new ArrayList<>();
-                    for (int h = 0; h < 24; h++) {
-                        byHour.add(new io.pharos.analytics.api.VolumeProfile.HourOfDay(h, hours[h]));
-                    }
-                    List<io.pharos.analytics.api.VolumeProfile.Weekday> byDay = new ArrayList<>();
-                    for (java.time.DayOfWeek d : java.time.DayOfWeek.values()) {
-                        byDay.add(new io.pharos.analytics.api.VolumeProfile.Weekday(d.name(), days[d.ordinal()]));
-                    }
-                    return new io.pharos.analytics.api.VolumeProfile(from, to, zone.getId(), byHour, byDay);
-                }));
+        return zone(tenant).flatMap(zone -> rollups.hourlyVolume(tenant, from, to).map(volumes -> {
+            long[] hours = new long[24];
+            long[] days = new long[7];
+            volumes.forEach(v -> {
+                java.time.ZonedDateTime local = v.hour().atZone(zone);
+                hours[local.getHour()] += v.tickets();
+                days[local.getDayOfWeek().ordinal()] += v.tickets();
+            });
+            List<io.pharos.analytics.api.VolumeProfile.HourOfDay> byHour = new ArrayList<>();
+            for (int h = 0; h < 24; h++) {
+                byHour.add(new io.pharos.analytics.api.VolumeProfile.HourOfDay(h, hours[h]));
+            }
+            List<io.pharos.analytics.api.VolumeProfile.Weekday> byDay = new ArrayList<>();
+            for (java.time.DayOfWeek d : java.time.DayOfWeek.values()) {
+                byDay.add(new io.pharos.analytics.api.VolumeProfile.Weekday(d.name(), days[d.ordinal()]));
+            }
+            return new io.pharos.analytics.api.VolumeProfile(from, to, zone.getId(), byHour, byDay);
+        }));
     }
 
     /** The tenant's zone: its default calendar's, UTC until one arrives. */
     public Uni<ZoneId> zone(String tenant) {
-        return pool.preparedQuery("SELECT definition FROM calendar_replica WHERE tenant = $1 AND is_default ORDER BY updated_at DESC LIMIT 1")
-                .execute(Tuple.of(tenant)).map(rows -> {
-                    if (rows.size() == 0) {
-                        return ZoneOffset.UTC;
-                    }
-                    try {
-                        return Calendars.read(JSON.readTree(rows.iterator().next().getString("definition")))
-                                .zone();
-                    } catch (Exception e) {
-                        return ZoneOffset.UTC;
-                    }
-                });
+        return calendars.defaultCalendar(tenant).map(calendar -> calendar.zone());
     }
 
     static Map<String, Object> figures(Map<String, Aggregate> m) {
@@ -331,22 +291,21 @@ public class KpiService {
         return value > previous ? Scorecard.Trend.UP : value < previous ? Scorecard.Trend.DOWN : Scorecard.Trend.FLAT;
     }
 
-    /** The tenant's targets: DESIGN.md's defaults, overridden by what the tenant set. */
+    /** The tenant's targets: the defaults of docs/kpi-definitions.md, overridden by what the tenant set. */
     public Uni<Map<String, Double>> targets(String tenant) {
-        return pool.preparedQuery("SELECT kpi, target FROM kpi_target WHERE tenant = $1").execute(Tuple.of(tenant)).map(rows -> {
+        return targets.of(tenant).map(set -> {
             Map<String, Double> t = new LinkedHashMap<>();
             for (Kpi kpi : Kpi.values()) {
                 if (kpi.defaultTarget() != null) {
                     t.put(kpi.key(), kpi.defaultTarget());
                 }
             }
-            rows.forEach(r -> t.put(r.getString("kpi"), r.getDouble("target")));
+            t.putAll(set);
             return t;
         });
     }
 
     public Uni<Void> setTarget(String tenant, Kpi kpi, double target) {
-        return pool.preparedQuery("INSERT INTO kpi_target (tenant, kpi, target) VALUES ($1, $2, $3) ON CONFLICT (tenant, kpi) DO UPDATE SET target = excluded.target")
-                .execute(Tuple.of(tenant, kpi.key(), target)).replaceWithVoid();
+        return targets.set(tenant, kpi.key(), target);
     }
 }

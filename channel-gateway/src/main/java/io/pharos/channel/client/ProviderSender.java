@@ -14,7 +14,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.pharos.channel.service.Channels;
+import io.pharos.channel.model.ChannelAccount;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.mutiny.Uni;
 
@@ -44,7 +44,7 @@ public class ProviderSender {
     @ExponentialBackoff(maxDelay = 5_000)
     @Timeout(value = 15, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.9, delay = 30, delayUnit = ChronoUnit.SECONDS)
-    public Uni<String> whatsapp(Channels.Channel channel, String to, String text) {
+    public Uni<String> whatsapp(ChannelAccount channel, String to, String text) {
         ObjectNode body = json.createObjectNode().put("messaging_product", "whatsapp").put("recipient_type", "individual")
                 .put("to", to).put("type", "text");
         body.putObject("text").put("preview_url", false).put("body", text);
@@ -56,7 +56,7 @@ public class ProviderSender {
     @ExponentialBackoff(maxDelay = 5_000)
     @Timeout(value = 15, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.9, delay = 30, delayUnit = ChronoUnit.SECONDS)
-    public Uni<String> messenger(Channels.Channel channel, String recipientId, String text) {
+    public Uni<String> messenger(ChannelAccount channel, String recipientId, String text) {
         ObjectNode body = json.createObjectNode();
         body.putObject("recipient").put("id", recipientId);
         body.putObject("message").put("text", text);
@@ -68,7 +68,7 @@ public class ProviderSender {
     @ExponentialBackoff(maxDelay = 5_000)
     @Timeout(value = 15, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.9, delay = 30, delayUnit = ChronoUnit.SECONDS)
-    public Uni<String> sms(Channels.Channel channel, String to, String text) {
+    public Uni<String> sms(ChannelAccount channel, String to, String text) {
         String sid = channel.setting("accountSid", "");
         String basic = "Basic " + Base64.getEncoder().encodeToString((sid + ":" + channel.secret("authToken")).getBytes(StandardCharsets.UTF_8));
         return twilio.send(sid, basic, to, channel.address(), text).map(r -> r.path("sid").asText(null));
@@ -78,7 +78,7 @@ public class ProviderSender {
     @ExponentialBackoff(maxDelay = 5_000)
     @Timeout(value = 15, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.9, delay = 30, delayUnit = ChronoUnit.SECONDS)
-    public Uni<String> telegram(Channels.Channel channel, String chatId, String text) {
+    public Uni<String> telegram(ChannelAccount channel, String chatId, String text) {
         ObjectNode body = json.createObjectNode().put("chat_id", chatId).put("text", text);
         return telegram.send(channel.secret("botToken"), body)
                 .map(r -> "telegram:" + r.path("result").path("message_id").asText(""));

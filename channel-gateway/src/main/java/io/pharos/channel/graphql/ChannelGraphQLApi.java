@@ -11,7 +11,7 @@ import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
-import io.pharos.channel.service.ChannelAdmin;
+import io.pharos.channel.service.channels.ChannelAdmin;
 import io.pharos.commons.graphql.Isolated;
 import io.pharos.commons.security.Roles;
 import io.pharos.commons.security.TenantContext;

@@ -9,7 +9,6 @@ import org.eclipse.microprofile.graphql.Query;
 
 import io.pharos.channel.model.SupportedChannel;
 import io.quarkus.security.Authenticated;
-
 import io.smallrye.graphql.api.federation.link.Import;
 import io.smallrye.graphql.api.federation.link.Link;
 

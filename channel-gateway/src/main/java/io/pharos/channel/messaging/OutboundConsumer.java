@@ -4,10 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.pharos.channel.service.Deliveries;
+import io.pharos.channel.service.delivery.Deliveries;
+import io.pharos.contracts.CloudEvent;
+import io.pharos.contracts.IncomingEvent;
+import io.pharos.contracts.channel.ChannelEvents;
+import io.pharos.contracts.channel.MessageRequested;
 import io.smallrye.mutiny.Uni;
 
 /** Messages to deliver ({@code pharos.channel.outbound}); what cannot even be read goes to the dead-letter topic. */
@@ -24,15 +27,18 @@ public class OutboundConsumer {
 
     @Incoming("outbound")
     public Uni<Void> consume(String payload) {
-        JsonNode event;
+        CloudEvent<MessageRequested> request;
         try {
-            event = json.readTree(payload);
+            IncomingEvent event = IncomingEvent.parse(json, payload);
+            if (!event.is(ChannelEvents.MESSAGE_REQUESTED)) {
+                return Uni.createFrom().voidItem();
+            }
+            CloudEvent<?> e = event.envelope();
+            request = new CloudEvent<>(e.specversion(), e.id(), e.source(), e.type(), e.subject(), e.time(), e.datacontenttype(), e.tenant(),
+                    event.data(json, ChannelEvents.MESSAGE_REQUESTED));
         } catch (Exception e) {
             return Uni.createFrom().failure(new IllegalArgumentException("not a CloudEvent: " + e.getMessage(), e));
         }
-        if (!"pharos.channel.message.requested".equals(event.path("type").asText())) {
-            return Uni.createFrom().voidItem();
-        }
-        return deliveries.deliver(event);
+        return deliveries.deliver(request);
     }
 }

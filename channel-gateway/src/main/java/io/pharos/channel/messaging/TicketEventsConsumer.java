@@ -4,10 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.pharos.channel.service.Acknowledgements;
+import io.pharos.channel.service.acknowledgement.Acknowledgements;
+import io.pharos.contracts.IncomingEvent;
+import io.pharos.contracts.ticket.TicketCreated;
+import io.pharos.contracts.ticket.TicketEvents;
 import io.smallrye.mutiny.Uni;
 
 /** New tickets from customers' messages ({@code pharos.ticket.created} with a source) get their receipt. */
@@ -24,13 +26,17 @@ public class TicketEventsConsumer {
 
     @Incoming("ticket-events")
     public Uni<Void> consume(String payload) {
-        JsonNode event;
+        IncomingEvent event;
+        TicketCreated created;
         try {
-            event = json.readTree(payload);
+            event = IncomingEvent.parse(json, payload);
+            if (!event.is(TicketEvents.TICKET_CREATED)) {
+                return Uni.createFrom().voidItem();
+            }
+            created = event.data(json, TicketEvents.TICKET_CREATED);
         } catch (Exception e) {
             return Uni.createFrom().failure(new IllegalArgumentException("not a CloudEvent: " + e.getMessage(), e));
         }
-        return "pharos.ticket.created".equals(event.path("type").asText()) ? acknowledgements.onTicketCreated(event)
-                : Uni.createFrom().voidItem();
+        return acknowledgements.onTicketCreated(event.tenant(), created);
     }
 }

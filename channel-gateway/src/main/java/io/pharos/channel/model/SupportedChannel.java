@@ -11,7 +11,7 @@ public record SupportedChannel(
         @NonNull @Description("Path pattern of the inbound endpoint; {channelId} is the configured channel") String inboundPath,
         @NonNull @Description("How an inbound request proves it comes from the provider") String authenticity) {
 
-    /** The inbound surface of CONTRACTS.md; the adapters behind each path land with the channel work. */
+    /** The inbound surface: one webhook path per kind of channel (channel-gateway/README.md). */
     public static final List<SupportedChannel> ALL = List.of(
             new SupportedChannel(ChannelType.EMAIL, "/webhooks/email/{channelId}", "HTTP Basic <channelId>:<secret>; or a polled IMAP mailbox"),
             new SupportedChannel(ChannelType.WHATSAPP, "/webhooks/meta/{channelId}", "X-Hub-Signature-256 (HMAC-SHA256 of the body)"),

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.pharos.channel.domain.StoredAttachment;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -14,9 +15,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /** Attachment content, written once per id (a provider's retry writes nothing). */
 @ApplicationScoped
 public class AttachmentRepository {
-
-    public record StoredAttachment(UUID id, String tenant, String name, String contentType, long size, byte[] content) {
-    }
 
     private final Pool pool;
 

@@ -1,7 +1,6 @@
 package io.pharos.channel.repository;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -11,6 +10,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.pharos.channel.domain.ChatMessage;
+import io.pharos.channel.domain.ChatSession;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -26,12 +27,6 @@ public class ChatRepository {
 
     /** Sockets whose heartbeat is older than this no longer count as connected (a replica that died). */
     public static final Duration PRESENCE_TTL = Duration.ofSeconds(90);
-
-    public record ChatSession(UUID id, String tenant, String channelId, String name, String email, String language, boolean offline) {
-    }
-
-    public record ChatMessage(UUID sessionId, int seq, String sender, String text, String clientMessageId, Instant createdAt) {
-    }
 
     /** A stored message and whether this call stored it (false: the same client id or request id was stored before). */
     public record Appended(ChatMessage message, boolean stored) {

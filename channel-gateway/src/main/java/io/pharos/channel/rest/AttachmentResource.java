@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.pharos.channel.service.Attachments;
+import io.pharos.channel.service.email.Attachments;
 import io.pharos.commons.rest.ProblemException;
 import io.pharos.commons.security.Roles;
 import io.pharos.commons.security.TenantContext;

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.pharos.channel.api.ChannelDto;
 import io.pharos.channel.api.ChannelInput;
-import io.pharos.channel.service.ChannelAdmin;
+import io.pharos.channel.service.channels.ChannelAdmin;
 import io.pharos.commons.security.Roles;
 import io.pharos.commons.security.TenantContext;
 import io.smallrye.mutiny.Uni;

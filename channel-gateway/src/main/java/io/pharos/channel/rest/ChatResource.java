@@ -20,8 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.pharos.channel.api.ChatSessionRequest;
 import io.pharos.channel.api.ChatSessionView;
-import io.pharos.channel.service.ChatService;
-import io.pharos.channel.service.RateLimiter;
+import io.pharos.channel.service.chat.ChatService;
+import io.pharos.channel.service.provider.RateLimiter;
 import io.pharos.commons.rest.ProblemException;
 import io.pharos.commons.security.Roles;
 import io.pharos.commons.security.TenantContext;

@@ -11,9 +11,10 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.pharos.channel.messaging.ChatHub;
-import io.pharos.channel.repository.ChatRepository;
-import io.pharos.channel.service.ChatService;
+import io.pharos.channel.domain.ChatMessage;
+import io.pharos.channel.domain.ChatSession;
+import io.pharos.channel.service.chat.ChatHub;
+import io.pharos.channel.service.chat.ChatService;
 import io.pharos.commons.rest.ProblemException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.ServerWebSocket;
@@ -82,7 +83,7 @@ public class ChatSockets {
         }, e -> refuse(ctx, 503, "unavailable", "Chat is unavailable, try again shortly."));
     }
 
-    private void openVisitor(ServerWebSocket ws, ChatRepository.ChatSession session, int after) {
+    private void openVisitor(ServerWebSocket ws, ChatSession session, int after) {
         ChatHub.VisitorSocket socket = new ChatHub.VisitorSocket(UUID.randomUUID(), session.id(), session.tenant(), ws);
         ws.textMessageHandler(text -> onVisitorFrame(socket, session, text));
         ws.closeHandler(v -> hub.remove(socket).subscribe().with(x -> {
@@ -101,11 +102,11 @@ public class ChatSockets {
         });
     }
 
-    private Uni<java.util.List<ChatRepository.ChatMessage>> chatsAfter(UUID sessionId, int after) {
+    private Uni<java.util.List<ChatMessage>> chatsAfter(UUID sessionId, int after) {
         return chat.visitorTranscript(sessionId, after);
     }
 
-    private void onVisitorFrame(ChatHub.VisitorSocket socket, ChatRepository.ChatSession session, String text) {
+    private void onVisitorFrame(ChatHub.VisitorSocket socket, ChatSession session, String text) {
         JsonNode frame = read(socket.socket(), text);
         if (frame == null) {
             return;

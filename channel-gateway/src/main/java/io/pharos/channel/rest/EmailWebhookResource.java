@@ -18,9 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.pharos.channel.model.ChannelType;
-import io.pharos.channel.service.Channels;
-import io.pharos.channel.service.InboundEmails;
-import io.pharos.channel.service.WebhookAuth;
+import io.pharos.channel.service.channels.Channels;
+import io.pharos.channel.service.email.InboundEmails;
+import io.pharos.channel.service.provider.WebhookAuth;
 import io.pharos.commons.rest.ProblemException;
 import io.smallrye.mutiny.Uni;
 

@@ -2,7 +2,6 @@ package io.pharos.channel.rest;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,11 +26,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.pharos.channel.api.FormSubmission;
 import io.pharos.channel.model.ChannelType;
-import io.pharos.channel.service.ProviderPayloads;
-import io.pharos.channel.service.RateLimiter;
-import io.pharos.channel.service.Webhooks;
+import io.pharos.channel.service.inbound.Inbound;
+import io.pharos.channel.service.provider.RateLimiter;
+import io.pharos.channel.service.provider.Webhooks;
 import io.pharos.commons.rest.ProblemException;
 import io.pharos.commons.rest.Validation;
+import io.pharos.contracts.Channel;
+import io.pharos.contracts.channel.ChannelEvents;
+import io.pharos.contracts.channel.MessageReceived;
+import io.pharos.contracts.channel.Sender;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -99,15 +102,11 @@ public class FormResource {
                                 "This address submitted too often; try again in a minute."));
                     }
                     String id = "form:" + (form.submissionId() != null ? form.submissionId() : UUID.randomUUID().toString());
-                    Map<String, Object> from = new LinkedHashMap<>();
-                    from.put("name", form.name());
-                    from.put("email", form.email().strip().toLowerCase());
                     // each submission is a conversation of its own
-                    Map<String, Object> data = ProviderPayloads.base(channel, "form", id, id, from, Instant.now());
-                    data.put("subject", form.subject());
-                    data.put("text", form.message());
-                    data.put("language", form.language());
-                    return webhooks.accept(channel, List.of(new ProviderPayloads.Inbound(id, "pharos.channel.message.received", id, data)))
+                    MessageReceived data = MessageReceived.of(channel.id(), Channel.FORM, id, id,
+                            Sender.email(form.name(), form.email().strip().toLowerCase()), form.message(), Instant.now(), Instant.now(), null)
+                            .withSubject(form.subject()).withLanguage(form.language());
+                    return webhooks.accept(channel, List.of(new Inbound<>(id, ChannelEvents.MESSAGE_RECEIVED, id, data)))
                             .map(n -> Response.accepted(Map.of("status", n > 0 ? "accepted" : "duplicate", "id", id)).build());
                 });
     }

@@ -25,15 +25,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.pharos.channel.model.ChannelType;
-import io.pharos.channel.service.ProviderPayloads;
-import io.pharos.channel.service.Signatures;
-import io.pharos.channel.service.WebhookAuth;
-import io.pharos.channel.service.Webhooks;
+import io.pharos.channel.service.inbound.Inbound;
+import io.pharos.channel.service.provider.ProviderPayloads;
+import io.pharos.channel.service.provider.WebhookAuth;
+import io.pharos.channel.service.provider.Webhooks;
+import io.pharos.channel.service.security.Signatures;
 import io.pharos.commons.rest.ProblemException;
+import io.pharos.contracts.channel.CallReceived;
+import io.pharos.contracts.channel.MessageReceived;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The providers' webhooks (CONTRACTS.md, "Channel webhooks"): each verifies its signature on the
+ * The providers' webhooks (channel-gateway/README.md): each verifies its signature on the
  * raw body before anything is read, answers 401 and produces nothing when it does not hold, and
  * answers 200 only once every message is in Kafka (a provider retry is 200 and produces nothing).
  */
@@ -115,7 +118,7 @@ public class ProviderWebhookResource {
             if (!WebhookAuth.equalSecrets(channel.secret("webhookSecret"), token)) {
                 throw Webhooks.unauthorized();
             }
-            ProviderPayloads.Inbound message = ProviderPayloads.telegram(channel, read(bounded(body)));
+            Inbound<MessageReceived> message = ProviderPayloads.telegram(channel, read(bounded(body)));
             return message == null ? Uni.createFrom().item(answer(0, 0, 0))
                     : webhooks.accept(channel, java.util.List.of(message)).map(n -> answer(n, 1, 0));
         });
@@ -136,7 +139,7 @@ public class ProviderWebhookResource {
             if (call.path("callId").asText("").isBlank() || call.path("from").asText("").isBlank()) {
                 throw ProblemException.badRequest("not-a-call", "A phone event needs callId, from and event.");
             }
-            ProviderPayloads.Inbound inbound;
+            Inbound<CallReceived> inbound;
             try {
                 inbound = ProviderPayloads.voice(channel, call);
             } catch (IllegalArgumentException e) {

@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
- * Enum values are lower-case in REST JSON and events ({@code on_hold}, CONTRACTS.md) while the
+ * Enum values are lower-case in REST JSON and events ({@code on_hold}, docs/api-conventions.md) while the
  * Java constants stay upper-case (and so does GraphQL). Reading accepts any case; an unknown
  * value is a 400 that names the accepted ones.
  */

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.pharos.commons.outbox.OutboxWriter;
+import io.pharos.contracts.EventType;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -29,28 +29,28 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 public class DirectPublisher {
 
     private final MutinyEmitter<String> kafka;
-    private final OutboxWriter envelopes;
+    private final Envelopes envelopes;
     private final ObjectMapper json;
 
-    public DirectPublisher(@Channel("outbox") MutinyEmitter<String> kafka, OutboxWriter envelopes, ObjectMapper json) {
+    public DirectPublisher(@Channel("outbox") MutinyEmitter<String> kafka, Envelopes envelopes, ObjectMapper json) {
         this.kafka = kafka;
         this.envelopes = envelopes;
         this.json = json;
     }
 
     /** Answers the event id once the broker acknowledged it. */
-    public Uni<String> publish(String tenant, String topic, String type, String key, Object data) {
+    public <T> Uni<String> publish(String tenant, EventType<T> type, String key, T data) {
         UUID id = UUID.randomUUID();
         String payload;
         try {
-            payload = json.writeValueAsString(envelopes.envelope(id, Instant.now().truncatedTo(ChronoUnit.MICROS), tenant, type, key, data));
+            payload = json.writeValueAsString(envelopes.envelope(id, Instant.now().truncatedTo(ChronoUnit.MICROS), tenant, type.name(), key, data));
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }
         RecordHeaders headers = new RecordHeaders();
         headers.add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String> builder()
-                .withTopic(topic).withKey(key).withHeaders(headers).build();
+                .withTopic(type.topic()).withKey(key).withHeaders(headers).build();
         return kafka.sendMessage(Message.of(payload).addMetadata(metadata)).ifNoItem().after(Duration.ofSeconds(20)).fail()
                 .replaceWith(id.toString());
     }

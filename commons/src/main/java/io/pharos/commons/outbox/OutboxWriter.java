@@ -2,17 +2,16 @@ package io.pharos.commons.outbox;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.pharos.commons.messaging.Envelopes;
+import io.pharos.contracts.CloudEvent;
+import io.pharos.contracts.EventType;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -26,18 +25,27 @@ public class OutboxWriter {
     public static final int LANES = 8;
 
     private final ObjectMapper json;
-    private final String source;
+    private final Envelopes envelopes;
 
-    public OutboxWriter(ObjectMapper json, @ConfigProperty(name = "quarkus.application.name") String application) {
+    public OutboxWriter(ObjectMapper json, Envelopes envelopes) {
         this.json = json;
-        this.source = "//pharos/" + application;
+        this.envelopes = envelopes;
     }
 
-    /** Appends one event; {@code key} is the aggregate id: Kafka key and ordering unit. */
-    public Uni<OutboxEvent> append(String tenant, String topic, String type, String key, Map<String, Object> data) {
+    /** Appends one event to its type's topic; {@code key} is the aggregate id: Kafka key and ordering unit. */
+    public <T> Uni<OutboxEvent> append(String tenant, EventType<T> type, String key, T data) {
+        return append(tenant, type.topic(), type.name(), key, data);
+    }
+
+    /** The same, for services that write with the reactive SQL client: the row joins {@code connection}'s transaction. */
+    public <T> Uni<UUID> append(io.vertx.mutiny.sqlclient.SqlConnection connection, String tenant, EventType<T> type, String key, T data) {
+        return append(connection, tenant, type.topic(), type.name(), key, data);
+    }
+
+    private Uni<OutboxEvent> append(String tenant, String topic, String type, String key, Object data) {
         UUID id = UUID.randomUUID();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        Map<String, Object> event = envelope(id, now, tenant, type, key, data);
+        CloudEvent<Object> event = envelopes.envelope(id, now, tenant, type, key, data);
         OutboxEvent row = new OutboxEvent();
         row.eventId = id;
         row.tenant = tenant;
@@ -54,17 +62,13 @@ public class OutboxWriter {
         return Panache.getSession().flatMap(session -> session.persist(row)).replaceWith(row);
     }
 
-    /**
-     * The same, for services that write with the reactive SQL client instead of Hibernate: the
-     * row joins the transaction of {@code connection}.
-     */
-    public Uni<UUID> append(io.vertx.mutiny.sqlclient.SqlConnection connection, String tenant, String topic, String type, String key,
-            Map<String, Object> data) {
+    private Uni<UUID> append(io.vertx.mutiny.sqlclient.SqlConnection connection, String tenant, String topic, String type, String key,
+            Object data) {
         UUID id = UUID.randomUUID();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         String payload;
         try {
-            payload = json.writeValueAsString(envelope(id, now, tenant, type, key, data));
+            payload = json.writeValueAsString(envelopes.envelope(id, now, tenant, type, key, data));
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }
@@ -73,21 +77,6 @@ public class OutboxWriter {
                 .execute(io.vertx.mutiny.sqlclient.Tuple.tuple(java.util.List.of(id, tenant, topic, key, lane(key), type, payload,
                         now.atOffset(java.time.ZoneOffset.UTC))))
                 .replaceWith(id);
-    }
-
-    /** A CloudEvent 1.0 in structured JSON form, with the tenant as extension and the aggregate id as subject. */
-    public Map<String, Object> envelope(UUID id, Instant time, String tenant, String type, String key, Object data) {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("specversion", "1.0");
-        event.put("id", id.toString());
-        event.put("source", source);
-        event.put("type", type);
-        event.put("subject", key);
-        event.put("time", time);
-        event.put("datacontenttype", "application/json");
-        event.put("tenant", tenant);
-        event.put("data", data);
-        return event;
     }
 
     /** The same aggregate always lands in the same lane, so its events keep their order. */

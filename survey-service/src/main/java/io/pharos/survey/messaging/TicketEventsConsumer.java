@@ -5,9 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.pharos.contracts.IncomingEvent;
 import io.pharos.survey.service.TicketEventService;
 import io.smallrye.mutiny.Uni;
 
@@ -30,13 +30,13 @@ public class TicketEventsConsumer {
 
     @Incoming("ticket-events")
     public Uni<Void> consume(String payload) {
-        JsonNode event;
+        IncomingEvent event;
         try {
-            event = json.readTree(payload);
+            event = IncomingEvent.parse(json, payload);
         } catch (Exception e) {
             return Uni.createFrom().failure(new IllegalArgumentException("not a JSON CloudEvent: " + e.getMessage(), e));
         }
         return Uni.createFrom().deferred(() -> events.apply(event)).onFailure().invoke(e -> LOG.warnf("event %s (%s) not applied, to the dead-letter topic: %s",
-                event.path("id").asText(), event.path("type").asText(), e.toString()));
+                event.envelope().id(), event.type(), e.toString()));
     }
 }

@@ -2,7 +2,7 @@ package io.pharos.survey.model;
 
 import org.eclipse.microprofile.graphql.Description;
 
-/** The three satisfaction measures of DESIGN.md with their standard scales. */
+/** The three satisfaction measures (docs/kpi-definitions.md) with their standard scales. */
 @Description("Kind of survey: customer satisfaction, net promoter score or customer effort score")
 public enum SurveyType {
     CSAT(1, 5, "How satisfied were you with the support you received?"),

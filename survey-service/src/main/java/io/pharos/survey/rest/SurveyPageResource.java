@@ -1,8 +1,6 @@
 package io.pharos.survey.rest;
 
-import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -21,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.pharos.commons.rest.ProblemException;
 import io.pharos.survey.service.ResponseService;
 import io.pharos.survey.service.ResponseService.PageState;
-import io.pharos.survey.service.SurveyDefinitionService;
 import io.quarkus.qute.Template;
 import io.smallrye.mutiny.Uni;
 
@@ -81,16 +78,14 @@ public class SurveyPageResource {
     }
 
     private Response render(PageState state) {
-        String language = state.invitation() == null ? "en" : SurveyDefinitionService.languageOf(state.invitation().language);
+        String language = state.language();
         Map<String, String> labels = LABELS.getOrDefault(language, LABELS.get("en"));
-        List<Integer> scale = state.survey() == null ? List.of()
-                : IntStream.rangeClosed(state.survey().scaleMin, state.survey().scaleMax).boxed().toList();
         String html = page.data("lang", LABELS.containsKey(language) ? language : "en")
                 .data("labels", labels)
                 .data("kind", state.kind().name())
                 .data("texts", state.texts())
-                .data("scale", scale)
-                .data("chosen", state.response() == null ? -1 : state.response().score)
+                .data("scale", state.scale())
+                .data("chosen", state.chosenScore())
                 .data("justAnswered", state.recordedNow())
                 .render();
         int status = switch (state.kind()) {

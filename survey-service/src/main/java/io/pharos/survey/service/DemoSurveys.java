@@ -15,7 +15,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 
 /**
- * The demo surveys of CONTRACTS.md for the local run ({@code pharos.surveys.seed-demo}): acme's
+ * The demo surveys for the local run ({@code pharos.surveys.seed-demo}): acme's
  * CSAT on 1–5, sent as soon as a ticket is solved, and a relationship NPS every 90 days, defined
  * but disabled (enabled, it would invite every customer at once). Each is added once, by name, so
  * what an admin changes in them survives restarts.

@@ -3,8 +3,6 @@ package io.pharos.survey.service;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -15,13 +13,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.pharos.commons.messaging.Topics;
 import io.pharos.commons.outbox.OutboxWriter;
+import io.pharos.contracts.channel.ChannelEvents;
+import io.pharos.contracts.channel.MessageRequested;
+import io.pharos.contracts.survey.SurveyEvents;
+import io.pharos.contracts.survey.SurveySent;
 import io.pharos.survey.api.SurveyTexts;
 import io.pharos.survey.domain.CustomerContact;
 import io.pharos.survey.domain.Invitation;
 import io.pharos.survey.domain.SurveyDefinition;
 import io.pharos.survey.domain.TicketState;
+import io.pharos.survey.mapping.SurveyEventMapping;
 import io.pharos.survey.repository.InvitationRepository;
 import io.pharos.survey.repository.ReplicaRepository;
 import io.pharos.survey.repository.SurveyDefinitionRepository;
@@ -125,7 +127,7 @@ public class InvitationSender {
     private Uni<Void> send(Invitation invitation, SurveyDefinition d, TicketState ticket, CustomerContact contact, Instant now) {
         Map<String, String> identities = identities(contact);
         String channel = d.sendVia == SurveyDefinition.SendVia.EMAIL || ticket == null ? "email" : ticket.channel;
-        String address = identities.get(identityType(channel));
+        String address = identities.get(InvitationMessages.identityType(channel));
         if (address == null && identities.containsKey("email")) {
             channel = "email";
             address = identities.get("email");
@@ -138,42 +140,11 @@ public class InvitationSender {
         SurveyTexts t = texts.textsFor(d, language);
         Instant expiresAt = now.plus(Duration.ofHours(d.expiryHours));
         String link = publicUrl + "/s/" + tokens.issue(invitation.id, expiresAt);
-        StringBuilder text = new StringBuilder(t.question()).append("\n\n");
-        StringBuilder html = new StringBuilder("<p>").append(escape(t.question())).append("</p><p>");
-        for (int score = d.scaleMin; score <= d.scaleMax; score++) {
-            text.append(score).append(": ").append(link).append("?score=").append(score).append('\n');
-            html.append("<a href=\"").append(link).append("?score=").append(score)
-                    .append("\" style=\"display:inline-block;min-width:2.5em;padding:.6em;margin:.2em;border:1px solid #1a56db;"
-                            + "border-radius:6px;text-align:center;text-decoration:none\">")
-                    .append(score).append("</a>");
-        }
-        html.append("</p>");
-        Map<String, Object> recipient = new LinkedHashMap<>();
-        recipient.put("customerId", invitation.customerId.toString());
-        recipient.put(identityType(channel), address);
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("requestId", invitation.id.toString());
-        request.put("ticketId", ticket == null ? null : ticket.ticketId.toString());
-        request.put("ticketNumber", ticket == null ? null : ticket.number);
-        request.put("messageId", invitation.id.toString());
-        request.put("channel", channel);
-        request.put("recipient", recipient);
-        request.put("subject", ticket == null ? t.question() : "[#" + ticket.number + "] " + t.question());
-        request.put("text", text.toString().strip());
-        request.put("html", channel.equals("email") ? html.toString() : null);
-        request.put("references", List.of());
-        request.put("language", language);
-        Map<String, Object> sent = new LinkedHashMap<>();
-        sent.put("invitationId", invitation.id.toString());
-        sent.put("surveyId", d.id.toString());
-        sent.put("type", d.type.name().toLowerCase());
-        sent.put("ticketId", ticket == null ? null : ticket.ticketId.toString());
-        sent.put("customerId", invitation.customerId.toString());
-        sent.put("agentId", ticket == null ? null : ticket.assigneeId);
-        sent.put("team", ticket == null ? null : ticket.team);
-        sent.put("channel", channel);
-        sent.put("sentAt", now);
-        sent.put("expiresAt", expiresAt);
+        MessageRequested request = InvitationMessages.request(invitation, ticket, channel, address, t, d.scaleMin, d.scaleMax, link,
+                language);
+        SurveySent sent = new SurveySent(invitation.id, d.id, SurveyEventMapping.type(d.type), ticket == null ? null : ticket.ticketId,
+                invitation.customerId, ticket == null ? null : ticket.assigneeId, ticket == null ? null : ticket.team,
+                SurveyEventMapping.channel(channel), now, expiresAt);
         invitation.status = Invitation.Status.SENT;
         invitation.sentAt = now;
         invitation.expiresAt = expiresAt;
@@ -181,8 +152,8 @@ public class InvitationSender {
         invitation.language = language;
         // key = aggregate id: the ticket, or the customer for relationship surveys
         String key = ticket != null ? ticket.ticketId.toString() : invitation.customerId.toString();
-        return outbox.append(invitation.tenant, Topics.CHANNEL_OUTBOUND, "pharos.channel.message.requested", key, request)
-                .flatMap(x -> outbox.append(invitation.tenant, Topics.SURVEY_EVENTS, "pharos.survey.sent", key, sent))
+        return outbox.append(invitation.tenant, ChannelEvents.MESSAGE_REQUESTED, key, request)
+                .flatMap(x -> outbox.append(invitation.tenant, SurveyEvents.SURVEY_SENT, key, sent))
                 .replaceWithVoid();
     }
 
@@ -196,18 +167,5 @@ public class InvitationSender {
         } catch (Exception e) {
             return Map.of();
         }
-    }
-
-    /** Which identity reaches a customer on a channel. */
-    static String identityType(String channel) {
-        return switch (channel) {
-            case "sms", "phone" -> "phone";
-            case "whatsapp", "telegram", "messenger", "instagram", "chat" -> channel;
-            default -> "email";
-        };
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -4,18 +4,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.pharos.commons.messaging.Topics;
 import io.pharos.commons.outbox.OutboxWriter;
 import io.pharos.commons.rest.ProblemException;
+import io.pharos.contracts.survey.SurveyEvents;
 import io.pharos.survey.analysis.CommentAnalysis;
 import io.pharos.survey.analysis.CommentAnalyzer;
 import io.pharos.survey.api.ResponseDto;
@@ -24,6 +24,7 @@ import io.pharos.survey.api.SurveyTexts;
 import io.pharos.survey.domain.Invitation;
 import io.pharos.survey.domain.SurveyDefinition;
 import io.pharos.survey.domain.SurveyResponse;
+import io.pharos.survey.mapping.SurveyEventMapping;
 import io.pharos.survey.repository.InvitationRepository;
 import io.pharos.survey.repository.ReplicaRepository;
 import io.pharos.survey.repository.SurveyDefinitionRepository;
@@ -51,6 +52,21 @@ public class ResponseService {
 
         PageState recorded() {
             return new PageState(kind, invitation, survey, texts, response, true);
+        }
+
+        /** The language the page speaks: the invitation's, English without one. */
+        public String language() {
+            return invitation == null ? "en" : SurveyDefinitionService.languageOf(invitation.language);
+        }
+
+        /** The scores to offer, lowest first; none without a survey. */
+        public List<Integer> scale() {
+            return survey == null ? List.of() : IntStream.rangeClosed(survey.scaleMin, survey.scaleMax).boxed().toList();
+        }
+
+        /** The score recorded so far; -1 before the first click. */
+        public int chosenScore() {
+            return response == null ? -1 : response.score;
         }
 
         public enum Kind {
@@ -305,27 +321,9 @@ public class ResponseService {
     }
 
     private Uni<Void> responded(SurveyResponse r) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("responseId", r.id.toString());
-        data.put("surveyId", r.definitionId == null ? null : r.definitionId.toString());
-        data.put("invitationId", r.invitationId == null ? null : r.invitationId.toString());
-        data.put("type", r.type.name().toLowerCase());
-        data.put("scaleMin", r.scaleMin);
-        data.put("scaleMax", r.scaleMax);
-        data.put("score", r.score);
-        data.put("normalizedScore", r.normalized);
-        data.put("ticketId", r.ticketId == null ? null : r.ticketId.toString());
-        data.put("customerId", r.customerId == null ? null : r.customerId.toString());
-        data.put("agentId", r.agentId);
-        data.put("team", r.team);
-        data.put("channel", r.channel);
-        data.put("comment", r.comment);
-        data.put("sentiment", r.sentiment);
-        data.put("themes", Arrays.asList(r.themes));
-        data.put("externalId", r.externalId);
-        data.put("respondedAt", r.respondedAt);
+        // key = aggregate id: the ticket, else the customer, else the response itself
         String key = r.ticketId != null ? r.ticketId.toString() : r.customerId != null ? r.customerId.toString() : r.id.toString();
-        return outbox.append(r.tenant, Topics.SURVEY_EVENTS, "pharos.survey.responded", key, data).replaceWithVoid();
+        return outbox.append(r.tenant, SurveyEvents.SURVEY_RESPONDED, key, SurveyEventMapping.responded(r)).replaceWithVoid();
     }
 
     public static ResponseDto toDto(SurveyResponse r) {

@@ -3,7 +3,7 @@ package io.pharos.survey.service;
 import io.pharos.commons.rest.ProblemException;
 import io.pharos.survey.model.SurveyType;
 
-/** The scales of DESIGN.md and the arithmetic every KPI shares. */
+/** The standard scales (docs/kpi-definitions.md) and the arithmetic every KPI shares. */
 public final class Scales {
 
     private Scales() {

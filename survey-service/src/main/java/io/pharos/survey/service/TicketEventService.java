@@ -3,19 +3,25 @@ package io.pharos.survey.service;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.pharos.contracts.EventType;
+import io.pharos.contracts.IncomingEvent;
+import io.pharos.contracts.ticket.CustomerEvent;
+import io.pharos.contracts.ticket.CustomerSnapshot;
+import io.pharos.contracts.ticket.TicketEvent;
+import io.pharos.contracts.ticket.TicketEvents;
+import io.pharos.contracts.ticket.TicketSnapshot;
 import io.pharos.survey.domain.CustomerContact;
 import io.pharos.survey.domain.Invitation;
 import io.pharos.survey.domain.SurveyDefinition;
@@ -25,6 +31,7 @@ import io.pharos.survey.repository.ReplicaRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.unchecked.Unchecked;
 
 /**
  * Applies ticket and customer events: keeps the replica survey-service needs and schedules an
@@ -47,50 +54,57 @@ public class TicketEventService {
         this.json = json;
     }
 
+    /** Applies one event of {@code pharos.ticket.events}; other types than tickets' and customers' change nothing. */
     @WithTransaction
-    public Uni<Void> apply(JsonNode event) {
-        String id = event.path("id").asText(null);
-        String tenant = event.path("tenant").asText(null);
-        String type = event.path("type").asText("");
-        if (id == null || tenant == null || tenant.isBlank()) {
+    public Uni<Void> apply(IncomingEvent event) {
+        String tenant = event.tenant();
+        if (event.envelope().id() == null || tenant == null || tenant.isBlank()) {
             return Uni.createFrom().failure(new IllegalArgumentException("a CloudEvent needs an id and a tenant"));
         }
-        return replicas.firstTime(id).flatMap(first -> {
+        return replicas.firstTime(event.envelope().id().toString()).flatMap(first -> {
             if (!first) {
                 return Uni.createFrom().voidItem();
             }
-            JsonNode data = event.path("data");
-            if (type.startsWith("pharos.customer.") && data.has("customer")) {
-                return customer(tenant, data.get("customer"));
+            Optional<EventType<? extends CustomerEvent>> customerType = TicketEvents.CUSTOMER.stream().filter(event::is).findFirst();
+            if (customerType.isPresent()) {
+                return Uni.createFrom().item(Unchecked.supplier(() -> event.data(json, customerType.get())))
+                        .flatMap(data -> data.customer() == null ? Uni.createFrom().voidItem() : customer(tenant, data.customer()));
             }
-            if (type.startsWith("pharos.ticket.") && data.has("ticket")) {
-                return ticket(tenant, data.get("ticket")).flatMap(state -> {
-                    boolean ended = (type.equals("pharos.ticket.solved") || type.equals("pharos.ticket.closed")) && state.solved();
-                    if (!ended) {
-                        return Uni.createFrom().voidItem(); // a reopened ticket is caught when its invitation falls due
-                    }
-                    Uni<Void> solved = type.equals("pharos.ticket.solved") ? schedule(tenant, state, SurveyDefinition.Trigger.TICKET_SOLVED)
-                            : Uni.createFrom().voidItem();
-                    // a live chat ends when its conversation is solved or closed
-                    return "chat".equals(state.channel) ? solved.flatMap(v -> schedule(tenant, state, SurveyDefinition.Trigger.CHAT_ENDED))
-                            : solved;
-                });
+            Optional<EventType<? extends TicketEvent>> ticketType = TicketEvents.TICKET.stream().filter(event::is).findFirst();
+            if (ticketType.isPresent()) {
+                return Uni.createFrom().item(Unchecked.supplier(() -> event.data(json, ticketType.get())))
+                        .flatMap(data -> data.ticket() == null ? Uni.createFrom().voidItem() : ticketChanged(tenant, event, data.ticket()));
             }
             return Uni.createFrom().voidItem();
         });
     }
 
-    private Uni<Void> customer(String tenant, JsonNode c) {
-        UUID id = UUID.fromString(c.path("id").asText());
+    private Uni<Void> ticketChanged(String tenant, IncomingEvent event, TicketSnapshot snapshot) {
+        return ticket(tenant, snapshot).flatMap(state -> {
+            boolean solvedEvent = event.is(TicketEvents.TICKET_SOLVED);
+            boolean ended = (solvedEvent || event.is(TicketEvents.TICKET_CLOSED)) && state.solved();
+            if (!ended) {
+                return Uni.createFrom().voidItem(); // a reopened ticket is caught when its invitation falls due
+            }
+            Uni<Void> solved = solvedEvent ? schedule(tenant, state, SurveyDefinition.Trigger.TICKET_SOLVED) : Uni.createFrom().voidItem();
+            // a live chat ends when its conversation is solved or closed
+            return "chat".equals(state.channel) ? solved.flatMap(v -> schedule(tenant, state, SurveyDefinition.Trigger.CHAT_ENDED))
+                    : solved;
+        });
+    }
+
+    private Uni<Void> customer(String tenant, CustomerSnapshot c) {
         Map<String, String> identities = new LinkedHashMap<>();
-        c.path("identities").forEach(i -> identities.putIfAbsent(i.path("type").asText().toLowerCase(), i.path("value").asText()));
-        return replicas.customer(tenant, id).flatMap(existing -> {
+        if (c.identities() != null) {
+            c.identities().forEach(i -> identities.putIfAbsent(lowerCase(i.type()), i.value()));
+        }
+        return replicas.customer(tenant, c.id()).flatMap(existing -> {
             CustomerContact contact = existing != null ? existing : new CustomerContact();
             contact.tenant = tenant;
-            contact.customerId = id;
-            contact.name = text(c, "name");
-            contact.language = text(c, "language");
-            contact.lifecycle = text(c, "lifecycle");
+            contact.customerId = c.id();
+            contact.name = c.name();
+            contact.language = c.language();
+            contact.lifecycle = lowerCase(c.lifecycle());
             try {
                 contact.identities = json.writeValueAsString(identities);
             } catch (JsonProcessingException e) {
@@ -102,28 +116,25 @@ public class TicketEventService {
         });
     }
 
-    private Uni<TicketState> ticket(String tenant, JsonNode t) {
-        UUID id = UUID.fromString(t.path("id").asText());
-        Instant updatedAt = instant(t, "updatedAt");
-        return replicas.ticket(tenant, id).flatMap(existing -> {
+    private Uni<TicketState> ticket(String tenant, TicketSnapshot t) {
+        Instant updatedAt = t.updatedAt();
+        return replicas.ticket(tenant, t.id()).flatMap(existing -> {
             if (existing != null && existing.updatedAt != null && updatedAt != null && updatedAt.isBefore(existing.updatedAt)) {
                 return Uni.createFrom().item(existing); // a replayed, older snapshot
             }
             TicketState s = existing != null ? existing : new TicketState();
             s.tenant = tenant;
-            s.ticketId = id;
-            s.number = t.path("number").asLong();
-            s.subject = t.path("subject").asText("");
-            s.status = t.path("status").asText("").toLowerCase();
-            s.channel = t.path("channel").asText("api").toLowerCase();
-            s.customerId = UUID.fromString(t.path("requesterId").asText());
-            s.assigneeId = text(t, "assigneeId");
-            s.team = text(t, "team");
-            List<String> tags = new ArrayList<>();
-            t.path("tags").forEach(tag -> tags.add(tag.asText()));
-            s.tags = tags.toArray(String[]::new);
-            s.language = text(t, "language");
-            s.solvedAt = instant(t, "solvedAt");
+            s.ticketId = t.id();
+            s.number = t.number();
+            s.subject = t.subject() == null ? "" : t.subject();
+            s.status = t.status() == null ? "" : lowerCase(t.status());
+            s.channel = t.channel() == null ? "api" : lowerCase(t.channel());
+            s.customerId = t.requesterId();
+            s.assigneeId = t.assigneeId();
+            s.team = t.team();
+            s.tags = t.tags() == null ? new String[0] : t.tags().toArray(String[]::new);
+            s.language = t.language();
+            s.solvedAt = t.solvedAt();
             s.updatedAt = updatedAt != null ? updatedAt : Instant.now();
             return (existing != null ? Uni.createFrom().item(s) : Panache.getSession().flatMap(x -> x.persist(s)).replaceWith(s));
         });
@@ -171,13 +182,8 @@ public class TicketEventService {
         return channel && tags;
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.path(field);
-        return v.isMissingNode() || v.isNull() ? null : v.asText();
-    }
-
-    private static Instant instant(JsonNode node, String field) {
-        String v = text(node, field);
-        return v == null ? null : Instant.parse(v);
+    /** An enum as the replicas keep it: lower-case, as it travels. */
+    private static String lowerCase(Enum<?> value) {
+        return value == null ? null : value.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -8,9 +8,10 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.pharos.ticket.domain.Channel;
 
 /**
- * The data of {@code pharos.channel.message.received} (from channel-gateway): one customer
- * message, normalised whatever the channel. {@code conversationKey} names the conversation on
- * channels without threads (chat session, phone or social identity).
+ * One customer message as ticket-service threads it, whatever the channel: what it keeps of
+ * channel-gateway's {@code pharos.channel.message.received} and {@code pharos.channel.call.received}.
+ * {@code conversationKey} names the conversation on channels without threads (chat session, phone
+ * or social identity).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record InboundMessage(

@@ -11,7 +11,7 @@ import io.pharos.ticket.domain.Channel;
 import io.pharos.ticket.domain.Priority;
 import io.pharos.ticket.domain.TicketStatus;
 
-/** A ticket as REST shows it (CONTRACTS.md, "REST for integrators"); its version is the ETag. */
+/** A ticket as REST shows it (docs/api-conventions.md); its version is the ETag. */
 public record TicketDto(UUID id, long number, String externalId, String subject, TicketStatus status,
         Priority priority, Channel channel, UUID requesterId, String assigneeId, String team, List<String> tags,
         String language, Instant createdAt, Instant updatedAt, Instant firstPublicReplyAt, Instant solvedAt,

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
 import io.pharos.commons.graphql.Isolated;
-import io.pharos.commons.rest.Me;
+import io.pharos.commons.security.Me;
 import io.pharos.commons.security.Roles;
 import io.pharos.commons.security.TenantContext;
 import io.pharos.ticket.domain.Agent;

@@ -4,7 +4,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Query;
 
-import io.pharos.commons.rest.Me;
+import io.pharos.commons.security.Me;
 import io.pharos.commons.security.TenantContext;
 import io.quarkus.security.Authenticated;
 import io.smallrye.graphql.api.federation.link.Import;

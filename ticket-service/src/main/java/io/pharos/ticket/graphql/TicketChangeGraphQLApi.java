@@ -13,8 +13,8 @@ import io.pharos.commons.rest.ProblemException;
 import io.pharos.commons.security.Roles;
 import io.pharos.commons.security.TenantContext;
 import io.pharos.ticket.api.TicketDto;
-import io.pharos.ticket.messaging.TicketChangeFeed;
-import io.pharos.ticket.service.TicketService;
+import io.pharos.ticket.service.TicketChangeFeed;
+import io.pharos.ticket.service.TicketQueries;
 import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -24,10 +24,10 @@ import io.smallrye.mutiny.Uni;
 public class TicketChangeGraphQLApi {
 
     private final TicketChangeFeed feed;
-    private final TicketService tickets;
+    private final TicketQueries tickets;
     private final TenantContext caller;
 
-    public TicketChangeGraphQLApi(TicketChangeFeed feed, TicketService tickets, TenantContext caller) {
+    public TicketChangeGraphQLApi(TicketChangeFeed feed, TicketQueries tickets, TenantContext caller) {
         this.feed = feed;
         this.tickets = tickets;
         this.caller = caller;

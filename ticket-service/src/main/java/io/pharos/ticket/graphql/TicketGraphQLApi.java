@@ -36,7 +36,10 @@ import io.pharos.ticket.domain.Visibility;
 import io.pharos.ticket.service.Actor;
 import io.pharos.ticket.service.AgentDirectory;
 import io.pharos.ticket.service.CustomerService;
-import io.pharos.ticket.service.TicketService;
+import io.pharos.ticket.service.Conversation;
+import io.pharos.ticket.service.TicketChanges;
+import io.pharos.ticket.service.TicketCreation;
+import io.pharos.ticket.service.TicketQueries;
 import io.smallrye.graphql.api.federation.Resolver;
 import io.smallrye.mutiny.Uni;
 
@@ -48,14 +51,21 @@ import io.smallrye.mutiny.Uni;
 @GraphQLApi
 public class TicketGraphQLApi {
 
-    private final TicketService tickets;
+    private final TicketQueries tickets;
+    private final TicketCreation creation;
+    private final TicketChanges changes;
+    private final Conversation conversation;
     private final CustomerService customers;
     private final TenantContext caller;
     private final AgentDirectory agents;
 
-    public TicketGraphQLApi(TicketService tickets, CustomerService customers, TenantContext caller, AgentDirectory agents) {
+    public TicketGraphQLApi(TicketQueries tickets, TicketCreation creation, TicketChanges changes, Conversation conversation,
+            CustomerService customers, TenantContext caller, AgentDirectory agents) {
         this.agents = agents;
         this.tickets = tickets;
+        this.creation = creation;
+        this.changes = changes;
+        this.conversation = conversation;
         this.customers = customers;
         this.caller = caller;
     }
@@ -185,7 +195,7 @@ public class TicketGraphQLApi {
                 new IdentityInput(r.name(), r.email(), r.phone(), r.whatsapp(), r.telegram(), null, null, r.chat(), null, null),
                 input.text() == null ? null : new MessageInput(input.text(), null, Visibility.PUBLIC, AuthorKind.CUSTOMER, null, null),
                 input.tags(), null, null, null, null);
-        return Isolated.run(() -> tickets.create(tenant, request, actor)).map(TicketNode::of);
+        return Isolated.run(() -> creation.create(tenant, request, actor)).map(TicketNode::of);
     }
 
     @Mutation
@@ -259,14 +269,14 @@ public class TicketGraphQLApi {
         String tenant = caller.tenant();
         Actor actor = actor();
         MessageInput input = new MessageInput(text, html, visibility, AuthorKind.AGENT, null, null);
-        return Isolated.run(() -> tickets.addMessage(tenant, uuid(ticketId), input, actor).flatMap(m -> tickets.get(tenant, uuid(ticketId))))
+        return Isolated.run(() -> conversation.addMessage(tenant, uuid(ticketId), input, actor).flatMap(m -> tickets.get(tenant, uuid(ticketId))))
                 .map(TicketNode::of);
     }
 
     private Uni<TicketNode> update(String ticketId, Long expectedVersion, TicketPatch patch) {
         String tenant = caller.tenant();
         Actor actor = actor();
-        return Isolated.run(() -> tickets.update(tenant, uuid(ticketId), expectedVersion, patch, actor)).map(TicketNode::of);
+        return Isolated.run(() -> changes.update(tenant, uuid(ticketId), expectedVersion, patch, actor)).map(TicketNode::of);
     }
 
     /** IDs are opaque strings to clients; one that is no UUID names nothing of ours. */

@@ -1,10 +1,27 @@
 package io.pharos.ticket.mapping;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
+import io.pharos.contracts.Channel;
+import io.pharos.contracts.ticket.AgentAvailability;
+import io.pharos.contracts.ticket.AgentAvailabilityChanged;
+import io.pharos.contracts.ticket.AuthorKind;
+import io.pharos.contracts.ticket.CustomerSnapshot;
+import io.pharos.contracts.ticket.IdentityType;
+import io.pharos.contracts.ticket.Lifecycle;
+import io.pharos.contracts.ticket.MessageSnapshot;
+import io.pharos.contracts.ticket.Priority;
+import io.pharos.contracts.ticket.SlaClockSnapshot;
+import io.pharos.contracts.ticket.SlaState;
+import io.pharos.contracts.ticket.SlaTarget;
+import io.pharos.contracts.ticket.TicketCreated;
+import io.pharos.contracts.ticket.TicketSnapshot;
+import io.pharos.contracts.ticket.TicketStatus;
+import io.pharos.contracts.ticket.Visibility;
+import io.pharos.ticket.api.IdentityInput;
+import io.pharos.ticket.api.InboundMessage;
+import io.pharos.ticket.domain.Agent;
 import io.pharos.ticket.domain.Customer;
 import io.pharos.ticket.domain.CustomerIdentity;
 import io.pharos.ticket.domain.Message;
@@ -12,78 +29,63 @@ import io.pharos.ticket.domain.SlaClock;
 import io.pharos.ticket.domain.Ticket;
 
 /**
- * The denormalised snapshots events carry, so that a consumer never calls ticket-service back
- * (JSON Schemas in src/main/resources/events). Enums are written lower-case by the mapper.
+ * The denormalised snapshots events carry (io.pharos.contracts.ticket), so that a consumer never
+ * calls ticket-service back. The contract's enums have the names of the domain's.
  */
 public final class EventData {
 
     private EventData() {
     }
 
-    public static Map<String, Object> ticket(Ticket t) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", t.id.toString());
-        m.put("number", t.number);
-        m.put("externalId", t.externalId);
-        m.put("subject", t.subject);
-        m.put("status", t.status);
-        m.put("priority", t.priority);
-        m.put("channel", t.channel);
-        m.put("requesterId", t.requesterId.toString());
-        m.put("assigneeId", t.assigneeId);
-        m.put("team", t.team);
-        m.put("tags", Arrays.asList(t.tags));
-        m.put("language", t.language);
-        m.put("createdAt", t.createdAt);
-        m.put("updatedAt", t.updatedAt);
-        m.put("firstPublicReplyAt", t.firstPublicReplyAt);
-        m.put("firstSolvedAt", t.firstSolvedAt);
-        m.put("solvedAt", t.solvedAt);
-        m.put("closedAt", t.closedAt);
-        m.put("reopenCount", t.reopenCount);
-        return m;
+    /** The ticket as it stands now: a copy, later changes to {@code t} do not reach it. */
+    public static TicketSnapshot ticket(Ticket t) {
+        return new TicketSnapshot(t.id, t.number, t.externalId, t.subject, status(t.status), priority(t.priority), Channel.of(t.channel),
+                t.requesterId, t.assigneeId, t.team, List.copyOf(Arrays.asList(t.tags)), t.language, t.createdAt, t.updatedAt,
+                t.firstPublicReplyAt, t.firstSolvedAt, t.solvedAt, t.closedAt, t.reopenCount);
     }
 
     /** One SLA clock: its outcome so far ({@code met}, {@code breached}, running or paused, {@code none}). */
-    public static Map<String, Object> slaClock(SlaClock c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("target", c.target);
-        m.put("policyId", c.policyId == null ? null : c.policyId.toString());
-        m.put("policy", c.policyName);
-        m.put("state", c.state);
-        m.put("dueAt", c.dueAt);
-        m.put("fulfilledAt", c.fulfilledAt);
-        m.put("everBreached", c.everBreached);
-        m.put("updatedAt", c.updatedAt);
-        return m;
+    public static SlaClockSnapshot slaClock(SlaClock c) {
+        return new SlaClockSnapshot(SlaTarget.valueOf(c.target.name()), c.policyId, c.policyName, SlaState.valueOf(c.state.name()),
+                c.dueAt, c.fulfilledAt, c.everBreached, c.updatedAt);
     }
 
-    public static Map<String, Object> message(Message msg, boolean firstPublicAgentReply) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", msg.id.toString());
-        m.put("authorKind", msg.authorKind);
-        m.put("authorId", msg.authorId);
-        m.put("visibility", msg.visibility);
-        m.put("channel", msg.channel);
-        m.put("createdAt", msg.createdAt);
-        m.put("firstPublicAgentReply", firstPublicAgentReply);
-        m.put("providerMessageId", msg.providerMessageId);
-        return m;
+    public static MessageSnapshot message(Message msg, boolean firstPublicAgentReply) {
+        return new MessageSnapshot(msg.id, AuthorKind.valueOf(msg.authorKind.name()), msg.authorId,
+                Visibility.valueOf(msg.visibility.name()), Channel.of(msg.channel), msg.createdAt, firstPublicAgentReply,
+                msg.providerMessageId);
     }
 
-    public static Map<String, Object> customer(Customer c, List<CustomerIdentity> identities) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", c.id.toString());
-        m.put("externalId", c.externalId);
-        m.put("name", c.name);
-        m.put("language", c.language);
-        m.put("timeZone", c.timeZone);
-        m.put("lifecycle", c.lifecycle);
-        m.put("churnedOn", c.churnedOn == null ? null : c.churnedOn.toString());
-        m.put("createdAt", c.createdAt);
-        m.put("updatedAt", c.updatedAt);
-        m.put("identities", identities.stream()
-                .map(i -> Map.of("type", i.type, "value", i.value)).toList());
-        return m;
+    public static CustomerSnapshot customer(Customer c, List<CustomerIdentity> identities) {
+        return new CustomerSnapshot(c.id, c.externalId, c.name, c.language, c.timeZone, lifecycle(c.lifecycle), c.churnedOn,
+                c.createdAt, c.updatedAt, identities.stream()
+                        .map(i -> new CustomerSnapshot.Identity(IdentityType.valueOf(i.type.name()), i.value)).toList());
+    }
+
+    public static AgentAvailabilityChanged agentAvailability(Agent a) {
+        return new AgentAvailabilityChanged(new AgentAvailabilityChanged.Agent(a.id, a.username, a.team,
+                AgentAvailability.valueOf(a.availability.name()), a.active, a.availabilityChangedAt));
+    }
+
+    /** Where an inbound ticket came from, for {@code pharos.ticket.created}: channel-gateway acknowledges with it. */
+    public static TicketCreated.Source source(InboundMessage in) {
+        IdentityInput f = in.from();
+        TicketCreated.Sender from = f == null ? null
+                : new TicketCreated.Sender(f.name(), f.email(), f.phone(), f.whatsapp(), f.telegram(), f.messenger(), f.instagram(),
+                        f.chat(), f.externalId(), f.language());
+        return new TicketCreated.Source(in.channelId(), in.providerMessageId(), in.conversationKey(), from, in.subject(),
+                in.email() != null ? in.email().messageId() : null);
+    }
+
+    public static TicketStatus status(io.pharos.ticket.domain.TicketStatus status) {
+        return TicketStatus.valueOf(status.name());
+    }
+
+    public static Priority priority(io.pharos.ticket.domain.Priority priority) {
+        return Priority.valueOf(priority.name());
+    }
+
+    public static Lifecycle lifecycle(io.pharos.ticket.domain.Lifecycle lifecycle) {
+        return lifecycle == null ? null : Lifecycle.valueOf(lifecycle.name());
     }
 }

@@ -10,12 +10,15 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.pharos.commons.time.BusinessCalendar;
+import io.pharos.contracts.Channel;
+import io.pharos.contracts.ticket.CalendarUpdated;
+import io.pharos.contracts.ticket.SlaPolicyUpdated;
+import io.pharos.contracts.ticket.Weekday;
 import io.pharos.ticket.api.CalendarDto;
 import io.pharos.ticket.api.CalendarInput;
 import io.pharos.ticket.api.SlaPolicyDto;
 import io.pharos.ticket.api.SlaPolicyInput;
 import io.pharos.ticket.domain.CalendarRecord;
-import io.pharos.ticket.domain.Channel;
 import io.pharos.ticket.domain.Priority;
 import io.pharos.ticket.domain.SlaPolicy;
 
@@ -73,11 +76,33 @@ public final class SlaMapper {
     public static SlaPolicyDto toDto(SlaPolicy p) {
         return new SlaPolicyDto(p.id, p.name, p.position, p.enabled,
                 Arrays.stream(p.priorities).map(Priority::valueOf).toList(),
-                Arrays.stream(p.channels).map(Channel::valueOf).toList(), Arrays.asList(p.tags), Arrays.asList(p.customerTags),
+                Arrays.stream(p.channels).map(io.pharos.ticket.domain.Channel::valueOf).toList(), Arrays.asList(p.tags), Arrays.asList(p.customerTags),
                 p.calendarId, target(p.firstResponseSeconds, p.firstResponseBusiness, p.firstResponseSameDay),
                 target(p.nextReplySeconds, p.nextReplyBusiness, false), target(p.resolutionSeconds, p.resolutionBusiness, false),
                 p.warnAtPercent, new SlaPolicyInput.Escalation(p.escalatePriority, p.escalateTeam, p.notifySupervisors),
                 p.createdAt, p.updatedAt, p.version);
+    }
+
+    /** {@code pharos.calendar.updated}: the calendar as {@link #toDto(CalendarRecord)} shows it. */
+    public static CalendarUpdated toEvent(CalendarRecord c, boolean deleted) {
+        return new CalendarUpdated(new CalendarUpdated.Calendar(c.id, c.name, c.timeZone, c.alwaysOpen,
+                intervals(c).stream().map(i -> new CalendarUpdated.Interval(Weekday.valueOf(i.day().name()), i.start(), i.end())).toList(),
+                holidays(c).stream().map(h -> new CalendarUpdated.Holiday(h.date(), h.yearly(), h.name())).toList(), c.isDefault,
+                c.createdAt, c.updatedAt), deleted);
+    }
+
+    /** {@code pharos.sla.policy.updated}: the policy as {@link #toDto(SlaPolicy)} shows it. */
+    public static SlaPolicyUpdated toEvent(SlaPolicy p, boolean deleted) {
+        SlaPolicyDto dto = toDto(p);
+        return new SlaPolicyUpdated(new SlaPolicyUpdated.Policy(dto.id(), dto.name(), dto.position(), dto.enabled(),
+                dto.priorities().stream().map(EventData::priority).toList(), dto.channels().stream().map(Channel::of).toList(),
+                dto.tags(), dto.customerTags(), dto.calendarId(), target(dto.firstResponse()), target(dto.nextReply()),
+                target(dto.resolution()), dto.warnAtPercent(), new SlaPolicyUpdated.Escalation(p.escalatePriority, p.escalateTeam,
+                        p.notifySupervisors), dto.createdAt(), dto.updatedAt()), deleted);
+    }
+
+    private static SlaPolicyUpdated.Target target(SlaPolicyInput.Target t) {
+        return t == null ? null : new SlaPolicyUpdated.Target(t.minutes(), t.businessHours(), t.sameBusinessDay());
     }
 
     private static SlaPolicyInput.Target target(Integer seconds, boolean business, boolean sameDay) {

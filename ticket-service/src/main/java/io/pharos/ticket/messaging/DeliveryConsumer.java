@@ -1,69 +1,70 @@
 package io.pharos.ticket.messaging;
 
-import java.util.UUID;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.pharos.contracts.EventType;
+import io.pharos.contracts.IncomingEvent;
+import io.pharos.contracts.channel.ChannelEvents;
+import io.pharos.contracts.channel.DeliveryReport;
 import io.pharos.ticket.domain.DeliveryStatus;
-import io.pharos.ticket.repository.MessageRepository;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.pharos.ticket.service.DeliveryStatuses;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Consumes {@code pharos.channel.delivery}: what became of an agent's reply on its channel. The
- * message's delivery status only moves forward (a late "sent" never hides "read"); the email
- * Message-ID used is kept so that the customer's answer threads into the same ticket.
+ * Consumes {@code pharos.channel.delivery} ({@link ChannelEvents#MESSAGE_DELIVERED},
+ * {@link ChannelEvents#MESSAGE_FAILED}): what became of an agent's reply on its channel, handed to
+ * {@link DeliveryStatuses}. Other types on the topic are none of ticket-service's business.
  */
 @ApplicationScoped
 public class DeliveryConsumer {
 
-    private final MessageRepository messages;
+    private static final Logger LOG = Logger.getLogger(DeliveryConsumer.class);
+
+    private final DeliveryStatuses statuses;
     private final ObjectMapper json;
 
-    public DeliveryConsumer(MessageRepository messages, ObjectMapper json) {
-        this.messages = messages;
+    public DeliveryConsumer(DeliveryStatuses statuses, ObjectMapper json) {
+        this.statuses = statuses;
         this.json = json;
     }
 
     @Incoming("delivery")
-    @WithTransaction
     public Uni<Void> consume(String payload) {
-        JsonNode event;
+        IncomingEvent event;
         try {
-            event = json.readTree(payload);
+            event = IncomingEvent.parse(json, payload);
         } catch (Exception e) {
-            return Uni.createFrom().failure(new IllegalArgumentException("not JSON: " + e.getMessage(), e));
+            return Uni.createFrom().failure(new IllegalArgumentException("not a CloudEvent: " + e.getMessage(), e));
         }
-        String tenant = event.path("tenant").asText(null);
-        JsonNode data = event.path("data");
-        UUID messageId;
-        DeliveryStatus status;
+        EventType<DeliveryReport> type = event.is(ChannelEvents.MESSAGE_FAILED) ? ChannelEvents.MESSAGE_FAILED
+                : event.is(ChannelEvents.MESSAGE_DELIVERED) ? ChannelEvents.MESSAGE_DELIVERED : null;
+        if (type == null) {
+            LOG.debugf("%s on the delivery topic ignored", event.type());
+            return Uni.createFrom().voidItem();
+        }
+        DeliveryReport report;
         try {
-            messageId = UUID.fromString(data.path("requestId").asText());
-            status = DeliveryStatus.valueOf(data.path("status").asText(
-                    event.path("type").asText().endsWith(".failed") ? "FAILED" : "DELIVERED").toUpperCase());
-        } catch (IllegalArgumentException e) {
+            report = event.data(json, type);
+        } catch (Exception e) {
             return Uni.createFrom().failure(new IllegalArgumentException("delivery event without requestId/status: " + payload, e));
         }
-        return messages.findInTenant(tenant, messageId).flatMap(m -> {
-            if (m == null) {
-                return Uni.createFrom().voidItem(); // not ours (another tenant's id or a survey invitation)
-            }
-            if (m.deliveryStatus == null || status == DeliveryStatus.FAILED || status.ordinal() > m.deliveryStatus.ordinal()) {
-                m.deliveryStatus = status;
-            }
-            if (m.providerMessageId == null && data.hasNonNull("providerMessageId")) {
-                m.providerMessageId = data.get("providerMessageId").asText();
-            }
-            if (m.emailMessageId == null && data.hasNonNull("emailMessageId")) {
-                m.emailMessageId = data.get("emailMessageId").asText();
-            }
-            return Uni.createFrom().voidItem();
-        });
+        if (report.requestId() == null) {
+            return Uni.createFrom().failure(new IllegalArgumentException("delivery event without requestId/status: " + payload));
+        }
+        return statuses.reported(event.tenant(), report.requestId(), status(type, report), report.providerMessageId(),
+                report.emailMessageId());
+    }
+
+    /** The reported status; an older producer's report without one is what its type says. */
+    private static DeliveryStatus status(EventType<DeliveryReport> type, DeliveryReport report) {
+        if (report.status() == null) {
+            return type == ChannelEvents.MESSAGE_FAILED ? DeliveryStatus.FAILED : DeliveryStatus.DELIVERED;
+        }
+        return DeliveryStatus.valueOf(report.status().name());
     }
 }

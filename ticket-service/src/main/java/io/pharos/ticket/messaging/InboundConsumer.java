@@ -5,15 +5,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.pharos.contracts.IncomingEvent;
+import io.pharos.contracts.channel.ChannelEvents;
 import io.pharos.ticket.api.InboundMessage;
 import io.pharos.ticket.service.InboundService;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Consumes {@code pharos.channel.inbound}. A message that cannot be understood or stored goes to
+ * Consumes {@code pharos.channel.inbound} ({@link ChannelEvents#MESSAGE_RECEIVED},
+ * {@link ChannelEvents#CALL_RECEIVED}). A message that cannot be understood or stored goes to
  * {@code pharos.channel.inbound.dlq} with the reason (the connector's dead-letter strategy), never
  * silently away; redeliveries are harmless because the provider message id is unique.
  */
@@ -32,23 +34,25 @@ public class InboundConsumer {
 
     @Incoming("inbound")
     public Uni<Void> consume(String payload) {
-        JsonNode event;
+        IncomingEvent event;
         InboundMessage message;
         try {
-            event = json.readTree(payload);
-            message = json.treeToValue(event.path("data"), InboundMessage.class);
+            event = IncomingEvent.parse(json, payload);
+            if (event.tenant() == null || event.tenant().isBlank()) {
+                return Uni.createFrom().failure(new IllegalArgumentException("event " + event.envelope().id() + " has no tenant"));
+            }
+            if (event.is(ChannelEvents.MESSAGE_RECEIVED)) {
+                message = InboundMessages.of(event.data(json, ChannelEvents.MESSAGE_RECEIVED));
+            } else if (event.is(ChannelEvents.CALL_RECEIVED)) {
+                message = InboundMessages.of(event.data(json, ChannelEvents.CALL_RECEIVED));
+            } else {
+                // only channel-gateway's customer messages travel here: anything else is a mistake to look at
+                return Uni.createFrom().failure(new IllegalArgumentException("unexpected event type " + event.type()));
+            }
         } catch (Exception e) {
             return Uni.createFrom().failure(new IllegalArgumentException("not a CloudEvent with message data: " + e.getMessage(), e));
         }
-        String type = event.path("type").asText();
-        String tenant = event.path("tenant").asText(null);
-        if (tenant == null || tenant.isBlank()) {
-            return Uni.createFrom().failure(new IllegalArgumentException("event " + event.path("id").asText() + " has no tenant"));
-        }
-        if (!type.equals("pharos.channel.message.received") && !type.equals("pharos.channel.call.received")) {
-            return Uni.createFrom().failure(new IllegalArgumentException("unexpected event type " + type));
-        }
-        return inbound.receive(tenant, message)
+        return inbound.receive(event.tenant(), message)
                 .invoke(outcome -> LOG.debugf("inbound %s -> ticket %s (new: %s, duplicate: %s)", message.providerMessageId(),
                         outcome.ticketId(), outcome.newTicket(), outcome.duplicate()))
                 .replaceWithVoid();

@@ -22,7 +22,7 @@ import io.pharos.commons.security.TenantContext;
 import io.pharos.ticket.api.ImportResult;
 import io.pharos.ticket.api.ImportedTicket;
 import io.pharos.ticket.service.Actor;
-import io.pharos.ticket.service.TicketService;
+import io.pharos.ticket.service.TicketImport;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.common.annotation.Blocking;
 
@@ -42,12 +42,12 @@ public class TicketImportResource {
      */
     static final int MAX_LINE = 8_000_000;
 
-    private final TicketService tickets;
+    private final TicketImport tickets;
     private final TenantContext caller;
     private final ObjectMapper json;
     private final Validator validator;
 
-    public TicketImportResource(TicketService tickets, TenantContext caller, ObjectMapper json, Validator validator) {
+    public TicketImportResource(TicketImport tickets, TenantContext caller, ObjectMapper json, Validator validator) {
         this.tickets = tickets;
         this.caller = caller;
         this.json = json;

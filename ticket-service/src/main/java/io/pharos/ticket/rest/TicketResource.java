@@ -52,7 +52,10 @@ import io.pharos.ticket.domain.Channel;
 import io.pharos.ticket.domain.Priority;
 import io.pharos.ticket.domain.TicketStatus;
 import io.pharos.ticket.service.IdempotencyService;
-import io.pharos.ticket.service.TicketService;
+import io.pharos.ticket.service.Conversation;
+import io.pharos.ticket.service.TicketChanges;
+import io.pharos.ticket.service.TicketCreation;
+import io.pharos.ticket.service.TicketQueries;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/tickets")
@@ -63,13 +66,20 @@ public class TicketResource {
 
     private static final Set<String> PATCHABLE = Set.of("subject", "status", "priority", "tags", "language", "assigneeId", "team");
 
-    private final TicketService tickets;
+    private final TicketQueries tickets;
+    private final TicketCreation creation;
+    private final TicketChanges changes;
+    private final Conversation conversation;
     private final IdempotencyService idempotency;
     private final TenantContext caller;
     private final ObjectMapper json;
 
-    public TicketResource(TicketService tickets, IdempotencyService idempotency, TenantContext caller, ObjectMapper json) {
+    public TicketResource(TicketQueries tickets, TicketCreation creation, TicketChanges changes, Conversation conversation,
+            IdempotencyService idempotency, TenantContext caller, ObjectMapper json) {
         this.tickets = tickets;
+        this.creation = creation;
+        this.changes = changes;
+        this.conversation = conversation;
         this.idempotency = idempotency;
         this.caller = caller;
         this.json = json;
@@ -86,7 +96,7 @@ public class TicketResource {
         String tenant = caller.tenant();
         var actor = Callers.actor(caller);
         return idempotency.run(tenant, "ticket.create", idempotencyKey, IdempotencyService.hash(canonical(request)),
-                () -> tickets.createInTransaction(tenant, request, actor)
+                () -> creation.createInTransaction(tenant, request, actor)
                         .map(t -> new IdempotencyService.Answer(201, write(t), t.etag())))
                 .map(outcome -> {
                     JsonNode body = read(outcome.body());
@@ -143,7 +153,7 @@ public class TicketResource {
     public Uni<Response> patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull ObjectNode body) {
         long version = ETags.requireVersion(ifMatch);
         TicketPatch patch = toPatch(body);
-        return tickets.update(caller.tenant(), id, version, patch, Callers.actor(caller))
+        return changes.update(caller.tenant(), id, version, patch, Callers.actor(caller))
                 .map(t -> Response.ok(t).header("ETag", t.etag()).build());
     }
 
@@ -152,7 +162,7 @@ public class TicketResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a message: an agent's public reply or internal note, or a customer message from an integrator")
     public Uni<Response> addMessage(@PathParam("id") UUID id, @Valid @NotNull MessageInput input) {
-        return tickets.addMessage(caller.tenant(), id, input, Callers.actor(caller))
+        return conversation.addMessage(caller.tenant(), id, input, Callers.actor(caller))
                 .map(m -> Response.created(URI.create("/api/v1/tickets/" + id + "/messages/" + m.id())).entity(m).build());
     }
 

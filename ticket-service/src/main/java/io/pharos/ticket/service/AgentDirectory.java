@@ -11,12 +11,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import io.pharos.commons.messaging.Topics;
+import io.pharos.contracts.ticket.TicketEvents;
 import io.pharos.commons.outbox.OutboxWriter;
 import io.pharos.commons.rest.ProblemException;
 import io.pharos.ticket.client.KeycloakDirectory;
 import io.pharos.ticket.client.KeycloakDirectory.DirectoryAgent;
 import io.pharos.ticket.domain.Agent;
+import io.pharos.ticket.mapping.EventData;
 import io.pharos.ticket.repository.AgentRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -150,14 +151,7 @@ public class AgentDirectory {
 
     /** Who is at work, for live counters elsewhere (analytics' "agents online"). */
     private Uni<Void> availabilityChanged(Agent a) {
-        Map<String, Object> agent = new java.util.LinkedHashMap<>();
-        agent.put("id", a.id);
-        agent.put("username", a.username);
-        agent.put("team", a.team);
-        agent.put("availability", a.availability);
-        agent.put("active", a.active);
-        agent.put("changedAt", a.availabilityChangedAt);
-        return outbox.append(a.tenant, Topics.TICKET_EVENTS, "pharos.agent.availability.changed", a.id, Map.of("agent", agent)).replaceWithVoid();
+        return outbox.append(a.tenant, TicketEvents.AGENT_AVAILABILITY_CHANGED, a.id, EventData.agentAvailability(a)).replaceWithVoid();
     }
 
     @WithSession

@@ -14,7 +14,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.pharos.commons.messaging.Topics;
+import io.pharos.contracts.ticket.TicketEvents;
 import io.pharos.commons.outbox.OutboxWriter;
 import io.pharos.commons.rest.ProblemException;
 import io.pharos.commons.time.BusinessCalendar;
@@ -164,10 +164,7 @@ public class CalendarService {
     }
 
     private Uni<Void> published(CalendarRecord c, boolean deleted) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("calendar", SlaMapper.toDto(c));
-        data.put("deleted", deleted);
-        return outbox.append(c.tenant, Topics.TICKET_EVENTS, "pharos.calendar.updated", c.id.toString(), data).replaceWithVoid();
+        return outbox.append(c.tenant, TicketEvents.CALENDAR_UPDATED, c.id.toString(), SlaMapper.toEvent(c, deleted)).replaceWithVoid();
     }
 
     static Instant now() {

@@ -13,7 +13,11 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.pharos.commons.outbox.OutboxWriter;
-import io.pharos.commons.messaging.Topics;
+import io.pharos.contracts.EventType;
+import io.pharos.contracts.ticket.CustomerCreated;
+import io.pharos.contracts.ticket.CustomerMerged;
+import io.pharos.contracts.ticket.CustomerUpdated;
+import io.pharos.contracts.ticket.TicketEvents;
 import io.pharos.commons.rest.ProblemException;
 import io.pharos.ticket.api.CustomerDto;
 import io.pharos.ticket.api.CustomerPatch;
@@ -142,40 +146,14 @@ public class CustomerService {
         return customers.findInTenant(tenant, id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Customer", id))
                 .flatMap(c -> {
+                    boolean churned = patch.lifecycle() != null && patch.lifecycle() != c.lifecycle
+                            && patch.lifecycle() == Lifecycle.CHURNED;
                     Map<String, Object> changes = new LinkedHashMap<>();
-                    if (patch.name() != null) {
-                        changes.put("name", c.name = patch.name());
-                    }
-                    if (patch.language() != null) {
-                        changes.put("language", c.language = patch.language());
-                    }
-                    if (patch.timeZone() != null) {
-                        changes.put("timeZone", c.timeZone = patch.timeZone());
-                    }
-                    if (patch.location() != null) {
-                        changes.put("location", c.location = patch.location());
-                    }
-                    if (patch.tags() != null) {
-                        c.tags = patch.tags().toArray(String[]::new);
-                        changes.put("tags", patch.tags());
-                    }
-                    if (patch.notes() != null) {
-                        changes.put("notes", c.notes = patch.notes());
-                    }
-                    boolean churned = false;
-                    if (patch.lifecycle() != null && patch.lifecycle() != c.lifecycle) {
-                        c.lifecycle = patch.lifecycle();
-                        churned = c.lifecycle == Lifecycle.CHURNED;
-                        c.churnedOn = churned ? (patch.effectiveDate() != null ? patch.effectiveDate() : LocalDate.now(ZoneOffset.UTC)) : null;
-                        changes.put("lifecycle", c.lifecycle);
-                        changes.put("churnedOn", c.churnedOn == null ? null : c.churnedOn.toString());
-                    } else if (patch.effectiveDate() != null && c.lifecycle == Lifecycle.CHURNED) {
-                        changes.put("churnedOn", (c.churnedOn = patch.effectiveDate()).toString());
-                    }
+                    CustomerUpdated.Changes changed = apply(c, patch, changes);
                     c.updatedAt = now();
-                    String type = churned ? "pharos.customer.churned" : "pharos.customer.updated";
+                    EventType<CustomerUpdated> type = churned ? TicketEvents.CUSTOMER_CHURNED : TicketEvents.CUSTOMER_UPDATED;
                     return identitiesOf(c).flatMap(ids -> audit.record(tenant, null, c.id, actor, "customer.updated", changes)
-                            .flatMap(v -> event(tenant, type, c, ids, Map.of("changes", changes)))
+                            .flatMap(v -> event(tenant, type, c, new CustomerUpdated(EventData.customer(c, ids), changed)))
                             .flatMap(v -> customers.flush())
                             .map(v -> CustomerMapper.toDto(c, ids)));
                 });
@@ -213,8 +191,8 @@ public class CustomerService {
                                     .flatMap(moved -> identitiesOf(survivor).flatMap(ids -> audit
                                             .record(tenant, null, survivor.id, actor, "customer.merged",
                                                     Map.of("merged", merged.id.toString(), "ticketsMoved", moved))
-                                            .flatMap(v -> event(tenant, "pharos.customer.merged", survivor, ids,
-                                                    Map.of("mergedCustomerId", merged.id.toString(), "ticketsMoved", moved)))
+                                            .flatMap(v -> event(tenant, TicketEvents.CUSTOMER_MERGED, survivor,
+                                                    new CustomerMerged(EventData.customer(survivor, ids), merged.id, moved)))
                                             .flatMap(v -> customers.flush())
                                             .map(v -> CustomerMapper.toDto(survivor, ids))));
                         }));
@@ -255,7 +233,7 @@ public class CustomerService {
                 .flatMap(v -> Panache.getSession().flatMap(s -> s.persistAll(identities.toArray())))
                 .flatMap(v -> audit.record(tenant, null, c.id, actor, "customer.created",
                         Map.of("identities", ids.stream().map(Identities.Id::toString).toList())))
-                .flatMap(v -> event(tenant, "pharos.customer.created", c, identities, Map.of()))
+                .flatMap(v -> event(tenant, TicketEvents.CUSTOMER_CREATED, c, new CustomerCreated(EventData.customer(c, identities))))
                 .replaceWith(c);
     }
 
@@ -285,8 +263,8 @@ public class CustomerService {
                 c.updatedAt = now();
                 List<CustomerIdentity> all = new ArrayList<>(known);
                 all.addAll(fresh);
-                return event(tenant, "pharos.customer.updated", c, all,
-                        Map.of("changes", Map.of("identitiesAdded", fresh.stream().map(i -> i.type + ":" + i.value).toList())))
+                return event(tenant, TicketEvents.CUSTOMER_UPDATED, c, new CustomerUpdated(EventData.customer(c, all),
+                        CustomerUpdated.Changes.identitiesAdded(fresh.stream().map(i -> i.type + ":" + i.value).toList())))
                         .replaceWith(c);
             });
         });
@@ -303,11 +281,46 @@ public class CustomerService {
         return identity;
     }
 
-    private Uni<Void> event(String tenant, String type, Customer c, List<CustomerIdentity> ids, Map<String, Object> extra) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("customer", EventData.customer(c, ids));
-        data.putAll(extra);
-        return outbox.append(tenant, Topics.TICKET_EVENTS, type, c.id.toString(), data).replaceWithVoid();
+    private <T> Uni<Void> event(String tenant, EventType<T> type, Customer c, T data) {
+        return outbox.append(tenant, type, c.id.toString(), data).replaceWithVoid();
+    }
+
+    /** Applies a patch: {@code changes} gets what changed for the audit trail; answers it as the event reports it. */
+    private static CustomerUpdated.Changes apply(Customer c, CustomerPatch patch, Map<String, Object> changes) {
+        if (patch.name() != null) {
+            changes.put("name", c.name = patch.name());
+        }
+        if (patch.language() != null) {
+            changes.put("language", c.language = patch.language());
+        }
+        if (patch.timeZone() != null) {
+            changes.put("timeZone", c.timeZone = patch.timeZone());
+        }
+        if (patch.location() != null) {
+            changes.put("location", c.location = patch.location());
+        }
+        if (patch.tags() != null) {
+            c.tags = patch.tags().toArray(String[]::new);
+            changes.put("tags", patch.tags());
+        }
+        if (patch.notes() != null) {
+            changes.put("notes", c.notes = patch.notes());
+        }
+        Lifecycle lifecycle = null;
+        LocalDate churnedOn = null;
+        if (patch.lifecycle() != null && patch.lifecycle() != c.lifecycle) {
+            c.lifecycle = lifecycle = patch.lifecycle();
+            boolean churned = c.lifecycle == Lifecycle.CHURNED;
+            c.churnedOn = churnedOn = churned ? (patch.effectiveDate() != null ? patch.effectiveDate() : LocalDate.now(ZoneOffset.UTC)) : null;
+            changes.put("lifecycle", c.lifecycle);
+            changes.put("churnedOn", c.churnedOn == null ? null : c.churnedOn.toString());
+        } else if (patch.effectiveDate() != null && c.lifecycle == Lifecycle.CHURNED) {
+            c.churnedOn = churnedOn = patch.effectiveDate();
+            changes.put("churnedOn", c.churnedOn.toString());
+        }
+        // a reactivation's "churnedOn": null is absent from the event (consumers read the customer's churnedOn)
+        return new CustomerUpdated.Changes(patch.name(), patch.language(), patch.timeZone(), patch.location(), patch.tags(),
+                patch.notes(), EventData.lifecycle(lifecycle), churnedOn, null);
     }
 
     private static <T> Uni<T> conflict(String what) {

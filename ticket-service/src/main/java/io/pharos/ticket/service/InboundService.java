@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,6 +28,7 @@ import io.pharos.ticket.domain.Message;
 import io.pharos.ticket.domain.Ticket;
 import io.pharos.ticket.domain.TicketStatus;
 import io.pharos.ticket.domain.Visibility;
+import io.pharos.ticket.mapping.EventData;
 import io.pharos.ticket.repository.MessageRepository;
 import io.pharos.ticket.repository.TicketRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -48,15 +48,19 @@ public class InboundService {
 
     private final TicketRepository tickets;
     private final MessageRepository messages;
-    private final TicketService ticketService;
+    private final CustomerService customers;
+    private final TicketCreation creation;
+    private final Conversation conversation;
     private final ObjectMapper json;
     private final Duration window;
 
-    public InboundService(TicketRepository tickets, MessageRepository messages, TicketService ticketService,
-            ObjectMapper json, @ConfigProperty(name = "pharos.threading.window", defaultValue = "P3D") Duration window) {
+    public InboundService(TicketRepository tickets, MessageRepository messages, CustomerService customers, TicketCreation creation,
+            Conversation conversation, ObjectMapper json, @ConfigProperty(name = "pharos.threading.window", defaultValue = "P3D") Duration window) {
         this.tickets = tickets;
         this.messages = messages;
-        this.ticketService = ticketService;
+        this.customers = customers;
+        this.creation = creation;
+        this.conversation = conversation;
         this.json = json;
         this.window = window;
     }
@@ -77,7 +81,7 @@ public class InboundService {
             }
             Instant at = (in.receivedAt() != null ? in.receivedAt() : Instant.now()).truncatedTo(ChronoUnit.MICROS);
             Actor system = Actor.system();
-            return ticketService.customers().resolve(tenant, in.from(), system, at)
+            return customers.resolve(tenant, in.from(), system, at)
                     .flatMap(requester -> findThread(tenant, in, requester.customer().id, at)
                             .flatMap(thread -> thread != null
                                     ? append(thread, in, at).map(m -> new Outcome(thread.id, m.id, false, false))
@@ -89,14 +93,7 @@ public class InboundService {
         String subject = in.subject() != null && !in.subject().isBlank() ? in.subject().strip() : summary(in);
         CreateTicketRequest create = new CreateTicketRequest(subject, in.channel(), null, in.from(), null, null, at, null, null,
                 in.language());
-        Map<String, Object> source = new LinkedHashMap<>();
-        source.put("channelId", in.channelId());
-        source.put("providerMessageId", in.providerMessageId());
-        source.put("conversationKey", in.conversationKey());
-        source.put("from", in.from());
-        source.put("subject", in.subject());
-        source.put("emailMessageId", in.email() != null ? in.email().messageId() : null);
-        return ticketService.createInTransaction(tenant, create, Actor.system(), source, in.text())
+        return creation.createInTransaction(tenant, create, Actor.system(), EventData.source(in), in.text())
                 .flatMap(dto -> tickets.findInTenant(tenant, dto.id()))
                 .flatMap(t -> {
                     t.conversationKey = in.conversationKey();
@@ -107,7 +104,7 @@ public class InboundService {
     private Uni<Message> append(Ticket t, InboundMessage in, Instant at) {
         MessageInput input = new MessageInput(in.text(), in.html(), Visibility.PUBLIC, AuthorKind.CUSTOMER, at, null);
         Actor customer = new Actor(AuthorKind.CUSTOMER, t.requesterId.toString(), null, false);
-        return ticketService.appendMessage(t, input, customer, at, false, m -> {
+        return conversation.append(t, input, customer, at, false, m -> {
             m.providerMessageId = in.providerMessageId();
             m.channel = in.channel();
             m.emailMessageId = in.email() != null ? in.email().messageId() : null;

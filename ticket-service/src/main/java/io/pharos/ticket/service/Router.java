@@ -8,8 +8,9 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.pharos.commons.messaging.Topics;
 import io.pharos.commons.outbox.OutboxWriter;
+import io.pharos.contracts.ticket.TicketAssigned;
+import io.pharos.contracts.ticket.TicketEvents;
 import io.pharos.ticket.domain.Agent;
 import io.pharos.ticket.domain.Customer;
 import io.pharos.ticket.domain.RoutingRule;
@@ -112,13 +113,9 @@ public class Router {
             detail.put("assignee", agent.username);
             detail.put("reason", why + ": " + agent.username + " is online" + (t.language != null ? ", speaks " + t.language : "")
                     + " and had the fewest open tickets below capacity");
-            Map<String, Object> event = new LinkedHashMap<>();
-            event.put("ticket", EventData.ticket(t));
-            event.put("assigneeId", agent.id);
-            event.put("team", t.team);
-            event.put("routed", true);
+            TicketAssigned event = new TicketAssigned(EventData.ticket(t), null, agent.id, t.team, true);
             return audit.record(t.tenant, t.id, null, Actor.system(), "ticket.routed", detail)
-                    .flatMap(v -> outbox.append(t.tenant, Topics.TICKET_EVENTS, "pharos.ticket.assigned", t.id.toString(), event))
+                    .flatMap(v -> outbox.append(t.tenant, TicketEvents.TICKET_ASSIGNED, t.id.toString(), event))
                     .replaceWithVoid();
         });
     }

@@ -13,6 +13,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.pharos.commons.time.BusinessCalendar;
+import io.pharos.contracts.ticket.SlaClockSnapshot;
 import io.pharos.ticket.api.SlaStatusDto;
 import io.pharos.ticket.domain.Customer;
 import io.pharos.ticket.domain.SlaClock;
@@ -28,7 +29,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The SLA clocks of a ticket, kept by DESIGN.md's counting rules: the first-response clock runs
+ * The SLA clocks of a ticket, kept by the counting rules of docs/kpi-definitions.md: the first-response clock runs
  * from creation and never pauses; a next-reply clock runs from each first unanswered customer
  * message to the next public agent reply; the resolution clock runs in NEW and OPEN, pauses in
  * PENDING and ON_HOLD, stops at SOLVED and resumes on reopen with the time already used. A target
@@ -61,7 +62,7 @@ public class SlaClocks {
      * first when clocks are pending (Hibernate's automatic flush), and only then — an explicit flush
      * here wrote the ticket row at every step of a long import.
      */
-    public Uni<List<Map<String, Object>>> snapshot(Ticket t) {
+    public Uni<List<SlaClockSnapshot>> snapshot(Ticket t) {
         return clocks.ofTicket(t.id).map(list -> list.stream()
                 .sorted(java.util.Comparator.comparing((SlaClock c) -> c.target))
                 .map(EventData::slaClock).toList());

@@ -1,17 +1,18 @@
 package io.pharos.ticket.service;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import io.pharos.commons.messaging.Topics;
 import io.pharos.commons.outbox.OutboxWriter;
+import io.pharos.contracts.EventType;
+import io.pharos.contracts.ticket.SlaTarget;
+import io.pharos.contracts.ticket.TicketEvents;
+import io.pharos.contracts.ticket.TicketSlaAlert;
 import io.pharos.ticket.domain.Priority;
 import io.pharos.ticket.domain.SlaClock;
 import io.pharos.ticket.domain.SlaPolicy;
@@ -83,13 +84,13 @@ public class SlaMonitor {
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     if (!c.warned && c.warnAt != null && !now.isBefore(c.warnAt)) {
                         c.warned = true;
-                        chain = chain.flatMap(v -> event(t, c, "pharos.ticket.sla.warning", null));
+                        chain = chain.flatMap(v -> event(t, c, TicketEvents.TICKET_SLA_WARNING, null));
                     }
                     if (!c.breached && c.dueAt != null && !now.isBefore(c.dueAt)) {
                         c.breached = c.everBreached = true;
                         c.state = SlaClock.State.BREACHED;
-                        Map<String, Object> escalation = policy == null ? null : escalate(t, policy, now);
-                        chain = chain.flatMap(v -> event(t, c, "pharos.ticket.sla.breached", escalation));
+                        TicketSlaAlert.Escalation escalation = policy == null ? null : escalate(t, policy, now);
+                        chain = chain.flatMap(v -> event(t, c, TicketEvents.TICKET_SLA_BREACHED, escalation));
                     }
                     c.updatedAt = now;
                     return chain;
@@ -97,43 +98,31 @@ public class SlaMonitor {
     }
 
     /** What a breach changes on the ticket, per its policy; recorded in the breach event. */
-    private static Map<String, Object> escalate(Ticket t, SlaPolicy policy, Instant now) {
-        Map<String, Object> escalation = new LinkedHashMap<>();
+    private static TicketSlaAlert.Escalation escalate(Ticket t, SlaPolicy policy, Instant now) {
+        TicketSlaAlert.PriorityChange priority = null;
+        TicketSlaAlert.TeamChange team = null;
         if (policy.escalatePriority && t.priority != Priority.URGENT) {
             Priority raised = Priority.values()[t.priority.ordinal() + 1];
-            escalation.put("priority", Map.of("from", t.priority, "to", raised));
+            priority = new TicketSlaAlert.PriorityChange(EventData.priority(t.priority), EventData.priority(raised));
             t.priority = raised;
         }
         if (policy.escalateTeam != null && !policy.escalateTeam.equals(t.team)) {
-            escalation.put("team", Map.of("from", String.valueOf(t.team), "to", policy.escalateTeam));
+            // String.valueOf: a ticket without a team has always travelled as the text "null"
+            team = new TicketSlaAlert.TeamChange(String.valueOf(t.team), policy.escalateTeam);
             t.team = policy.escalateTeam;
             t.assigneeId = null;
         }
-        escalation.put("notifySupervisors", policy.notifySupervisors);
-        if (escalation.size() > 1) {
+        if (priority != null || team != null) {
             t.updatedAt = now;
         }
-        return escalation;
+        return new TicketSlaAlert.Escalation(priority, team, policy.notifySupervisors);
     }
 
-    private Uni<Void> event(Ticket t, SlaClock c, String type, Map<String, Object> escalation) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("ticket", EventData.ticket(t));
-        Map<String, Object> sla = new LinkedHashMap<>();
-        sla.put("target", c.target.name().toLowerCase());
-        sla.put("policyId", c.policyId.toString());
-        sla.put("policy", c.policyName);
-        sla.put("cycle", c.cycle);
-        sla.put("startedAt", c.startedAt);
-        sla.put("dueAt", c.dueAt);
-        sla.put("warnAt", c.warnAt);
-        sla.put("targetSeconds", c.targetSeconds);
-        sla.put("businessHours", c.business);
-        data.put("sla", sla);
-        if (escalation != null) {
-            data.put("escalation", escalation);
-        }
-        data.put("slaClocks", List.of(EventData.slaClock(c))); // the clock this is about, as it stands now
-        return outbox.append(t.tenant, Topics.TICKET_EVENTS, type, t.id.toString(), data).replaceWithVoid();
+    private Uni<Void> event(Ticket t, SlaClock c, EventType<TicketSlaAlert> type, TicketSlaAlert.Escalation escalation) {
+        TicketSlaAlert.Clock sla = new TicketSlaAlert.Clock(SlaTarget.valueOf(c.target.name()), c.policyId, c.policyName, c.cycle,
+                c.startedAt, c.dueAt, c.warnAt, c.targetSeconds, c.business);
+        // the clock this is about, as it stands now
+        TicketSlaAlert alert = new TicketSlaAlert(EventData.ticket(t), sla, escalation, List.of(EventData.slaClock(c)));
+        return outbox.append(t.tenant, type, t.id.toString(), alert).replaceWithVoid();
     }
 }

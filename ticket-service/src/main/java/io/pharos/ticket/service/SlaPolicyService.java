@@ -9,7 +9,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.pharos.commons.messaging.Topics;
+import io.pharos.contracts.ticket.TicketEvents;
 import io.pharos.commons.outbox.OutboxWriter;
 import io.pharos.commons.rest.ProblemException;
 import io.pharos.ticket.api.SlaPolicyDto;
@@ -209,9 +209,6 @@ public class SlaPolicyService {
     }
 
     private Uni<Void> published(SlaPolicy p, boolean deleted) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("policy", SlaMapper.toDto(p));
-        data.put("deleted", deleted);
-        return outbox.append(p.tenant, Topics.TICKET_EVENTS, "pharos.sla.policy.updated", p.id.toString(), data).replaceWithVoid();
+        return outbox.append(p.tenant, TicketEvents.SLA_POLICY_UPDATED, p.id.toString(), SlaMapper.toEvent(p, deleted)).replaceWithVoid();
     }
 }

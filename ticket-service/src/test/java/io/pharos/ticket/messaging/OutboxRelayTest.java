@@ -1,5 +1,6 @@
 package io.pharos.ticket.messaging;
 
+import io.pharos.testing.EventContracts;
 import io.pharos.testing.KafkaEvents;
 
 import static io.restassured.RestAssured.given;
@@ -59,7 +60,7 @@ class OutboxRelayTest {
                 assertThat(events.stream().filter(KafkaEvents.about(id)).map(KafkaEvents.Event::type))
                         .containsExactly("pharos.ticket.created", "pharos.ticket.message.added");
             }
-            events.forEach(EventSchemas::assertValid);
+            events.forEach(EventContracts::assertValid);
             assertThat(events).allMatch(e -> e.contentType().startsWith("application/cloudevents+json"));
             assertThat(events).allMatch(e -> e.cloudEvent().path("tenant").asText().equals("acme"));
         }
@@ -79,7 +80,7 @@ class OutboxRelayTest {
                     .when().patch("/api/v1/tickets/" + id).then().statusCode(200);
 
             List<KafkaEvents.Event> events = kafka.await(KafkaEvents.about(id), 9, Duration.ofSeconds(30));
-            events.forEach(EventSchemas::assertValid);
+            events.forEach(EventContracts::assertValid);
             assertThat(events.stream().filter(e -> e.topic().equals("pharos.ticket.events")).map(KafkaEvents.Event::type))
                     .containsExactly("pharos.ticket.created", "pharos.ticket.message.added",
                             "pharos.ticket.status.changed", "pharos.ticket.message.added",
@@ -110,7 +111,7 @@ class OutboxRelayTest {
                     .when().patch("/api/v1/customers/" + id).then().statusCode(200);
             List<KafkaEvents.Event> events = kafka.await(KafkaEvents.about(id), 2, Duration.ofSeconds(30));
             assertThat(events).extracting(KafkaEvents.Event::type).containsExactly("pharos.customer.created", "pharos.customer.churned");
-            events.forEach(EventSchemas::assertValid);
+            events.forEach(EventContracts::assertValid);
             assertThat(events.get(1).cloudEvent().path("data").path("customer").path("churnedOn").asText()).isEqualTo("2026-11-01");
         }
     }

@@ -111,7 +111,7 @@ class DirectoryAndRoutingTest {
                 assertThat(online.type()).isEqualTo("pharos.agent.availability.changed");
                 assertThat(online.cloudEvent().path("data").path("agent").path("availability").asText()).isEqualTo("online");
                 assertThat(online.cloudEvent().path("tenant").asText()).isEqualTo("acme");
-                io.pharos.ticket.messaging.EventSchemas.assertValid(online);
+                io.pharos.testing.EventContracts.assertValid(online);
             }
             // an agent cannot set a colleague's availability
             graphql(token, "mutation($id: ID) { setAvailability(availability: OFFLINE, agentId: $id) { availability } }",

@@ -205,7 +205,7 @@ class SlaClockTest {
             assertThat(clock.path("target").asText()).isEqualTo("first_response");
             assertThat(clock.path("state").asText()).isEqualTo("breached");
             assertThat(clock.path("everBreached").asBoolean()).isTrue();
-            io.pharos.ticket.messaging.EventSchemas.assertValid(breach);
+            io.pharos.testing.EventContracts.assertValid(breach);
             assertThat(breach.cloudEvent().path("data").path("ticket").path("priority").asText()).isEqualToIgnoringCase("high");
             JsonPath sla = sla(ticket);
             assertThat(sla.getString("firstResponse.state")).isEqualTo("breached");

@@ -31,6 +31,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.pharos.contracts.Topics;
 
 /** The rendered dev and prod overlays, checked resource by resource. */
 class KustomizeOverlaysTest {
@@ -299,25 +300,32 @@ class KustomizeOverlaysTest {
         return JSON.readTree(RenderedOverlay.ROOT.resolve("deploy/keycloak/pharos-realm.json").toFile());
     }
 
-    /**
-     * The topics of shared/CONTRACTS.md when it is beside the repository (as in CI), and always
-     * those the local runtime creates, which mirror it.
-     */
+    /** The topics of the contracts module, each of which the local runtime creates too (with its dead-letter topic). */
     private static Set<String> contractTopics() {
-        Set<String> topics = new LinkedHashSet<>();
-        var contracts = RenderedOverlay.ROOT.resolveSibling("shared").resolve("CONTRACTS.md");
-        if (Files.exists(contracts)) {
-            Matcher m = Pattern.compile("(?m)^\\| `(pharos\\.[a-z.]+)` \\|").matcher(RenderedOverlay.read(contracts));
-            while (m.find()) {
-                topics.add(m.group(1));
-            }
-        }
+        Set<String> local = new LinkedHashSet<>();
         for (String line : RenderedOverlay.read(RenderedOverlay.ROOT.resolve("deploy/local/kafka/topics.txt")).split("\n")) {
             String spec = line.replaceAll("#.*", "").trim();
-            if (!spec.isEmpty() && !spec.split("\\s+")[0].endsWith(".dlq")) {
-                topics.add(spec.split("\\s+")[0]);
+            if (!spec.isEmpty()) {
+                local.add(spec.split("\\s+")[0]);
             }
         }
-        return topics;
+        Set<String> expected = new LinkedHashSet<>(Topics.ALL);
+        Topics.ALL.forEach(t -> expected.add(Topics.deadLetters(t)));
+        assertThat(local).as("deploy/local/kafka/topics.txt against io.pharos.contracts.Topics").containsExactlyInAnyOrderElementsOf(expected);
+        return new LinkedHashSet<>(Topics.ALL);
+    }
+
+    /** A version the manifests pin is the root pom's property of that name: one place to change it. */
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void pinnedVersionsComeFromTheRootPom(String name) {
+        String pom = RenderedOverlay.read(RenderedOverlay.ROOT.resolve("pom.xml"));
+        Matcher kafka = Pattern.compile("<strimzi-kafka\\.version>([^<]+)</strimzi-kafka\\.version>").matcher(pom);
+        Matcher postgres = Pattern.compile("<cloudnative-pg-postgresql\\.version>([^<]+)</cloudnative-pg-postgresql\\.version>").matcher(pom);
+        assertThat(kafka.find() && postgres.find()).as("the root pom pins strimzi-kafka.version and cloudnative-pg-postgresql.version").isTrue();
+        overlay(name).custom("Kafka").forEach(k -> assertThat(RenderedOverlay.<String> at(k, "spec", "kafka", "version"))
+                .as("Kafka version of the Strimzi cluster").isEqualTo(kafka.group(1)));
+        assertThat(overlay(name).custom("Cluster")).isNotEmpty().allSatisfy(c -> assertThat(RenderedOverlay.<String> at(c, "spec", "imageName"))
+                .isEqualTo("ghcr.io/cloudnative-pg/postgresql:" + postgres.group(1)));
     }
 }

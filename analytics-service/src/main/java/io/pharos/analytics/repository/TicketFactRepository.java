@@ -1,0 +1,152 @@
+package io.pharos.analytics.repository;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.pharos.analytics.model.Contributions;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * A ticket's facts: its latest snapshot ({@code ticket_fact}), its messages, status changes and SLA
+ * clocks. Every write commutes, so events may arrive in any order: snapshots only replace older
+ * snapshots, everything else is an append-only row whose key makes a repeat a no-op.
+ */
+@ApplicationScoped
+public class TicketFactRepository {
+
+    /** The descriptive columns of a ticket as one snapshot shows them (enums lower-case). */
+    public record Snapshot(UUID id, long number, String channel, String team, String assignee, String priority, UUID requesterId, String status,
+            Instant createdAt, Instant updatedAt) {
+    }
+
+    /** One SLA target's clock as of {@code asOf}. */
+    public record SlaClock(String target, String policy, String state, Instant dueAt, Instant fulfilledAt, boolean everBreached, Instant asOf) {
+    }
+
+    /** Everything the rollups need of one ticket: where it is grouped and the facts its data points come from. */
+    public record Facts(String channel, String team, String assignee, Contributions.Ticket ticket) {
+    }
+
+    /** Serialises a ticket's first facts with its early survey answers (held until the transaction ends). */
+    public Uni<Void> lock(SqlConnection c, UUID ticketId) {
+        return c.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))").execute(Tuple.of(ticketId.toString())).replaceWithVoid();
+    }
+
+    /** The descriptive columns follow the newest snapshot; created_at is kept from whichever came first. */
+    public Uni<Void> upsert(SqlConnection c, String tenant, Snapshot t) {
+        return c.preparedQuery("INSERT INTO ticket_fact (ticket_id, tenant, number, channel, team, assignee, priority, requester_id, status, created_at,"
+                + " snapshot_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
+                + " ON CONFLICT (ticket_id) DO UPDATE SET number = excluded.number, channel = excluded.channel, team = excluded.team,"
+                + " assignee = excluded.assignee, priority = excluded.priority, requester_id = excluded.requester_id, status = excluded.status,"
+                + " created_at = excluded.created_at, snapshot_at = excluded.snapshot_at"
+                + " WHERE ticket_fact.snapshot_at IS NULL OR ticket_fact.snapshot_at <= excluded.snapshot_at")
+                .execute(Tuple.tuple(List.of(t.id(), tenant)).addValue(t.number()).addValue(t.channel()).addValue(t.team()).addValue(t.assignee())
+                        .addValue(t.priority()).addValue(t.requesterId()).addValue(t.status()).addValue(utc(t.createdAt())).addValue(utc(t.updatedAt())))
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> markReopened(SqlConnection c, UUID ticketId) {
+        return c.preparedQuery("UPDATE ticket_fact SET reopened = true WHERE ticket_id = $1").execute(Tuple.of(ticketId)).replaceWithVoid();
+    }
+
+    public Uni<Void> addStatus(SqlConnection c, String tenant, UUID ticketId, String status, Instant at) {
+        return c.preparedQuery("INSERT INTO status_fact (ticket_id, tenant, status, changed_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
+                .execute(Tuple.of(ticketId, tenant, status, utc(at))).replaceWithVoid();
+    }
+
+    public Uni<Void> addMessage(SqlConnection c, String tenant, UUID ticketId, UUID messageId, String authorKind, String visibility, Instant at) {
+        return c.preparedQuery("INSERT INTO message_fact (message_id, tenant, ticket_id, author_kind, visibility, created_at)"
+                + " VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (message_id) DO NOTHING")
+                .execute(Tuple.of(messageId, tenant, ticketId, authorKind, visibility, utc(at))).replaceWithVoid();
+    }
+
+    /** A newer view of a clock replaces an older one; a breach, once seen, stays. */
+    public Uni<Void> upsertSlaClock(SqlConnection c, String tenant, UUID ticketId, SlaClock clock) {
+        return c.preparedQuery("INSERT INTO sla_fact (ticket_id, target, tenant, policy, state, due_at, fulfilled_at, ever_breached, as_of)"
+                + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (ticket_id, target) DO UPDATE SET"
+                + " policy = CASE WHEN sla_fact.as_of <= excluded.as_of THEN excluded.policy ELSE sla_fact.policy END,"
+                + " state = CASE WHEN sla_fact.as_of <= excluded.as_of THEN excluded.state ELSE sla_fact.state END,"
+                + " due_at = CASE WHEN sla_fact.ever_breached AND NOT excluded.ever_breached THEN sla_fact.due_at"
+                + "   WHEN excluded.ever_breached AND NOT sla_fact.ever_breached THEN excluded.due_at"
+                + "   WHEN sla_fact.as_of <= excluded.as_of THEN excluded.due_at ELSE sla_fact.due_at END,"
+                + " fulfilled_at = CASE WHEN sla_fact.as_of <= excluded.as_of THEN excluded.fulfilled_at ELSE sla_fact.fulfilled_at END,"
+                + " ever_breached = sla_fact.ever_breached OR excluded.ever_breached,"
+                + " as_of = GREATEST(sla_fact.as_of, excluded.as_of)")
+                .execute(Tuple.tuple(List.of(ticketId, clock.target(), tenant)).addValue(clock.policy()).addValue(clock.state())
+                        .addValue(utc(clock.dueAt())).addValue(utc(clock.fulfilledAt())).addValue(clock.everBreached()).addValue(utc(clock.asOf())))
+                .replaceWithVoid();
+    }
+
+    /** The channel analytics knows for the ticket; null when its first event has not arrived. */
+    public Uni<String> channel(SqlConnection c, UUID ticketId) {
+        return c.preparedQuery("SELECT channel FROM ticket_fact WHERE ticket_id = $1").execute(Tuple.of(ticketId))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString("channel"));
+    }
+
+    /** The tenant's ticket ids, in order, as a stream (a tenant may have many). */
+    public Multi<UUID> ticketIds(SqlConnection c, String tenant) {
+        return c.preparedQuery("SELECT ticket_id FROM ticket_fact WHERE tenant = $1 ORDER BY ticket_id").execute(Tuple.of(tenant))
+                .onItem().transformToMulti(rows -> Multi.createFrom().iterable(rows)).map(r -> r.getUUID("ticket_id"));
+    }
+
+    /** The ticket's facts; null until its created event has arrived. */
+    public Uni<Facts> facts(SqlConnection c, UUID ticketId) {
+        return c.preparedQuery("SELECT channel, team, assignee, created_at, reopened FROM ticket_fact WHERE ticket_id = $1").execute(Tuple.of(ticketId))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next()).flatMap(t -> {
+                    if (t == null || t.getOffsetDateTime("created_at") == null) {
+                        return Uni.createFrom().nullItem();
+                    }
+                    return messages(c, ticketId).flatMap(ms -> statuses(c, ticketId).flatMap(ss -> slaOutcomes(c, ticketId).map(outcomes -> new Facts(
+                            t.getString("channel"), t.getString("team"), t.getString("assignee"),
+                            new Contributions.Ticket(t.getOffsetDateTime("created_at").toInstant(), t.getBoolean("reopened"), ms, ss, outcomes)))));
+                });
+    }
+
+    private Uni<List<Contributions.Message>> messages(SqlConnection c, UUID ticketId) {
+        return c.preparedQuery("SELECT author_kind, visibility, created_at FROM message_fact WHERE ticket_id = $1").execute(Tuple.of(ticketId))
+                .map(rows -> {
+                    List<Contributions.Message> list = new ArrayList<>();
+                    rows.forEach(r -> list.add(new Contributions.Message(r.getString("author_kind"), r.getString("visibility"),
+                            r.getOffsetDateTime("created_at").toInstant())));
+                    return list;
+                });
+    }
+
+    private Uni<List<Contributions.StatusChange>> statuses(SqlConnection c, UUID ticketId) {
+        return c.preparedQuery("SELECT status, changed_at FROM status_fact WHERE ticket_id = $1").execute(Tuple.of(ticketId)).map(rows -> {
+            List<Contributions.StatusChange> list = new ArrayList<>();
+            rows.forEach(r -> list.add(new Contributions.StatusChange(r.getString("status"), r.getOffsetDateTime("changed_at").toInstant())));
+            return list;
+        });
+    }
+
+    private Uni<List<Contributions.SlaOutcome>> slaOutcomes(SqlConnection c, UUID ticketId) {
+        return c.preparedQuery("SELECT target, state, ever_breached, due_at, fulfilled_at FROM sla_fact WHERE ticket_id = $1")
+                .execute(Tuple.of(ticketId)).map(rows -> {
+                    List<Contributions.SlaOutcome> list = new ArrayList<>();
+                    for (Row r : rows) {
+                        list.add(new Contributions.SlaOutcome(r.getString("target"), r.getString("state"), r.getBoolean("ever_breached"),
+                                instant(r.getOffsetDateTime("due_at")), instant(r.getOffsetDateTime("fulfilled_at"))));
+                    }
+                    return list;
+                });
+    }
+
+    static OffsetDateTime utc(Instant i) {
+        return i == null ? null : i.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(OffsetDateTime t) {
+        return t == null ? null : t.toInstant();
+    }
+}

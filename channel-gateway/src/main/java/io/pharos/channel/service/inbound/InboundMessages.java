@@ -1,0 +1,62 @@
+package io.pharos.channel.service.inbound;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.pharos.channel.domain.InboundReceipt;
+import io.pharos.channel.model.ChannelAccount;
+import io.pharos.channel.repository.ReceiptRepository;
+import io.pharos.commons.messaging.DirectPublisher;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Every adapter's way in: a provider message becomes one event on {@code pharos.channel.inbound},
+ * published (and acknowledged by Kafka) before the provider is answered; its id is then
+ * recorded, so the provider's retries produce nothing new. Should two copies race past the check,
+ * ticket-service ignores a provider message id it has seen.
+ */
+@ApplicationScoped
+public class InboundMessages {
+
+    public enum Outcome {
+        ACCEPTED, DUPLICATE
+    }
+
+    public record Result(Outcome outcome, String providerMessageId, String eventId) {
+    }
+
+    private final ReceiptRepository receipts;
+    private final DirectPublisher publisher;
+
+    public InboundMessages(ReceiptRepository receipts, DirectPublisher publisher) {
+        this.receipts = receipts;
+        this.publisher = publisher;
+    }
+
+    /** Publishes the message unless its provider id was taken in before. */
+    public <T> Uni<Result> accept(ChannelAccount channel, Inbound<T> message) {
+        String providerMessageId = message.providerMessageId();
+        return Panache.withSession(() -> receipts.seen(channel.id(), providerMessageId)).flatMap(seen -> {
+            if (seen) {
+                return Uni.createFrom().item(new Result(Outcome.DUPLICATE, providerMessageId, null));
+            }
+            return publisher.publish(channel.tenant(), message.type(), message.conversationKey(), message.data())
+                    .call(eventId -> Panache.withTransaction(() -> receipts.findById(new InboundReceipt.Key(channel.id(), providerMessageId))
+                            .flatMap(existing -> existing != null ? Uni.createFrom().voidItem()
+                                    : receipts.persist(receipt(channel, providerMessageId, eventId)).replaceWithVoid())))
+                    .map(eventId -> new Result(Outcome.ACCEPTED, providerMessageId, eventId));
+        });
+    }
+
+    private static InboundReceipt receipt(ChannelAccount channel, String providerMessageId, String eventId) {
+        InboundReceipt r = new InboundReceipt();
+        r.channelId = channel.id();
+        r.providerMessageId = providerMessageId;
+        r.eventId = eventId;
+        r.receivedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return r;
+    }
+}

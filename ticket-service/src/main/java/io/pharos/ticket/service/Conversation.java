@@ -1,0 +1,190 @@
+package io.pharos.ticket.service;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.pharos.commons.outbox.OutboxWriter;
+import io.pharos.commons.rest.ProblemException;
+import io.pharos.contracts.channel.ChannelEvents;
+import io.pharos.contracts.channel.MessageRequested;
+import io.pharos.contracts.ticket.MessageSnapshot;
+import io.pharos.contracts.ticket.TicketEvents;
+import io.pharos.contracts.ticket.TicketMessageAdded;
+import io.pharos.ticket.api.MessageDto;
+import io.pharos.ticket.api.MessageInput;
+import io.pharos.ticket.domain.AuthorKind;
+import io.pharos.ticket.domain.Channel;
+import io.pharos.ticket.domain.CustomerIdentity;
+import io.pharos.ticket.domain.DeliveryStatus;
+import io.pharos.ticket.domain.IdentityType;
+import io.pharos.ticket.domain.Message;
+import io.pharos.ticket.domain.Ticket;
+import io.pharos.ticket.domain.TicketStatus;
+import io.pharos.ticket.domain.Visibility;
+import io.pharos.ticket.mapping.EventData;
+import io.pharos.ticket.mapping.TicketMapper;
+import io.pharos.ticket.repository.MessageRepository;
+import io.pharos.ticket.repository.TicketRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * A ticket's conversation: a message added, what it means for the ticket (first reply, reopen, SLA
+ * clocks) and an agent's public reply handed to channel-gateway for delivery.
+ */
+@ApplicationScoped
+public class Conversation {
+
+    private final TicketRepository tickets;
+    private final MessageRepository messages;
+    private final AuditTrail audit;
+    private final SlaClocks sla;
+    private final StatusChanges statuses;
+    private final TicketEventPublisher events;
+    private final OutboxWriter outbox;
+    private final TimeSource time;
+
+    public Conversation(TicketRepository tickets, MessageRepository messages, AuditTrail audit, SlaClocks sla, StatusChanges statuses,
+            TicketEventPublisher events, OutboxWriter outbox, TimeSource time) {
+        this.tickets = tickets;
+        this.messages = messages;
+        this.audit = audit;
+        this.sla = sla;
+        this.statuses = statuses;
+        this.events = events;
+        this.outbox = outbox;
+        this.time = time;
+    }
+
+    @WithTransaction
+    public Uni<MessageDto> addMessage(String tenant, UUID ticketId, MessageInput input, Actor actor) {
+        return tickets.require(tenant, ticketId).flatMap(t -> {
+            if (t.status == TicketStatus.CLOSED) {
+                return Uni.createFrom().failure(ProblemException.conflict("ticket-closed",
+                        "Ticket " + t.number + " is closed; a follow-up needs a new ticket."));
+            }
+            Instant at = (input.createdAt() != null ? input.createdAt() : time.now()).truncatedTo(ChronoUnit.MICROS);
+            return append(t, input, author(input, actor, t), at, true).flatMap(m -> tickets.flush().map(v -> TicketMapper.toDto(m)));
+        });
+    }
+
+    /** Adds a message and applies what it means for the ticket (first reply, reopen, delivery). */
+    Uni<Message> append(Ticket t, MessageInput input, Actor author, Instant at, boolean deliver) {
+        return append(t, input, author, at, deliver, m -> {
+        });
+    }
+
+    /** As above; {@code details} fills in what only the caller knows (provider ids, attachments). */
+    Uni<Message> append(Ticket t, MessageInput input, Actor author, Instant at, boolean deliver, Consumer<Message> details) {
+        if ((input.text() == null || input.text().isBlank()) && (input.html() == null || input.html().isBlank())) {
+            return Uni.createFrom().failure(ProblemException.badRequest("empty-message", "A message needs text or html."));
+        }
+        Message m = new Message();
+        m.id = UUID.randomUUID();
+        m.tenant = t.tenant;
+        m.ticketId = t.id;
+        m.externalId = input.externalId();
+        m.authorKind = author.kind();
+        m.authorId = author.id();
+        m.visibility = input.visibility() != null ? input.visibility() : Visibility.PUBLIC;
+        if (m.authorKind == AuthorKind.CUSTOMER && m.visibility == Visibility.INTERNAL) {
+            return Uni.createFrom().failure(ProblemException.badRequest("customer-internal-note",
+                    "A customer message is always public."));
+        }
+        m.bodyHtml = HtmlSanitizer.sanitize(input.html());
+        m.bodyText = input.text() != null && !input.text().isBlank() ? input.text() : HtmlSanitizer.text(m.bodyHtml);
+        m.channel = t.channel;
+        m.createdAt = at;
+        details.accept(m);
+        boolean agentPublic = m.authorKind == AuthorKind.AGENT && m.visibility == Visibility.PUBLIC;
+        boolean firstReply = agentPublic && t.firstPublicReplyAt == null;
+        if (agentPublic) {
+            m.deliveryStatus = deliver ? DeliveryStatus.PENDING : DeliveryStatus.DELIVERED;
+        }
+        if (firstReply) {
+            t.firstPublicReplyAt = at;
+        }
+        TicketStatus before = t.status;
+        if (agentPublic && before == TicketStatus.NEW) {
+            t.status = TicketStatus.OPEN;
+        } else if (m.authorKind == AuthorKind.CUSTOMER && before != TicketStatus.NEW && before != TicketStatus.OPEN) {
+            t.status = TicketStatus.OPEN; // the customer answered: pending, on hold and solved tickets need attention again
+        }
+        t.updatedAt = TicketRules.later(t.updatedAt, at);
+        MessageSnapshot added = EventData.message(m, firstReply);
+        return messages.persist(m)
+                .flatMap(v -> audit.record(t.tenant, t.id, null, author, "message.added",
+                        Map.of("message", m.id.toString(), "visibility", m.visibility.name(), "author", m.authorKind.name())))
+                .flatMap(v -> statuses.changed(t, before, author, at))
+                .flatMap(v -> sla.messageAdded(t, agentPublic, m.authorKind == AuthorKind.CUSTOMER, at))
+                .flatMap(v -> events.withClocks(t, TicketEvents.TICKET_MESSAGE_ADDED,
+                        clocks -> new TicketMessageAdded(added, EventData.ticket(t), clocks)))
+                .flatMap(v -> agentPublic && deliver ? requestDelivery(t, m) : Uni.createFrom().voidItem())
+                .replaceWith(m);
+    }
+
+    /** Asks channel-gateway to deliver an agent's public reply on the ticket's channel. */
+    private Uni<Void> requestDelivery(Ticket t, Message m) {
+        return Panache.getSession().flatMap(s -> s.createSelectionQuery(
+                "from CustomerIdentity where tenant = ?1 and customer.id = ?2 order by createdAt", CustomerIdentity.class)
+                .setParameter(1, t.tenant).setParameter(2, t.requesterId).getResultList()
+                .flatMap(ids -> s.createSelectionQuery("select emailMessageId from Message where tenant = ?1 and ticketId = ?2"
+                        + " and emailMessageId is not null order by createdAt", String.class)
+                        .setParameter(1, t.tenant).setParameter(2, t.id).getResultList()
+                        .flatMap(threadIds -> outbox.append(t.tenant, ChannelEvents.MESSAGE_REQUESTED, t.id.toString(),
+                                new MessageRequested(m.id, t.id, t.number, m.id,
+                                        io.pharos.contracts.Channel.of(deliveryChannel(t.channel, ids)), recipient(t, ids),
+                                        "[#" + t.number + "] " + t.subject, m.bodyText, m.bodyHtml,
+                                        threadIds.isEmpty() ? null : threadIds.get(threadIds.size() - 1), threadIds, t.language, null))
+                                .replaceWithVoid())));
+    }
+
+    /** The requester and their oldest identity of each kind. */
+    private static MessageRequested.Recipient recipient(Ticket t, List<CustomerIdentity> identities) {
+        return new MessageRequested.Recipient(t.requesterId, first(identities, IdentityType.EMAIL), first(identities, IdentityType.PHONE),
+                first(identities, IdentityType.WHATSAPP), first(identities, IdentityType.TELEGRAM),
+                first(identities, IdentityType.MESSENGER), first(identities, IdentityType.INSTAGRAM), first(identities, IdentityType.CHAT));
+    }
+
+    private static String first(List<CustomerIdentity> identities, IdentityType type) {
+        return identities.stream().filter(i -> i.type == type).map(i -> i.value).findFirst().orElse(null);
+    }
+
+    /** A ticket opened over the API is answered by email when the customer has an address. */
+    static Channel deliveryChannel(Channel ticketChannel, List<CustomerIdentity> identities) {
+        if (ticketChannel != Channel.API && ticketChannel != Channel.FORM) {
+            return ticketChannel;
+        }
+        boolean email = identities.stream().anyMatch(i -> i.type == IdentityType.EMAIL);
+        return email ? Channel.EMAIL : ticketChannel;
+    }
+
+    /**
+     * Who a message is from: agents write as themselves; an integrator relays the customer's
+     * words unless it says otherwise (e.g. importing an agent's reply).
+     */
+    private static Actor author(MessageInput input, Actor caller, Ticket t) {
+        if (!caller.integrator()) {
+            return caller;
+        }
+        return firstMessageActor(input, caller, t);
+    }
+
+    /** Who wrote a message a ticket is created or imported with, by what the message says. */
+    static Actor firstMessageActor(MessageInput message, Actor creator, Ticket t) {
+        if (message.author() == AuthorKind.AGENT) {
+            return creator.kind() == AuthorKind.AGENT ? creator : new Actor(AuthorKind.AGENT, null, creator.name(), true);
+        }
+        if (message.author() == AuthorKind.SYSTEM) {
+            return Actor.system();
+        }
+        return new Actor(AuthorKind.CUSTOMER, t.requesterId.toString(), null, false);
+    }
+}
