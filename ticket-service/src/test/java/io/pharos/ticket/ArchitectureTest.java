@@ -24,6 +24,12 @@ class ArchitectureTest {
         slices().matching("io.pharos.ticket.(*)..").should().beFreeOfCycles().check(MAIN);
     }
 
+    /** The service layer by feature (ticket, sla, routing, customer, inbound): features depend one way only. */
+    @Test
+    void serviceFeaturesHaveNoCycles() {
+        slices().matching("io.pharos.ticket.service.(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+
     @Test
     void edgesCallServicesWhichUseRepositoriesAndMappers() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()

@@ -17,7 +17,7 @@ import io.pharos.commons.security.Me;
 import io.pharos.commons.security.Roles;
 import io.pharos.commons.security.TenantContext;
 import io.pharos.ticket.domain.Agent;
-import io.pharos.ticket.service.AgentDirectory;
+import io.pharos.ticket.service.routing.AgentDirectory;
 import io.smallrye.graphql.api.federation.Resolver;
 import io.smallrye.mutiny.Uni;
 

@@ -28,10 +28,10 @@ import io.pharos.ticket.api.SlaPolicyInput;
 import io.pharos.ticket.api.SlaStatusDto;
 import io.pharos.ticket.domain.Channel;
 import io.pharos.ticket.domain.Priority;
-import io.pharos.ticket.service.CalendarService;
-import io.pharos.ticket.service.ReplyEstimates;
-import io.pharos.ticket.service.SlaClocks;
-import io.pharos.ticket.service.SlaPolicyService;
+import io.pharos.ticket.service.sla.CalendarService;
+import io.pharos.ticket.service.sla.ReplyEstimates;
+import io.pharos.ticket.service.sla.SlaClocks;
+import io.pharos.ticket.service.sla.SlaPolicyService;
 import io.pharos.ticket.service.TimeSource;
 import io.smallrye.mutiny.Uni;
 

@@ -34,12 +34,12 @@ import io.pharos.ticket.domain.Priority;
 import io.pharos.ticket.domain.TicketStatus;
 import io.pharos.ticket.domain.Visibility;
 import io.pharos.ticket.service.Actor;
-import io.pharos.ticket.service.AgentDirectory;
-import io.pharos.ticket.service.CustomerService;
-import io.pharos.ticket.service.Conversation;
-import io.pharos.ticket.service.TicketChanges;
-import io.pharos.ticket.service.TicketCreation;
-import io.pharos.ticket.service.TicketQueries;
+import io.pharos.ticket.service.routing.AgentDirectory;
+import io.pharos.ticket.service.customer.CustomerService;
+import io.pharos.ticket.service.ticket.Conversation;
+import io.pharos.ticket.service.ticket.TicketChanges;
+import io.pharos.ticket.service.ticket.TicketCreation;
+import io.pharos.ticket.service.ticket.TicketQueries;
 import io.smallrye.graphql.api.federation.Resolver;
 import io.smallrye.mutiny.Uni;
 

@@ -12,7 +12,7 @@ import io.pharos.contracts.IncomingEvent;
 import io.pharos.contracts.channel.ChannelEvents;
 import io.pharos.contracts.channel.DeliveryReport;
 import io.pharos.ticket.domain.DeliveryStatus;
-import io.pharos.ticket.service.DeliveryStatuses;
+import io.pharos.ticket.service.ticket.DeliveryStatuses;
 import io.smallrye.mutiny.Uni;
 
 /**

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pharos.contracts.IncomingEvent;
 import io.pharos.contracts.channel.ChannelEvents;
 import io.pharos.ticket.api.InboundMessage;
-import io.pharos.ticket.service.InboundService;
+import io.pharos.ticket.service.inbound.InboundService;
 import io.smallrye.mutiny.Uni;
 
 /**

@@ -22,7 +22,7 @@ import io.pharos.commons.security.Roles;
 import io.pharos.commons.security.TenantContext;
 import io.pharos.ticket.api.CalendarDto;
 import io.pharos.ticket.api.CalendarInput;
-import io.pharos.ticket.service.CalendarService;
+import io.pharos.ticket.service.sla.CalendarService;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/calendars")

@@ -30,7 +30,7 @@ import io.pharos.commons.security.TenantContext;
 import io.pharos.ticket.api.CustomerDto;
 import io.pharos.ticket.api.CustomerPatch;
 import io.pharos.ticket.api.IdentityInput;
-import io.pharos.ticket.service.CustomerService;
+import io.pharos.ticket.service.customer.CustomerService;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/customers")

@@ -22,7 +22,7 @@ import io.pharos.commons.security.Roles;
 import io.pharos.commons.security.TenantContext;
 import io.pharos.ticket.api.RoutingRuleDto;
 import io.pharos.ticket.api.RoutingRuleInput;
-import io.pharos.ticket.service.RoutingRuleService;
+import io.pharos.ticket.service.routing.RoutingRuleService;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/routing/rules")

@@ -29,8 +29,8 @@ import io.pharos.ticket.api.SlaPolicyDto;
 import io.pharos.ticket.api.SlaPolicyInput;
 import io.pharos.ticket.domain.Channel;
 import io.pharos.ticket.domain.Priority;
-import io.pharos.ticket.service.ReplyEstimates;
-import io.pharos.ticket.service.SlaPolicyService;
+import io.pharos.ticket.service.sla.ReplyEstimates;
+import io.pharos.ticket.service.sla.SlaPolicyService;
 import io.pharos.ticket.service.TimeSource;
 import io.smallrye.mutiny.Uni;
 

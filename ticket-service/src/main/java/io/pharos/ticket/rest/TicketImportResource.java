@@ -22,7 +22,7 @@ import io.pharos.commons.security.TenantContext;
 import io.pharos.ticket.api.ImportResult;
 import io.pharos.ticket.api.ImportedTicket;
 import io.pharos.ticket.service.Actor;
-import io.pharos.ticket.service.TicketImport;
+import io.pharos.ticket.service.ticket.TicketImport;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.common.annotation.Blocking;
 

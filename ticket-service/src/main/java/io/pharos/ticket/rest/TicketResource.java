@@ -52,10 +52,10 @@ import io.pharos.ticket.domain.Channel;
 import io.pharos.ticket.domain.Priority;
 import io.pharos.ticket.domain.TicketStatus;
 import io.pharos.ticket.service.IdempotencyService;
-import io.pharos.ticket.service.Conversation;
-import io.pharos.ticket.service.TicketChanges;
-import io.pharos.ticket.service.TicketCreation;
-import io.pharos.ticket.service.TicketQueries;
+import io.pharos.ticket.service.ticket.Conversation;
+import io.pharos.ticket.service.ticket.TicketChanges;
+import io.pharos.ticket.service.ticket.TicketCreation;
+import io.pharos.ticket.service.ticket.TicketQueries;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/tickets")

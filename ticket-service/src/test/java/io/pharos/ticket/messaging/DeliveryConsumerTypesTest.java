@@ -22,7 +22,7 @@ import io.pharos.contracts.channel.DeliveryReport;
 import io.pharos.contracts.channel.MessageRequested;
 import io.pharos.contracts.channel.MessageUndeliverable;
 import io.pharos.ticket.domain.DeliveryStatus;
-import io.pharos.ticket.service.DeliveryStatuses;
+import io.pharos.ticket.service.ticket.DeliveryStatuses;
 import io.smallrye.mutiny.Uni;
 
 /** Which events of the delivery topic reach {@link DeliveryStatuses}, and with which status. */

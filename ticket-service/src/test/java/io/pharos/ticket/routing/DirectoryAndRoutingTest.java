@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import io.pharos.testing.KafkaEvents;
 import io.pharos.testing.KeycloakTokens;
-import io.pharos.ticket.service.AgentDirectory;
+import io.pharos.ticket.service.routing.AgentDirectory;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;

@@ -1,5 +1,6 @@
 package io.pharos.ticket.service;
 
+import io.pharos.ticket.service.customer.Identities;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

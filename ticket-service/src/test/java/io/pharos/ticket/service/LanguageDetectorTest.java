@@ -1,5 +1,6 @@
 package io.pharos.ticket.service;
 
+import io.pharos.ticket.service.routing.LanguageDetector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.pharos.ticket.service;
 
+import io.pharos.ticket.service.ticket.StatusWorkflow;
 import static io.pharos.ticket.domain.TicketStatus.CLOSED;
 import static io.pharos.ticket.domain.TicketStatus.NEW;
 import static io.pharos.ticket.domain.TicketStatus.ON_HOLD;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import io.pharos.testing.KafkaEvents;
 import io.pharos.testing.KeycloakTokens;
-import io.pharos.ticket.service.SlaMonitor;
+import io.pharos.ticket.service.sla.SlaMonitor;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;

@@ -1,5 +1,8 @@
-package io.pharos.ticket.service;
+package io.pharos.ticket.service.customer;
 
+import io.pharos.ticket.service.Actor;
+import io.pharos.ticket.service.AuditTrail;
+import io.pharos.ticket.service.InOrder;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

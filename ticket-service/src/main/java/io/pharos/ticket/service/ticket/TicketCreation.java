@@ -1,5 +1,12 @@
-package io.pharos.ticket.service;
+package io.pharos.ticket.service.ticket;
 
+import io.pharos.ticket.service.Actor;
+import io.pharos.ticket.service.AuditTrail;
+import io.pharos.ticket.service.TimeSource;
+import io.pharos.ticket.service.customer.CustomerService;
+import io.pharos.ticket.service.routing.LanguageDetector;
+import io.pharos.ticket.service.routing.Router;
+import io.pharos.ticket.service.sla.SlaClocks;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;

@@ -1,5 +1,8 @@
-package io.pharos.ticket.service;
+package io.pharos.ticket.service.ticket;
 
+import io.pharos.ticket.service.AuditTrail;
+import io.pharos.ticket.service.TimeSource;
+import io.pharos.ticket.service.sla.SlaClocks;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

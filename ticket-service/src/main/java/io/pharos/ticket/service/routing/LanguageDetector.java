@@ -1,4 +1,4 @@
-package io.pharos.ticket.service;
+package io.pharos.ticket.service.routing;
 
 /**
  * Greek or English from a message, when the customer's profile does not say: the share of Greek

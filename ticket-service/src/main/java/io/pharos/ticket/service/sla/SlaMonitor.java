@@ -1,5 +1,6 @@
-package io.pharos.ticket.service;
+package io.pharos.ticket.service.sla;
 
+import io.pharos.ticket.service.TimeSource;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;

@@ -1,4 +1,4 @@
-package io.pharos.ticket.service;
+package io.pharos.ticket.service.ticket;
 
 import java.util.EnumMap;
 import java.util.EnumSet;

@@ -1,5 +1,10 @@
-package io.pharos.ticket.service;
+package io.pharos.ticket.service.inbound;
 
+import io.pharos.ticket.service.Actor;
+import io.pharos.ticket.service.HtmlSanitizer;
+import io.pharos.ticket.service.customer.CustomerService;
+import io.pharos.ticket.service.ticket.Conversation;
+import io.pharos.ticket.service.ticket.TicketCreation;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

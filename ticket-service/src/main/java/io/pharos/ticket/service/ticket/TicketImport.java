@@ -1,5 +1,6 @@
-package io.pharos.ticket.service;
+package io.pharos.ticket.service.ticket;
 
+import io.pharos.ticket.service.Actor;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.pharos.ticket.service;
+package io.pharos.ticket.service.sla;
 
 import java.time.Duration;
 import java.time.Instant;

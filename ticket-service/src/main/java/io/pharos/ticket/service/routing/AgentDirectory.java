@@ -1,5 +1,6 @@
-package io.pharos.ticket.service;
+package io.pharos.ticket.service.routing;
 
+import io.pharos.ticket.service.TimeSource;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;

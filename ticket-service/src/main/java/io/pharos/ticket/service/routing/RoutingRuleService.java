@@ -1,5 +1,6 @@
-package io.pharos.ticket.service;
+package io.pharos.ticket.service.routing;
 
+import io.pharos.ticket.service.TimeSource;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,10 @@
-package io.pharos.ticket.service;
+package io.pharos.ticket.service.ticket;
 
+import io.pharos.ticket.service.Actor;
+import io.pharos.ticket.service.AuditTrail;
+import io.pharos.ticket.service.HtmlSanitizer;
+import io.pharos.ticket.service.TimeSource;
+import io.pharos.ticket.service.sla.SlaClocks;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -76,13 +81,13 @@ public class Conversation {
     }
 
     /** Adds a message and applies what it means for the ticket (first reply, reopen, delivery). */
-    Uni<Message> append(Ticket t, MessageInput input, Actor author, Instant at, boolean deliver) {
+    public Uni<Message> append(Ticket t, MessageInput input, Actor author, Instant at, boolean deliver) {
         return append(t, input, author, at, deliver, m -> {
         });
     }
 
     /** As above; {@code details} fills in what only the caller knows (provider ids, attachments). */
-    Uni<Message> append(Ticket t, MessageInput input, Actor author, Instant at, boolean deliver, Consumer<Message> details) {
+    public Uni<Message> append(Ticket t, MessageInput input, Actor author, Instant at, boolean deliver, Consumer<Message> details) {
         if ((input.text() == null || input.text().isBlank()) && (input.html() == null || input.html().isBlank())) {
             return Uni.createFrom().failure(ProblemException.badRequest("empty-message", "A message needs text or html."));
         }

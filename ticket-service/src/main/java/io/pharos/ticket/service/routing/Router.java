@@ -1,5 +1,8 @@
-package io.pharos.ticket.service;
+package io.pharos.ticket.service.routing;
 
+import io.pharos.ticket.service.Actor;
+import io.pharos.ticket.service.AuditTrail;
+import io.pharos.ticket.service.TimeSource;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -1,5 +1,9 @@
-package io.pharos.ticket.service;
+package io.pharos.ticket.service.ticket;
 
+import io.pharos.ticket.service.Actor;
+import io.pharos.ticket.service.AuditTrail;
+import io.pharos.ticket.service.TimeSource;
+import io.pharos.ticket.service.sla.SlaClocks;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package io.pharos.ticket.service;
+package io.pharos.ticket.service.customer;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
-package io.pharos.ticket.service;
+package io.pharos.ticket.service.ticket;
 
+import io.pharos.ticket.service.sla.SlaClocks;
 import java.util.List;
 import java.util.function.Function;
 
