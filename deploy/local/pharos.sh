@@ -12,6 +12,9 @@
 #   ./pharos infra-up      only the infrastructure (what the tests need)
 #   ./pharos services-up|services-down [NAME...]   only the services (used by system-tests)
 #   ./pharos gateway-up|gateway-down               only the federation gateway (port 4000)
+#   ./pharos revive NAME...  start again what died (postgres, kafka, a service), without building
+#   ./pharos outbox SERVICE list|show ID|replay ID|discard ID REASON        parked outbox rows
+#   ./pharos dead-letters SERVICE list|show ID|replay ID|discard ID REASON  parked consumed records
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -119,10 +122,20 @@ require_free_port() { # NAME PORT
   fi
 }
 
+close_inherited_fds() {
+  local fd
+  for fd in /proc/self/fd/*; do
+    fd=${fd##*/}
+    [[ $fd -gt 2 ]] && eval "exec $fd>&-" 2>/dev/null
+  done
+  return 0
+}
+
 start_process() { # NAME COMMAND... : detached, in its own process group, output to its log
   local name=$1; shift
   mkdir -p "$PIDS" "$LOGS"
-  setsid "$@" >>"$LOGS/$name.log" 2>&1 < /dev/null &
+  # descriptors above stderr are closed: a daemon must not keep its caller's locks or pipes open
+  (close_inherited_fds; exec setsid "$@") >>"$LOGS/$name.log" 2>&1 < /dev/null &
   echo $! >"$PIDS/$name.pid"
 }
 
@@ -229,9 +242,9 @@ start_postgres() {
       --encoding=UTF8 --locale=C >"$LOGS/postgres-initdb.log" 2>&1 || fail "initdb failed: see $LOGS/postgres-initdb.log"
   fi
   say "starting postgres on :$PG_PORT"
-  as_postgres pg_ctl -D "$dir/data" -l "$dir/postgres.log" -w -t 60 start \
+  (close_inherited_fds; as_postgres pg_ctl -D "$dir/data" -l "$dir/postgres.log" -w -t 60 start \
     -o "-p $PG_PORT -k $dir -c listen_addresses=localhost -c max_connections=300 -c shared_buffers=256MB -c fsync=on" \
-    >/dev/null || { tail -n 30 "$dir/postgres.log" >&2; fail "postgres did not start"; }
+    >/dev/null) || { tail -n 30 "$dir/postgres.log" >&2; fail "postgres did not start"; }
   ln -sf "$dir/postgres.log" "$LOGS/postgres.log"
   head -1 "$dir/data/postmaster.pid" >"$PIDS/postgres.pid"
   wait_until postgres 60 pg_ready
@@ -379,10 +392,22 @@ build_services() {
 
 service_ready() { curl -sf -o /dev/null "http://localhost:$1/q/health/ready"; }
 
+# heap per service, sized from measured RSS (deploy/local/README.md, "Memory"); PHAROS_SERVICE_HEAP
+# (e.g. -Xmx24m) overrides it for every service, to try out how a service behaves short of memory
+service_heap() {
+  if [[ -n "${PHAROS_SERVICE_HEAP:-}" ]]; then echo "$PHAROS_SERVICE_HEAP"; return; fi
+  case "$1" in
+    ticket-service|analytics-service) echo "-Xms64m -Xmx384m" ;; # bulk work: imports, projection rebuilds
+    *) echo "-Xms64m -Xmx256m" ;;
+  esac
+}
+
 start_service() { # NAME PORT DB
   local name=$1 port=$2 db=$3
   if running "$name"; then say "$name already running"; return 0; fi
   require_free_port "$name" "$port"
+  # started on purpose: the watchdog looks after it (again)
+  rm -f "$PIDS/$name.stopped" "$PIDS/$name.gave-up"
   say "starting $name on :$port"
   HTTP_PORT=$port DB_HOST=localhost DB_PORT=$PG_PORT DB_NAME=$db DB_USER=$db DB_PASSWORD=$db \
     KAFKA_BOOTSTRAP_SERVERS=localhost:$KAFKA_PORT \
@@ -395,8 +420,9 @@ start_service() { # NAME PORT DB
     META_GRAPH_URL="${META_GRAPH_URL:-http://localhost:$PROVIDER_SANDBOX_PORT/meta/v21.0}" \
     TWILIO_API_URL="${TWILIO_API_URL:-http://localhost:$PROVIDER_SANDBOX_PORT/twilio}" \
     TELEGRAM_API_URL="${TELEGRAM_API_URL:-http://localhost:$PROVIDER_SANDBOX_PORT/telegram}" \
-    start_process "$name" "$SERVICE_JDK/bin/java" -Xms64m -Xmx384m -XX:+UseSerialGC \
+    start_process "$name" "$SERVICE_JDK/bin/java" $(service_heap "$name") -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError \
       -jar "$(service_jar "$name")"
+  date +%s >"$PIDS/$name.started"
 }
 
 selected_services() { # the SERVICES entries named in "$@", or all of them
@@ -406,6 +432,7 @@ selected_services() { # the SERVICES entries named in "$@", or all of them
     if [[ $# -eq 0 ]]; then echo "$entry"; continue; fi
     for wanted in "$@"; do [[ "$wanted" == "$name" ]] && echo "$entry"; done
   done
+  return 0 # (not the status of the last comparison: callers run under set -e)
 }
 
 services_up() { # [NAME...]
@@ -414,16 +441,92 @@ services_up() { # [NAME...]
   local entry name port db entries
   mapfile -t entries < <(selected_services "$@")
   [[ ${#entries[@]} -gt 0 ]] || fail "no such service: $*"
-  for entry in "${entries[@]}"; do read -r name port db <<<"$entry"; start_service "$name" "$port" "$db"; done
+  for entry in "${entries[@]}"; do
+    read -r name port db <<<"$entry"
+    running "$name" || rm -f "$PIDS/$name.restarts" # restarts count from the last services-up
+    start_service "$name" "$port" "$db"
+  done
   for entry in "${entries[@]}"; do read -r name port db <<<"$entry"; wait_until "$name" 120 service_ready "$port"; done
+  watchdog_up
 }
 
 services_down() { # [NAME...]
   local entry name port db entries
   mapfile -t entries < <(selected_services "$@")
   local names=()
-  for entry in "${entries[@]}"; do read -r name port db <<<"$entry"; names+=("$name"); done
+  # stopped on purpose: the watchdog must not bring these back (all of them: the watchdog goes first)
+  [[ $# -eq 0 ]] && stop_processes watchdog
+  for entry in "${entries[@]}"; do
+    read -r name port db <<<"$entry"
+    names+=("$name")
+    [[ -d "$PIDS" ]] && touch "$PIDS/$name.stopped"
+  done
   if [[ ${#names[@]} -gt 0 ]]; then stop_processes "${names[@]}"; fi
+}
+
+# ---------------------------------------------------------------- watchdog (restarts a service that died)
+#
+# One background process (pid in $PIDS/watchdog.pid, log in $LOGS/watchdog.log), started by
+# services-up/up and stopped by services-down/down. Every WATCHDOG_INTERVAL seconds it looks at each
+# service that has a pid file: a dead pid means the service died (kill -9, OutOfMemoryError, crash),
+# and it is started again the normal way (start_service). A service stopped on purpose has no pid
+# file (or a .stopped marker while it stops) and is left alone. A service that dies within
+# WATCHDOG_FAST seconds of its start is a fast failure: the next start waits 2, 4, 8, ... s, and after
+# WATCHDOG_MAX_FAST of them in a row the watchdog gives up (.gave-up marker, ./pharos status says so).
+WATCHDOG_INTERVAL=${PHAROS_WATCHDOG_INTERVAL:-2}
+WATCHDOG_FAST=${PHAROS_WATCHDOG_FAST:-60}
+WATCHDOG_MAX_FAST=${PHAROS_WATCHDOG_MAX_FAST:-5}
+
+watchdog_up() {
+  if running watchdog; then return 0; fi
+  start_process watchdog bash "${BASH_SOURCE[0]}" watchdog-run
+  say "watchdog started (restarts a service that dies; log $LOGS/watchdog.log)"
+}
+
+watchdog_log() { # NAME MESSAGE: into the watchdog's log and the service's own
+  local line
+  line="$(date -u +%FT%TZ) pharos watchdog: $2"
+  echo "$line"
+  echo "$line" >>"$LOGS/$1.log"
+}
+
+watchdog_run() {
+  resolve_jdks
+  local entry name port db pid now started fast restarts
+  declare -A fails=() not_before=()
+  echo "$(date -u +%FT%TZ) pharos watchdog: watching ${#SERVICES[@]} services every ${WATCHDOG_INTERVAL}s"
+  while true; do
+    for entry in "${SERVICES[@]}"; do
+      read -r name port db <<<"$entry"
+      pid=$(pid_of "$name" 2>/dev/null) || continue # never started, or stopped on purpose
+      [[ -n "$pid" && ! -f "$PIDS/$name.stopped" && ! -f "$PIDS/$name.gave-up" ]] || continue
+      if alive "$pid"; then unset "not_before[$name]"; continue; fi # (maybe started again by someone else)
+      now=$(date +%s)
+      if [[ -z "${not_before[$name]:-}" ]]; then # first look at this death
+        started=$(cat "$PIDS/$name.started" 2>/dev/null || echo 0)
+        if [[ $((now - started)) -lt $WATCHDOG_FAST ]]; then fails[$name]=$((${fails[$name]:-0} + 1)); else fails[$name]=0; fi
+        fast=${fails[$name]}
+        if [[ $fast -ge $WATCHDOG_MAX_FAST ]]; then
+          echo "$now $fast" >"$PIDS/$name.gave-up"
+          watchdog_log "$name" "GAVE UP on $name: it died $fast times within ${WATCHDOG_FAST}s of starting; see this log, fix it, then ./pharos services-up $name"
+          continue
+        fi
+        not_before[$name]=$((now + (fast > 0 ? 1 << fast : 0)))
+        watchdog_log "$name" "$name (pid $pid) is dead; restarting it$([[ $fast -gt 0 ]] && echo " in $((1 << fast))s (fast failure $fast of $WATCHDOG_MAX_FAST)")"
+      fi
+      [[ $now -ge ${not_before[$name]} ]] || continue
+      unset "not_before[$name]"
+      if (start_service "$name" "$port" "$db") >>"$LOGS/watchdog.log" 2>&1; then
+        restarts=$(($(cat "$PIDS/$name.restarts" 2>/dev/null || echo 0) + 1))
+        echo "$restarts" >"$PIDS/$name.restarts"
+        watchdog_log "$name" "$name restarted as pid $(pid_of "$name") (restart $restarts since services-up)"
+      else
+        watchdog_log "$name" "could not start $name again; retrying"
+        date +%s >"$PIDS/$name.started" # counts as a fast failure next round
+      fi
+    done
+    sleep "$WATCHDOG_INTERVAL"
+  done
 }
 
 # ---------------------------------------------------------------- federation gateway
@@ -520,13 +623,16 @@ cmd_reset() {
 }
 
 cmd_status() {
-  local entry name port db state
-  printf '%-18s %-8s %-22s %s\n' COMPONENT PID PORTS STATE
+  local entry name port db state dead=()
+  printf '%-18s %-8s %-22s %-10s %s\n' COMPONENT PID PORTS STATE RESTARTS
   row() { # NAME PORTS CHECK...
-    local n=$1 p=$2 pid; shift 2
+    local n=$1 p=$2 pid restarts=""; shift 2
     pid=$(pid_of "$n" 2>/dev/null || true)
-    if "$@" >/dev/null 2>&1; then state=up; elif running "$n"; then state=starting; else state=down; pid=-; fi
-    printf '%-18s %-8s %-22s %s\n' "$n" "${pid:--}" "$p" "$state"
+    if "$@" >/dev/null 2>&1; then state=up; elif running "$n"; then state=starting
+    elif [[ -n "$pid" && ! -f "$PIDS/$n.stopped" ]]; then state=DEAD; dead+=("$n") # died, was not stopped
+    else state=down; pid=-; fi
+    [[ -f "$PIDS/$n.restarts" ]] && restarts=$(cat "$PIDS/$n.restarts")
+    printf '%-18s %-8s %-22s %-10s %s\n' "$n" "${pid:--}" "$p" "$state" "$restarts"
   }
   row postgres $PG_PORT pg_ready
   row kafka "$KAFKA_PORT,$KAFKA_CONTROLLER_PORT" port_open $KAFKA_PORT
@@ -534,6 +640,19 @@ cmd_status() {
   row mail "$SMTP_PORT,$IMAP_PORT" port_open $SMTP_PORT
   for entry in "${SERVICES[@]}"; do read -r name port db <<<"$entry"; row "$name" "$port" service_ready "$port"; done
   row gateway $GATEWAY_PORT gateway_ready
+  row watchdog - running watchdog
+  for name in "${dead[@]}"; do
+    if [[ -f "$PIDS/$name.gave-up" ]]; then
+      printf '!! %s is DEAD and the watchdog GAVE UP on it (died %s times right after starting): see %s\n' \
+        "$name" "$(cut -d' ' -f2 "$PIDS/$name.gave-up")" "$LOGS/$name.log" >&2
+    elif [[ "$name" == watchdog ]]; then
+      printf '!! the watchdog is DEAD: dead services stay dead; ./pharos services-up starts it again\n' >&2
+    elif running watchdog; then
+      printf '!! %s is DEAD; the watchdog is restarting it (see %s)\n' "$name" "$LOGS/watchdog.log" >&2
+    else
+      printf '!! %s is DEAD and nothing restarts it: ./pharos revive %s (or ./pharos services-up)\n' "$name" "$name" >&2
+    fi
+  done
 }
 
 cmd_logs() {
@@ -578,6 +697,90 @@ cmd_test() {
   return $rc
 }
 
+# start again what died (postgres, kafka, keycloak, mail, a service), without building: a crash
+# needs the same jar back, not a new one (the fault campaign, benchmarks/faults, uses it)
+cmd_revive() {
+  local name entry n port db
+  resolve_jdks
+  mkdir -p "$PIDS" "$LOGS"
+  for name in "$@"; do
+    case "$name" in
+      postgres) start_postgres ;;
+      kafka) start_kafka ;;
+      keycloak) start_keycloak ;;
+      mail) start_mail ;;
+      *)
+        entry=$(selected_services "$name")
+        [[ -n "$entry" ]] || fail "no such component: $name"
+        read -r n port db <<<"$entry"
+        start_service "$n" "$port" "$db"
+        wait_until "$n" 120 service_ready "$port" ;;
+    esac
+  done
+}
+
+# the platform operator's view of a service's parked outbox rows (events its relay could not
+# publish): list, show, replay after a fix, discard with a reason; token of client pharos-operator
+cmd_outbox() { # SERVICE list|show ID|replay ID|discard ID REASON...
+  local service=${1:-} action=${2:-} id=${3:-} entry n port db token base reason
+  entry=$(selected_services "$service" 2>/dev/null || true)
+  [[ -n "$service" && -n "$entry" && -n "$action" ]] \
+    || fail "usage: ./pharos outbox SERVICE list [STATUS] | show ID | replay ID | discard ID REASON  (SERVICE: ticket-service, channel-gateway, survey-service, analytics-service)"
+  read -r n port db <<<"$entry"
+  token=$(curl -sf -d grant_type=client_credentials -d client_id=pharos-operator -d client_secret=pharos-operator-secret \
+    "http://localhost:$KEYCLOAK_PORT/realms/pharos/protocol/openid-connect/token" | jq -r .access_token) \
+    || fail "no operator token from Keycloak on port $KEYCLOAK_PORT (is it up?)"
+  base="http://localhost:$port/api/v1/admin/outbox/parked"
+  case "$action" in
+    list) curl -sS -H "Authorization: Bearer $token" "$base${id:+?status=$id}" \
+            | jq -r 'if type != "array" then . else
+                       (["ID","STATUS","TENANT","TYPE","KEY","SIZE","TRIES","WAITING","LAST TRY","ERROR"] | @tsv),
+                       (.[] | [.id, .status, .tenant, .type, .key, .size, .attempts, .waiting, .lastTry, (.error | .[0:80])] | @tsv) end' ;;
+    show) [[ -n "$id" ]] || fail "usage: ./pharos outbox $n show ID"
+          curl -sS -H "Authorization: Bearer $token" "$base/$id" | jq . ;;
+    replay) [[ -n "$id" ]] || fail "usage: ./pharos outbox $n replay ID"
+            curl -sS -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+              -d '{"reason":"replayed with ./pharos"}' "$base/$id/replay" | jq . ;;
+    discard) shift 3 || true; reason="$*"
+             [[ -n "$id" && -n "$reason" ]] || fail "usage: ./pharos outbox $n discard ID REASON (the reason is kept with the row)"
+             curl -sS -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+               -d "$(jq -n --arg r "$reason" '{reason: $r}')" "$base/$id/discard" | jq . ;;
+    *) fail "unknown outbox action '$action': list, show, replay, discard" ;;
+  esac
+}
+
+# the platform operator's view of a service's dead letters (Kafka records its consumers could not
+# process, parked in its dead_letter table): list, show with the original record, replay through the
+# consumer after a fix, discard with a reason; token of client pharos-operator
+cmd_dead_letters() { # SERVICE list [STATUS] [CHANNEL] | show ID | replay ID | discard ID REASON...
+  local service=${1:-} action=${2:-} id=${3:-} entry n port db token base reason
+  entry=$(selected_services "$service" 2>/dev/null || true)
+  [[ -n "$service" && -n "$entry" && -n "$action" ]] \
+    || fail "usage: ./pharos dead-letters SERVICE list [STATUS] [CHANNEL] | show ID | replay ID | discard ID REASON  (SERVICE: ticket-service, channel-gateway, survey-service, analytics-service)"
+  read -r n port db <<<"$entry"
+  token=$(curl -sf -d grant_type=client_credentials -d client_id=pharos-operator -d client_secret=pharos-operator-secret \
+    "http://localhost:$KEYCLOAK_PORT/realms/pharos/protocol/openid-connect/token" | jq -r .access_token) \
+    || fail "no operator token from Keycloak on port $KEYCLOAK_PORT (is it up?)"
+  base="http://localhost:$port/api/v1/admin/dead-letters"
+  case "$action" in
+    list) curl -sS -G -H "Authorization: Bearer $token" --data-urlencode "status=${3:-parked}" ${4:+--data-urlencode "channel=$4"} \
+            --data-urlencode limit=100 "$base" \
+            | jq -r 'if .items == null then . else
+                       (["ID","STATUS","CHANNEL","TENANT","TYPE","KEY","TRIES","FIRST FAILED","REASON"] | @tsv),
+                       (.items[] | [.id, .status, .channel, .tenant, .eventType, .key, .attempts, .firstFailedAt, ((.reason // "") | .[0:80])] | @tsv),
+                       (if .next then "(more: " + .next + ")" else empty end) end' ;;
+    show) [[ -n "$id" ]] || fail "usage: ./pharos dead-letters $n show ID"
+          curl -sS -H "Authorization: Bearer $token" "$base/$id" | jq . ;;
+    replay) [[ -n "$id" ]] || fail "usage: ./pharos dead-letters $n replay ID"
+            curl -sS -X POST -H "Authorization: Bearer $token" "$base/$id/replay" | jq . ;;
+    discard) shift 3 || true; reason="$*"
+             [[ -n "$id" && -n "$reason" ]] || fail "usage: ./pharos dead-letters $n discard ID REASON (the reason is kept with the row)"
+             curl -sS -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+               -d "$(jq -n --arg r "$reason" '{reason: $r}')" "$base/$id/discard" | jq . ;;
+    *) fail "unknown dead-letters action '$action': list, show, replay, discard" ;;
+  esac
+}
+
 main() {
   local cmd=${1:-help}
   shift || true
@@ -591,9 +794,13 @@ main() {
     infra-up) infra_up ;;
     services-up) services_up "$@" ;;
     services-down) services_down "$@" ;;
+    watchdog-run) watchdog_run ;; # internal: the watchdog process that services-up starts
     gateway-up) gateway_up ;;
     gateway-down) stop_processes gateway ;;
-    *) sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; [[ "$cmd" == help ]] || exit 2 ;;
+    revive) cmd_revive "$@" ;;
+    outbox) cmd_outbox "$@" ;;
+    dead-letters) cmd_dead_letters "$@" ;;
+    *) sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; [[ "$cmd" == help ]] || exit 2 ;;
   esac
 }
 

@@ -128,8 +128,15 @@ public final class KafkaEvents implements AutoCloseable {
 
     /** Publishes any value (also one that is not an event at all: poison for dead-letter tests). */
     public static void publishRaw(String topic, String key, String value) {
+        publishRaw(topic, key, value, java.util.Map.of());
+    }
+
+    /** Publishes any value with these (text) record headers, e.g. to see them kept on a dead letter. */
+    public static void publishRaw(String topic, String key, String value, java.util.Map<String, String> headers) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        headers.forEach((name, text) -> record.headers().add(name, text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         try {
-            producer().send(new ProducerRecord<>(topic, key, value)).get();
+            producer().send(record).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

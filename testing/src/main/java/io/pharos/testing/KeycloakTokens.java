@@ -52,6 +52,12 @@ public final class KeycloakTokens {
                 "client_id", tenant + "-integrator", "client_secret", tenant + "-integrator-secret")));
     }
 
+    /** The platform operator's token (role {@code platform-admin}, no tenant): outbox and dead-letter administration. */
+    public static String platformOperator() {
+        return cached("platform-operator", () -> fetch("pharos", Map.of("grant_type", "client_credentials",
+                "client_id", "pharos-operator", "client_secret", "pharos-operator-secret")));
+    }
+
     /** A perfectly valid token, but of Keycloak's master realm: Pharos must not accept it. */
     public static String otherRealm() {
         return fetch("master", Map.of("grant_type", "password", "client_id", "admin-cli",

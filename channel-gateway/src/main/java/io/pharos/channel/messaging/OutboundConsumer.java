@@ -1,19 +1,22 @@
 package io.pharos.channel.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.pharos.channel.service.delivery.Deliveries;
+import io.pharos.commons.deadletter.ReplayHandler;
 import io.pharos.contracts.CloudEvent;
 import io.pharos.contracts.IncomingEvent;
 import io.pharos.contracts.channel.ChannelEvents;
 import io.pharos.contracts.channel.MessageRequested;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 
-/** Messages to deliver ({@code pharos.channel.outbound}); what cannot even be read goes to the dead-letter topic. */
+/** Messages to deliver ({@code pharos.channel.outbound}); what cannot even be read is parked as a dead letter. */
 @ApplicationScoped
 public class OutboundConsumer {
 
@@ -40,5 +43,12 @@ public class OutboundConsumer {
             return Uni.createFrom().failure(new IllegalArgumentException("not a CloudEvent: " + e.getMessage(), e));
         }
         return deliveries.deliver(request);
+    }
+
+    /** A parked record of outbound replayed by an operator goes through the same processing (io.pharos.commons.deadletter). */
+    @Produces
+    @Identifier("outbound")
+    ReplayHandler outboundReplay() {
+        return record -> consume(record.payload());
     }
 }

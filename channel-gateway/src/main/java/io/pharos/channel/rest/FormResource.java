@@ -31,6 +31,7 @@ import io.pharos.channel.service.provider.RateLimiter;
 import io.pharos.channel.service.provider.Webhooks;
 import io.pharos.commons.rest.ProblemException;
 import io.pharos.commons.rest.Validation;
+import io.pharos.commons.text.ControlCharacters;
 import io.pharos.contracts.Channel;
 import io.pharos.contracts.channel.ChannelEvents;
 import io.pharos.contracts.channel.MessageReceived;
@@ -84,8 +85,10 @@ public class FormResource {
     @Operation(summary = "Submit a contact form (a plain HTML form post)")
     public Uni<Response> form(@PathParam("channelId") String channelId, @BeanParam FormFields fields,
             @HeaderParam("X-Forwarded-For") String forwardedFor, @jakarta.ws.rs.core.Context HttpServerRequest request) {
-        FormSubmission form = new FormSubmission(fields.name, fields.email, fields.subject, fields.message, fields.language,
-                fields.submissionId);
+        // JSON bodies lose their control characters as they are read (commons ControlCharacterStrings); form fields here,
+        // before validation, so that a message of nothing but a NUL is as blank as it looks
+        FormSubmission form = new FormSubmission(strip(fields.name), strip(fields.email), strip(fields.subject), strip(fields.message),
+                strip(fields.language), strip(fields.submissionId));
         try {
             Validation.valid(validator, form, "Invalid form");
         } catch (ProblemException e) {
@@ -109,6 +112,10 @@ public class FormResource {
                     return webhooks.accept(channel, List.of(new Inbound<>(id, ChannelEvents.MESSAGE_RECEIVED, id, data)))
                             .map(n -> Response.accepted(Map.of("status", n > 0 ? "accepted" : "duplicate", "id", id)).build());
                 });
+    }
+
+    private static String strip(String field) {
+        return ControlCharacters.strip(field);
     }
 
     static String client(String forwardedFor, HttpServerRequest request) {

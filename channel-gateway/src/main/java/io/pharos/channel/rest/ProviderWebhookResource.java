@@ -90,7 +90,7 @@ public class ProviderWebhookResource {
     @Path("/twilio/{channelId}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_XML)
-    @Operation(summary = "Twilio SMS (X-Twilio-Signature over the URL and the sorted parameters)")
+    @Operation(summary = "Twilio SMS/MMS and status callbacks (X-Twilio-Signature over the URL and the sorted parameters)")
     public Uni<Response> twilio(@PathParam("channelId") String channelId, @HeaderParam("X-Twilio-Signature") String signature,
             @Context UriInfo uri, byte[] body) {
         return webhooks.channel(channelId, ChannelType.SMS).flatMap(channel -> {
@@ -98,12 +98,19 @@ public class ProviderWebhookResource {
             if (!Signatures.twilio(channel.secret("webhookSecret"), uri.getRequestUri().toString(), form, signature)) {
                 throw Webhooks.unauthorized();
             }
-            if (form.get("MessageSid") == null || form.get("From") == null) {
-                throw ProblemException.badRequest("not-a-message", "An SMS webhook needs MessageSid and From.");
+            if (form.get("MessageSid") == null) {
+                throw ProblemException.badRequest("not-a-message", "An SMS webhook needs MessageSid.");
             }
             // Twilio expects TwiML: an empty response sends nothing back to the customer
-            return webhooks.accept(channel, java.util.List.of(ProviderPayloads.twilioSms(channel, form)))
-                    .map(n -> Response.ok("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>").build());
+            Response empty = Response.ok("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>").build();
+            ProviderPayloads.Status status = ProviderPayloads.twilioStatus(form);
+            if (status != null) { // a status callback of a message we sent (it has no Body): a delivery report, never a message
+                return webhooks.statuses(channel, java.util.List.of(status)).replaceWith(empty);
+            }
+            if (form.get("From") == null) {
+                throw ProblemException.badRequest("not-a-message", "An SMS webhook needs MessageSid and From.");
+            }
+            return webhooks.accept(channel, java.util.List.of(ProviderPayloads.twilioSms(channel, form))).map(n -> empty);
         });
     }
 

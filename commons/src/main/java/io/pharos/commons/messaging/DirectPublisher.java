@@ -31,11 +31,13 @@ public class DirectPublisher {
     private final MutinyEmitter<String> kafka;
     private final Envelopes envelopes;
     private final ObjectMapper json;
+    private final EventBudget budget;
 
-    public DirectPublisher(@Channel("outbox") MutinyEmitter<String> kafka, Envelopes envelopes, ObjectMapper json) {
+    public DirectPublisher(@Channel("outbox") MutinyEmitter<String> kafka, Envelopes envelopes, ObjectMapper json, EventBudget budget) {
         this.kafka = kafka;
         this.envelopes = envelopes;
         this.json = json;
+        this.budget = budget;
     }
 
     /** Answers the event id once the broker acknowledged it. */
@@ -44,7 +46,9 @@ public class DirectPublisher {
         String payload;
         try {
             payload = json.writeValueAsString(envelopes.envelope(id, Instant.now().truncatedTo(ChronoUnit.MICROS), tenant, type.name(), key, data));
-        } catch (JsonProcessingException e) {
+            // refused before it reaches Kafka: the caller answers 413 instead of acknowledging what the broker would refuse
+            budget.check(type.name(), payload);
+        } catch (JsonProcessingException | io.pharos.commons.rest.ProblemException e) {
             return Uni.createFrom().failure(e);
         }
         RecordHeaders headers = new RecordHeaders();

@@ -9,7 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.pharos.commons.messaging.EventBudget;
 import io.pharos.commons.messaging.Envelopes;
+import io.pharos.commons.rest.ProblemException;
 import io.pharos.contracts.CloudEvent;
 import io.pharos.contracts.EventType;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -26,10 +28,12 @@ public class OutboxWriter {
 
     private final ObjectMapper json;
     private final Envelopes envelopes;
+    private final EventBudget budget;
 
-    public OutboxWriter(ObjectMapper json, Envelopes envelopes) {
+    public OutboxWriter(ObjectMapper json, Envelopes envelopes, EventBudget budget) {
         this.json = json;
         this.envelopes = envelopes;
+        this.budget = budget;
     }
 
     /** Appends one event to its type's topic; {@code key} is the aggregate id: Kafka key and ordering unit. */
@@ -56,7 +60,8 @@ public class OutboxWriter {
         row.createdAt = now;
         try {
             row.payload = json.writeValueAsString(event);
-        } catch (JsonProcessingException e) {
+            budget.check(type, row.payload); // over budget: the caller's transaction fails, nothing is committed
+        } catch (JsonProcessingException | ProblemException e) {
             return Uni.createFrom().failure(e);
         }
         return Panache.getSession().flatMap(session -> session.persist(row)).replaceWith(row);
@@ -69,7 +74,8 @@ public class OutboxWriter {
         String payload;
         try {
             payload = json.writeValueAsString(envelopes.envelope(id, now, tenant, type, key, data));
-        } catch (JsonProcessingException e) {
+            budget.check(type, payload);
+        } catch (JsonProcessingException | ProblemException e) {
             return Uni.createFrom().failure(e);
         }
         return connection.preparedQuery("INSERT INTO outbox_event (event_id, tenant, topic, message_key, lane, type, payload, created_at)"

@@ -42,6 +42,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(422, kind, "Unprocessable content", detail);
     }
 
+    /** 413: the request, or the event it would publish, is larger than Pharos carries. */
+    public static ProblemException tooLarge(String kind, String detail) {
+        return new ProblemException(413, kind, "Content too large", detail);
+    }
+
     public static ProblemException preconditionFailed(String detail) {
         return new ProblemException(412, "stale-version", "Precondition failed", detail);
     }

@@ -1,9 +1,7 @@
 package io.pharos.commons.rest;
 
-import java.util.Comparator;
 import java.util.List;
 
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -19,6 +17,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
+import io.pharos.commons.retry.TransientFailures;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -35,12 +34,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e, UriInfo uri) {
-        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
-                .map(ProblemMappers::fieldError)
-                .toList();
-        return respond(new Problem(Problem.type("validation"), "Invalid request", 400,
-                "The request has " + errors.size() + " invalid field(s).", uri.getPath(), errors));
+        return respond(Violations.problem(e.getConstraintViolations(), "Invalid request").toProblem(uri.getPath()));
     }
 
     @ServerExceptionMapper({ JsonProcessingException.class, JsonMappingException.class, JsonParseException.class,
@@ -81,17 +75,22 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        TransientFailures.Kind transientKind = TransientFailures.of(e);
+        if (transientKind == TransientFailures.Kind.CONFLICT) {
+            LOG.debugf(e, "Concurrent update on %s", uri.getPath());
+            return respond(new Problem(Problem.type("concurrent-update"), "Concurrent update", 409,
+                    "Another change to the same resource was committed first; send the request again.", uri.getPath(), null));
+        }
+        if (transientKind == TransientFailures.Kind.UNAVAILABLE) {
+            LOG.warnf("Database unavailable on %s: %s", uri.getPath(), e.getMessage());
+            return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "5")
+                    .entity(new Problem(Problem.type("unavailable"), "Service unavailable", 503,
+                            "A store this service needs is briefly unreachable; send the request again.", uri.getPath(), null))
+                    .build();
+        }
         LOG.errorf(e, "Unhandled error on %s", uri.getPath());
         return respond(new Problem(Problem.type("internal"), "Internal error", 500,
                 "The request failed unexpectedly; it has been logged.", uri.getPath(), null));
-    }
-
-    private static Problem.FieldError fieldError(ConstraintViolation<?> violation) {
-        String path = violation.getPropertyPath().toString();
-        // drop the "method.argN." prefix of parameter violations: clients know fields, not Java methods
-        String[] parts = path.split("\\.", 3);
-        String field = parts.length == 3 ? parts[2] : parts[parts.length - 1];
-        return new Problem.FieldError(field, violation.getMessage());
     }
 
     private static Response respond(Problem problem) {

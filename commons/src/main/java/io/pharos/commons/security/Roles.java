@@ -6,6 +6,8 @@ public final class Roles {
     public static final String SUPERVISOR = "supervisor";
     public static final String ADMIN = "admin";
     public static final String INTEGRATOR = "integrator";
+    /** Operates the platform across tenants (outbox and dead-letter administration); no tenant user holds it. */
+    public static final String PLATFORM_ADMIN = "platform-admin";
 
     private Roles() {
     }

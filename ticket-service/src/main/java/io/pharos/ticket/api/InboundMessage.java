@@ -11,7 +11,8 @@ import io.pharos.ticket.domain.Channel;
  * One customer message as ticket-service threads it, whatever the channel: what it keeps of
  * channel-gateway's {@code pharos.channel.message.received} and {@code pharos.channel.call.received}.
  * {@code conversationKey} names the conversation on channels without threads (chat session, phone
- * or social identity).
+ * or social identity). A message may have no text when it carries attachments, a location, a
+ * contact card or the button the customer pressed ({@code interactive}, its title).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record InboundMessage(
@@ -25,14 +26,19 @@ public record InboundMessage(
         String html,
         Email email,
         Instant receivedAt,
-        List<Attachment> attachments,
-        String language) {
+        List<AttachmentDto> attachments,
+        String language,
+        LocationDto location,
+        ContactDto contact,
+        String interactive) {
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Email(String messageId, String inReplyTo, List<String> references) {
+    /** Something besides text an agent can see. */
+    public boolean hasContent() {
+        return (attachments != null && !attachments.isEmpty()) || location != null || contact != null
+                || (interactive != null && !interactive.isBlank());
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Attachment(String name, String contentType, Long size, String url) {
+    public record Email(String messageId, String inReplyTo, List<String> references) {
     }
 }

@@ -1,6 +1,7 @@
 package io.pharos.ticket.api;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import io.pharos.ticket.domain.AuthorKind;
@@ -8,7 +9,11 @@ import io.pharos.ticket.domain.Channel;
 import io.pharos.ticket.domain.DeliveryStatus;
 import io.pharos.ticket.domain.Visibility;
 
+/**
+ * One message of a ticket. {@code text} is empty when the customer sent only media, a location or a
+ * contact card: {@code attachments} (empty when none), {@code location} and {@code contact} say what came.
+ */
 public record MessageDto(UUID id, UUID ticketId, String externalId, AuthorKind author, String authorId,
         Visibility visibility, String text, String html, Channel channel, DeliveryStatus deliveryStatus,
-        Instant createdAt) {
+        Instant createdAt, List<AttachmentDto> attachments, LocationDto location, ContactDto contact) {
 }

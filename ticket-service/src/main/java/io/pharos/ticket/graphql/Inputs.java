@@ -41,6 +41,14 @@ final class Inputs {
             @Description("Live-chat visitor id") String chat) {
     }
 
+    @Input("UpdateTicketInput")
+    @Description("What to change on a ticket; absent fields stay as they are")
+    public record UpdateTicket(
+            @Description("Subject line (at most 500 characters)") @Size(max = 500) String subject,
+            @Description("Language of the conversation (BCP 47, e.g. el)") @Size(max = 16) String language,
+            @Description("How urgent it is (SLA targets follow)") Priority priority) {
+    }
+
     @Input("CreateTicketInput")
     @Description("A ticket an agent opens on a customer's behalf, with its first message")
     public record CreateTicket(

@@ -235,6 +235,15 @@ public class TicketGraphQLApi {
 
     @Mutation
     @RolesAllowed(Roles.AGENT)
+    @Description("Change a ticket's subject, language or priority; limits as when creating it (errors have extensions.kind validation)")
+    public Uni<TicketNode> updateTicket(@Id @NonNull String ticketId, @NonNull Inputs.UpdateTicket input, Long expectedVersion) {
+        // validated with the REST PATCH's rules by TicketChanges, so both edges refuse the same input the same way
+        return update(ticketId, expectedVersion, new TicketPatch(input.subject(), null, input.priority(), null, input.language(), null,
+                false, null, false));
+    }
+
+    @Mutation
+    @RolesAllowed(Roles.AGENT)
     @Description("Add tags")
     public Uni<TicketNode> tag(@Id @NonNull String ticketId, @NonNull List<@NonNull String> tags) {
         String tenant = caller.tenant();

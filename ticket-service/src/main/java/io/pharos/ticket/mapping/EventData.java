@@ -73,8 +73,19 @@ public final class EventData {
         TicketCreated.Sender from = f == null ? null
                 : new TicketCreated.Sender(f.name(), f.email(), f.phone(), f.whatsapp(), f.telegram(), f.messenger(), f.instagram(),
                         f.chat(), f.externalId(), f.language());
-        return new TicketCreated.Source(in.channelId(), in.providerMessageId(), in.conversationKey(), from, in.subject(),
+        return new TicketCreated.Source(in.channelId(), in.providerMessageId(), in.conversationKey(), from, subject(in.subject()),
                 in.email() != null ? in.email().messageId() : null);
+    }
+
+    /** A ticket subject may hold 500 characters; what a channel brings (a mail's Subject header) is cut to fit, never refused. */
+    public static final int MAX_SUBJECT = 500;
+
+    public static String subject(String subject) {
+        if (subject == null || subject.length() <= MAX_SUBJECT) {
+            return subject;
+        }
+        int end = Character.isHighSurrogate(subject.charAt(MAX_SUBJECT - 2)) ? MAX_SUBJECT - 2 : MAX_SUBJECT - 1;
+        return subject.substring(0, end) + "…";
     }
 
     public static TicketStatus status(io.pharos.ticket.domain.TicketStatus status) {

@@ -19,7 +19,8 @@ public final class TicketMapper {
     }
 
     public static MessageDto toDto(Message m) {
+        MessageMedia media = MessageMedia.of(m.attachments);
         return new MessageDto(m.id, m.ticketId, m.externalId, m.authorKind, m.authorId, m.visibility, m.bodyText,
-                m.bodyHtml, m.channel, m.deliveryStatus, m.createdAt);
+                m.bodyHtml, m.channel, m.deliveryStatus, m.createdAt, media.attachments(), media.location(), media.contact());
     }
 }

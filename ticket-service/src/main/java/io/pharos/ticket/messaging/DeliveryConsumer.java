@@ -1,18 +1,21 @@
 package io.pharos.ticket.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.pharos.commons.deadletter.ReplayHandler;
 import io.pharos.contracts.EventType;
 import io.pharos.contracts.IncomingEvent;
 import io.pharos.contracts.channel.ChannelEvents;
 import io.pharos.contracts.channel.DeliveryReport;
 import io.pharos.ticket.domain.DeliveryStatus;
 import io.pharos.ticket.service.ticket.DeliveryStatuses;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -66,5 +69,12 @@ public class DeliveryConsumer {
             return type == ChannelEvents.MESSAGE_FAILED ? DeliveryStatus.FAILED : DeliveryStatus.DELIVERED;
         }
         return DeliveryStatus.valueOf(report.status().name());
+    }
+
+    /** A parked record of delivery replayed by an operator goes through the same processing (io.pharos.commons.deadletter). */
+    @Produces
+    @Identifier("delivery")
+    ReplayHandler deliveryReplay() {
+        return record -> consume(record.payload());
     }
 }

@@ -1,22 +1,25 @@
 package io.pharos.ticket.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.pharos.commons.deadletter.ReplayHandler;
 import io.pharos.contracts.IncomingEvent;
 import io.pharos.contracts.channel.ChannelEvents;
 import io.pharos.ticket.api.InboundMessage;
 import io.pharos.ticket.service.inbound.InboundService;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Consumes {@code pharos.channel.inbound} ({@link ChannelEvents#MESSAGE_RECEIVED},
  * {@link ChannelEvents#CALL_RECEIVED}). A message that cannot be understood or stored goes to
- * {@code pharos.channel.inbound.dlq} with the reason (the connector's dead-letter strategy), never
+ * ticket-service's {@code dead_letter} table with the reason (failure strategy {@code pharos-park}, replayable), never
  * silently away; redeliveries are harmless because the provider message id is unique.
  */
 @ApplicationScoped
@@ -56,5 +59,12 @@ public class InboundConsumer {
                 .invoke(outcome -> LOG.debugf("inbound %s -> ticket %s (new: %s, duplicate: %s)", message.providerMessageId(),
                         outcome.ticketId(), outcome.newTicket(), outcome.duplicate()))
                 .replaceWithVoid();
+    }
+
+    /** A parked record of inbound replayed by an operator goes through the same processing (io.pharos.commons.deadletter). */
+    @Produces
+    @Identifier("inbound")
+    ReplayHandler inboundReplay() {
+        return record -> consume(record.payload());
     }
 }

@@ -6,14 +6,18 @@ import io.pharos.contracts.channel.Attachment;
 import io.pharos.contracts.channel.CallReceived;
 import io.pharos.contracts.channel.MessageReceived;
 import io.pharos.contracts.channel.Sender;
+import io.pharos.ticket.api.AttachmentDto;
+import io.pharos.ticket.api.ContactDto;
 import io.pharos.ticket.api.IdentityInput;
 import io.pharos.ticket.api.InboundMessage;
+import io.pharos.ticket.api.LocationDto;
 import io.pharos.ticket.domain.Channel;
 
 /**
  * channel-gateway's inbound events as the one message {@link io.pharos.ticket.service.InboundService}
  * threads: a call is handled like any other customer message. Only what ticket-service keeps is
- * carried over (an attachment's name, type, size and link).
+ * carried over (an attachment's kind, name, type, size, link or provider id; a shared location or
+ * contact card; the title of the button pressed).
  */
 final class InboundMessages {
 
@@ -23,13 +27,19 @@ final class InboundMessages {
     static InboundMessage of(MessageReceived m) {
         InboundMessage.Email email = m.email() == null ? null
                 : new InboundMessage.Email(m.email().messageId(), m.email().inReplyTo(), m.email().references());
+        MessageReceived.Location l = m.location();
+        MessageReceived.Contact c = m.contact();
         return new InboundMessage(m.channelId(), channel(m.channel()), m.providerMessageId(), m.conversationKey(), identity(m.from()),
-                m.subject(), m.text(), m.html(), email, m.receivedAt(), attachments(m.attachments()), m.language());
+                m.subject(), m.text(), m.html(), email, m.receivedAt(), attachments(m.attachments()), m.language(),
+                l == null ? null : new LocationDto(l.latitude(), l.longitude(), l.name(), l.address()),
+                c == null ? null : new ContactDto(c.name(), c.phones(), c.emails(), c.organization()),
+                m.interactive() == null ? null : m.interactive().title() != null && !m.interactive().title().isBlank()
+                        ? m.interactive().title() : m.interactive().id());
     }
 
     static InboundMessage of(CallReceived c) {
         return new InboundMessage(c.channelId(), channel(c.channel()), c.providerMessageId(), c.conversationKey(), identity(c.from()),
-                c.subject(), c.text(), null, null, c.receivedAt(), attachments(c.attachments()), null);
+                c.subject(), c.text(), null, null, c.receivedAt(), attachments(c.attachments()), null, null, null, null);
     }
 
     private static Channel channel(io.pharos.contracts.Channel channel) {
@@ -42,8 +52,10 @@ final class InboundMessages {
                         null, s.language());
     }
 
-    private static List<InboundMessage.Attachment> attachments(List<Attachment> attachments) {
+    /** Each file's metadata and the provider's reference to it (its bytes are not fetched here). */
+    private static List<AttachmentDto> attachments(List<Attachment> attachments) {
         return attachments == null ? null
-                : attachments.stream().map(a -> new InboundMessage.Attachment(a.name(), a.contentType(), a.size(), a.url())).toList();
+                : attachments.stream().map(a -> new AttachmentDto(a.kind(), a.name(), a.contentType(), a.size(), a.url(),
+                        a.mediaId() != null ? a.mediaId() : a.fileId())).toList();
     }
 }

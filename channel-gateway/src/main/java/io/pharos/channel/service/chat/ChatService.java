@@ -23,6 +23,7 @@ import io.pharos.channel.service.channels.Channels;
 import io.pharos.channel.service.inbound.Inbound;
 import io.pharos.channel.service.inbound.InboundMessages;
 import io.pharos.commons.rest.ProblemException;
+import io.pharos.commons.text.ControlCharacters;
 import io.pharos.contracts.Channel;
 import io.pharos.contracts.channel.ChannelEvents;
 import io.pharos.contracts.channel.MessageReceived;
@@ -149,7 +150,8 @@ public class ChatService {
     }
 
     /** Stores, publishes, and only then confirms a visitor's message; a resent client id is confirmed again, never duplicated. */
-    public Uni<ChatMessage> visitorMessage(ChatSession session, String clientMessageId, String text) {
+    public Uni<ChatMessage> visitorMessage(ChatSession session, String clientMessageId, String typed) {
+        String text = ControlCharacters.strip(typed); // stored before it is published: a NUL must not reach the database
         if (clientMessageId == null || !CLIENT_ID.matcher(clientMessageId).matches()) {
             return Uni.createFrom().failure(ProblemException.badRequest("validation", "id must be 1–64 letters, digits or ._:-"));
         }

@@ -5,10 +5,13 @@ import java.time.temporal.ChronoUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.pharos.channel.domain.InboundReceipt;
 import io.pharos.channel.model.ChannelAccount;
 import io.pharos.channel.repository.ReceiptRepository;
 import io.pharos.commons.messaging.DirectPublisher;
+import io.pharos.commons.text.ControlCharacters;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -16,7 +19,9 @@ import io.smallrye.mutiny.Uni;
  * Every adapter's way in: a provider message becomes one event on {@code pharos.channel.inbound},
  * published (and acknowledged by Kafka) before the provider is answered; its id is then
  * recorded, so the provider's retries produce nothing new. Should two copies race past the check,
- * ticket-service ignores a provider message id it has seen.
+ * ticket-service ignores a provider message id it has seen. Control characters (a NUL in a form,
+ * a stray escape in a provider's text) are dropped here, for every channel: downstream they would
+ * fail the database write and send the message to a dead-letter topic.
  */
 @ApplicationScoped
 public class InboundMessages {
@@ -30,14 +35,17 @@ public class InboundMessages {
 
     private final ReceiptRepository receipts;
     private final DirectPublisher publisher;
+    private final ObjectMapper json;
 
-    public InboundMessages(ReceiptRepository receipts, DirectPublisher publisher) {
+    public InboundMessages(ReceiptRepository receipts, DirectPublisher publisher, ObjectMapper json) {
         this.receipts = receipts;
         this.publisher = publisher;
+        this.json = json;
     }
 
     /** Publishes the message unless its provider id was taken in before. */
-    public <T> Uni<Result> accept(ChannelAccount channel, Inbound<T> message) {
+    public <T> Uni<Result> accept(ChannelAccount channel, Inbound<T> raw) {
+        Inbound<T> message = clean(raw);
         String providerMessageId = message.providerMessageId();
         return Panache.withSession(() -> receipts.seen(channel.id(), providerMessageId)).flatMap(seen -> {
             if (seen) {
@@ -49,6 +57,17 @@ public class InboundMessages {
                                     : receipts.persist(receipt(channel, providerMessageId, eventId)).replaceWithVoid())))
                     .map(eventId -> new Result(Outcome.ACCEPTED, providerMessageId, eventId));
         });
+    }
+
+    /** The message without control characters in any of its strings (the same one when it has none). */
+    <T> Inbound<T> clean(Inbound<T> message) {
+        try {
+            T data = json.treeToValue(ControlCharacters.strip(json.valueToTree(message.data())), message.type().dataClass());
+            return new Inbound<>(ControlCharacters.strip(message.providerMessageId()), message.type(),
+                    ControlCharacters.strip(message.conversationKey()), data);
+        } catch (Exception e) {
+            throw new IllegalStateException("an inbound " + message.type() + " does not survive its own JSON", e);
+        }
     }
 
     private static InboundReceipt receipt(ChannelAccount channel, String providerMessageId, String eventId) {

@@ -50,9 +50,9 @@ class ProviderPayloadsTest {
         return m.data() instanceof CallReceived call ? call.from() : data(m).from();
     }
 
-    /** An attachment with only these fields set (the others absent from the event). */
-    static Attachment media(String name, String contentType, String mediaId) {
-        return new Attachment(name, contentType, null, null, null, null, null, null, mediaId, null);
+    /** A WhatsApp attachment: its kind, name, type and media id (the others absent from the event). */
+    static Attachment media(String kind, String name, String contentType, String mediaId) {
+        return Attachment.media(kind, name, contentType, null, null, mediaId, null);
     }
 
     static List<Attachment> attachments(Inbound<?> m) {
@@ -85,10 +85,10 @@ class ProviderPayloadsTest {
         Inbound<?> image = ProviderPayloads.meta(wa, sample("whatsapp-image.json")).messages().get(0);
         assertThat(data(image).text()).isEqualTo("Broken on arrival");
         assertThat(attachments(image)).singleElement()
-                .isEqualTo(media("image", "image/jpeg", "1234567890123456"));
+                .isEqualTo(media("image", "image", "image/jpeg", "1234567890123456"));
         Inbound<?> location = ProviderPayloads.meta(wa, sample("whatsapp-location.json")).messages().get(0);
-        assertThat(text(location)).contains("Syntagma").contains("37.9838, 23.7275");
-        assertThat(data(location).location()).isEqualTo(new MessageReceived.Location(37.9838, 23.7275));
+        assertThat(text(location)).isEmpty(); // the location travels as such, not as words
+        assertThat(data(location).location()).isEqualTo(new MessageReceived.Location(37.9838, 23.7275, "Syntagma", "Athens 105 63"));
         Inbound<?> button = ProviderPayloads.meta(wa, sample("whatsapp-interactive.json")).messages().get(0);
         assertThat(data(button).text()).isEqualTo("Yes, solved");
         assertThat(data(button).replyTo()).isEqualTo("wamid.OURQUESTION");
@@ -128,13 +128,13 @@ class ProviderPayloadsTest {
         assertThat(document.conversationKey()).isEqualTo("whatsapp:306900000456");
         assertThat(data(document).text()).isEqualTo("Η απόδειξη αγοράς");
         assertThat(attachments(document)).singleElement()
-                .isEqualTo(media("απόδειξη-8812.pdf", "application/pdf", "2384729384729384"));
+                .isEqualTo(media("document", "απόδειξη-8812.pdf", "application/pdf", "2384729384729384"));
         Inbound<?> voice = ProviderPayloads.meta(wa, sample("whatsapp-voice-note.json")).messages().get(0);
         assertThat(voice.providerMessageId()).isEqualTo("wamid.HBgMMzA2OTAwMDAwMTIzFQIAEhgUM0E5OTlGQjE3REY3Q0Q2RjJDQjcA");
         assertThat(data(voice).text()).isEqualTo("");
         assertThat(data(voice).sentAt()).isEqualTo(Instant.ofEpochSecond(1773047100));
         assertThat(attachments(voice)).singleElement()
-                .isEqualTo(media("audio", "audio/ogg; codecs=opus", "9876543210987654"));
+                .isEqualTo(media("voice", "voice", "audio/ogg; codecs=opus", "9876543210987654"));
     }
 
     @Test
@@ -145,7 +145,7 @@ class ProviderPayloadsTest {
         assertThat(data(t).text()).isEqualTo("The box was crushed like this");
         assertThat(data(t).language()).isEqualTo("en");
         assertThat(attachments(t)).singleElement()
-                .isEqualTo(new Attachment("photo", "image/jpeg", null, null, null, null, null, null, null, "AgACAgQAAxkBAAM5large"));
+                .isEqualTo(Attachment.media("image", "photo", "image/jpeg", 88110L, null, null, "AgACAgQAAxkBAAM5large"));
     }
 
     @Test
@@ -158,7 +158,7 @@ class ProviderPayloadsTest {
         assertThat(data(sms).text()).isEqualTo("Πότε θα έρθει ο τεχνικός;");
         assertThat(data(sms).channel()).isEqualTo(Channel.SMS);
         assertThat(attachments(sms)).singleElement().isEqualTo(
-                Attachment.linked("media-0", "image/png", "https://api.twilio.example.test/media/ME1"));
+                Attachment.media("image", "media-0", "image/png", null, "https://api.twilio.example.test/media/ME1", null, null));
     }
 
     @Test
@@ -187,6 +187,89 @@ class ProviderPayloadsTest {
         assertThat(text(ProviderPayloads.voice(phone, sample("voice-callback.json")))).contains("after 5pm please");
         assertThatThrownBy(() -> ProviderPayloads.voice(phone, JSON.readTree("{\"event\": \"ringing\", \"callId\": \"x\", \"from\": \"+30\"}")))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Every provider's media-only messages: no text, and what came instead (issue 18: they were dead-lettered). */
+    @Test
+    void whatsappMediaOnlyMessagesOfEveryKind() throws Exception {
+        ChannelAccount wa = channel("acme-whatsapp", ChannelType.WHATSAPP);
+        Inbound<?> image = ProviderPayloads.meta(wa, sample("whatsapp-image-only.json")).messages().get(0);
+        assertThat(text(image)).isEmpty();
+        assertThat(attachments(image)).containsExactly(media("image", "image", "image/jpeg", "1479537139650973"));
+        assertThat(attachments(ProviderPayloads.meta(wa, sample("whatsapp-video.json")).messages().get(0)))
+                .containsExactly(media("video", "video", "video/mp4", "1166846181421424"));
+        assertThat(attachments(ProviderPayloads.meta(wa, sample("whatsapp-sticker.json")).messages().get(0)))
+                .containsExactly(media("sticker", "sticker", "image/webp", "1229862728160446"));
+        Inbound<?> contact = ProviderPayloads.meta(wa, sample("whatsapp-contacts.json")).messages().get(0);
+        assertThat(text(contact)).isEmpty();
+        assertThat(data(contact).contact()).isEqualTo(new MessageReceived.Contact("Nikos Papadopoulos", List.of("+30 691 234 5678"),
+                List.of("nikos@papadopoulos.example.test"), "Papadopoulos Electric"));
+        assertThat(data(contact).attachments()).isEmpty();
+    }
+
+    @Test
+    void messengerAndInstagramMediaOnly() throws Exception {
+        ChannelAccount messenger = channel("acme-messenger", ChannelType.MESSENGER);
+        Inbound<?> photo = ProviderPayloads.meta(messenger, sample("messenger-image.json")).messages().get(0);
+        assertThat(text(photo)).isEmpty();
+        assertThat(attachments(photo)).containsExactly(
+                Attachment.media("image", "image", null, null, "https://scontent.example.test/v/t1.15752-9/photo_1.jpg", null, null));
+        Inbound<?> sticker = ProviderPayloads.meta(messenger, sample("messenger-sticker.json")).messages().get(0);
+        assertThat(attachments(sticker)).singleElement().satisfies(a -> {
+            assertThat(a.kind()).isEqualTo("sticker");
+            assertThat(a.mediaId()).isEqualTo("369239263222822");
+        });
+        Inbound<?> files = ProviderPayloads.meta(messenger, sample("messenger-audio-file.json")).messages().get(0);
+        assertThat(attachments(files)).extracting(Attachment::kind).containsExactly("audio", "file");
+        Inbound<?> video = ProviderPayloads.meta(channel("acme-instagram", ChannelType.INSTAGRAM), sample("instagram-video.json"))
+                .messages().get(0);
+        assertThat(text(video)).isEmpty();
+        assertThat(attachments(video)).containsExactly(
+                Attachment.media("video", "video", null, null, "https://lookaside.example.test/ig_video_1.mp4", null, null));
+    }
+
+    @Test
+    void telegramMediaOnlyByFileId() throws Exception {
+        ChannelAccount tg = channel("acme-telegram", ChannelType.TELEGRAM);
+        Inbound<?> photo = ProviderPayloads.telegram(tg, sample("telegram-photo-only.json"));
+        assertThat(text(photo)).isEmpty();
+        assertThat(attachments(photo)).containsExactly(Attachment.media("image", "photo", "image/jpeg", 70213L, null, null, "AgACAgQAAxkBAAM8large"));
+        assertThat(attachments(ProviderPayloads.telegram(tg, sample("telegram-voice.json"))))
+                .containsExactly(Attachment.media("voice", "voice", "audio/ogg", 23410L, null, null, "AwACAgQAAxkBAAM9voice"));
+        assertThat(attachments(ProviderPayloads.telegram(tg, sample("telegram-sticker.json"))))
+                .containsExactly(Attachment.media("sticker", "sticker 👍", "application/x-tgsticker", 31455L, null, null, "CAACAgIAAxkBAAM+sticker"));
+        assertThat(attachments(ProviderPayloads.telegram(tg, sample("telegram-document.json"))))
+                .containsExactly(Attachment.media("document", "receipt-4411.pdf", "application/pdf", 182044L, null, null, "BQACAgQAAxkBAAM/document"));
+        Inbound<?> location = ProviderPayloads.telegram(tg, sample("telegram-location.json"));
+        assertThat(text(location)).isEmpty();
+        assertThat(data(location).location()).isEqualTo(new MessageReceived.Location(40.632778, 22.947222));
+        Inbound<?> contact = ProviderPayloads.telegram(tg, sample("telegram-contact.json"));
+        assertThat(data(contact).contact()).isEqualTo(new MessageReceived.Contact("Eleni K.", List.of("+306945556677"), null, null));
+        // a service message (someone pinned a message) is nothing the customer wrote
+        assertThat(ProviderPayloads.telegram(tg, JSON.readTree("{\"update_id\": 9, \"message\": {\"message_id\": 1, \"chat\": {\"id\": 5},"
+                + " \"date\": 1773050800, \"pinned_message\": {\"message_id\": 0, \"date\": 0, \"chat\": {\"id\": 5}}}}"))).isNull();
+    }
+
+    @Test
+    void twilioMmsWithoutBodyAndStatusCallbacks() {
+        Inbound<?> mms = ProviderPayloads.twilioSms(channel("acme-sms", ChannelType.SMS), Map.of("MessageSid", "MM0123456789abcdef",
+                "SmsStatus", "received", "From", "+306900000111", "To", "+302101234567", "NumMedia", "2", "MediaUrl0",
+                "https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1", "MediaContentType0", "image/jpeg",
+                "MediaUrl1", "https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME2", "MediaContentType1", "audio/amr"));
+        assertThat(text(mms)).isEmpty();
+        assertThat(attachments(mms)).extracting(Attachment::kind).containsExactly("image", "audio");
+        assertThat(ProviderPayloads.twilioStatus(Map.of("MessageSid", "MM1", "SmsStatus", "received", "Body", ""))).isNull();
+        assertThat(ProviderPayloads.twilioStatus(Map.of("MessageSid", "SM9", "MessageStatus", "delivered", "SmsStatus", "delivered")))
+                .satisfies(s -> {
+                    assertThat(s.providerMessageId()).isEqualTo("SM9");
+                    assertThat(s.status()).isEqualTo("delivered");
+                    assertThat(s.error()).isNull();
+                });
+        assertThat(ProviderPayloads.twilioStatus(Map.of("MessageSid", "SM9", "MessageStatus", "undelivered", "ErrorCode", "30003")))
+                .satisfies(s -> {
+                    assertThat(s.status()).isEqualTo("failed");
+                    assertThat(s.error()).contains("30003");
+                });
     }
 
     @Test

@@ -81,6 +81,32 @@ class KustomizeOverlaysTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "dev", "prod" })
+    void javaServicesExitOnOutOfMemoryAndAWedgedOneIsRestarted(String name) {
+        for (Deployment deployment : overlay(name).all(Deployment.class)) {
+            if ("gateway".equals(deployment.getMetadata().getName())) {
+                continue; // Node.js, not a JVM
+            }
+            String where = name + "/" + deployment.getMetadata().getName();
+            Container c = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+            assertThat(c.getEnv()).as(where + " JDK_JAVA_OPTIONS")
+                    .anyMatch(env -> env.getName().equals("JDK_JAVA_OPTIONS") && env.getValue().contains("-XX:+ExitOnOutOfMemoryError"));
+            // whatever replaces the image's JVM options must keep the flag
+            assertThat(c.getEnv()).as(where + " JVM options without ExitOnOutOfMemoryError")
+                    .noneMatch(env -> env.getName().matches("JAVA_OPTS.*|JAVA_TOOL_OPTIONS|JDK_JAVA_OPTIONS")
+                            && (env.getValue() == null || !env.getValue().contains("-XX:+ExitOnOutOfMemoryError")));
+            var live = c.getLivenessProbe();
+            assertThat(live.getHttpGet().getPath()).as(where + " liveness path").isEqualTo("/q/health/live");
+            assertThat(live.getTimeoutSeconds()).as(where + " liveness timeout").isBetween(2, 5);
+            assertThat(live.getPeriodSeconds() * live.getFailureThreshold()).as(where + " restarted within a minute").isBetween(20, 60);
+        }
+        for (ConfigMap map : overlay(name).all(ConfigMap.class)) {
+            map.getData().forEach((key, value) -> assertThat(key.matches("JAVA_OPTS.*|JAVA_TOOL_OPTIONS|JDK_JAVA_OPTIONS")
+                    && !value.contains("-XX:+ExitOnOutOfMemoryError")).as(map.getMetadata().getName() + " " + key).isFalse());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
     void noLiteralSecretAnywhere(String name) {
         RenderedOverlay rendered = overlay(name);
         assertThat(rendered.all(Secret.class)).as("Secret objects with data in the manifests").isEmpty();
@@ -159,10 +185,12 @@ class KustomizeOverlaysTest {
         assertThat(realm.at("/clients/3/secret").asText()).isEqualTo("${TICKET_SERVICE_CLIENT_SECRET}");
         assertThat(realm.at("/clients/4/clientId").asText()).isEqualTo("analytics-service");
         assertThat(realm.at("/clients/4/secret").asText()).isEqualTo("${ANALYTICS_SERVICE_CLIENT_SECRET}");
+        assertThat(realm.at("/clients/5/clientId").asText()).isEqualTo("pharos-operator");
+        assertThat(realm.at("/clients/5/secret").asText()).isEqualTo("${PHAROS_OPERATOR_SECRET}");
         GenericKubernetesResource imported = prod.custom("KeycloakRealmImport").get(0);
         assertThat(RenderedOverlay.<Map<String, ?>> at(imported, "spec", "placeholders"))
                 .containsKeys("ACME_INTEGRATOR_SECRET", "GLOBEX_INTEGRATOR_SECRET", "TICKET_SERVICE_CLIENT_SECRET",
-                        "ANALYTICS_SERVICE_CLIENT_SECRET");
+                        "ANALYTICS_SERVICE_CLIENT_SECRET", "PHAROS_OPERATOR_SECRET");
 
         ObjectNode expected = (ObjectNode) realmFile();
         com.fasterxml.jackson.databind.node.ArrayNode serviceAccounts = expected.arrayNode();
@@ -176,6 +204,7 @@ class KustomizeOverlaysTest {
         ((ObjectNode) expected.at("/clients/2")).put("secret", "${GLOBEX_INTEGRATOR_SECRET}");
         ((ObjectNode) expected.at("/clients/3")).put("secret", "${TICKET_SERVICE_CLIENT_SECRET}");
         ((ObjectNode) expected.at("/clients/4")).put("secret", "${ANALYTICS_SERVICE_CLIENT_SECRET}");
+        ((ObjectNode) expected.at("/clients/5")).put("secret", "${PHAROS_OPERATOR_SECRET}");
         assertThat(realm).as("everything else equals deploy/keycloak/pharos-realm.json").isEqualTo(expected);
     }
 

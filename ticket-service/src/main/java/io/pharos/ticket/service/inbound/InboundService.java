@@ -20,8 +20,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.pharos.commons.rest.ProblemException;
 import io.pharos.ticket.api.CreateTicketRequest;
@@ -34,6 +32,7 @@ import io.pharos.ticket.domain.Ticket;
 import io.pharos.ticket.domain.TicketStatus;
 import io.pharos.ticket.domain.Visibility;
 import io.pharos.ticket.mapping.EventData;
+import io.pharos.ticket.mapping.MessageMedia;
 import io.pharos.ticket.repository.MessageRepository;
 import io.pharos.ticket.repository.TicketRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -56,17 +55,15 @@ public class InboundService {
     private final CustomerService customers;
     private final TicketCreation creation;
     private final Conversation conversation;
-    private final ObjectMapper json;
     private final Duration window;
 
     public InboundService(TicketRepository tickets, MessageRepository messages, CustomerService customers, TicketCreation creation,
-            Conversation conversation, ObjectMapper json, @ConfigProperty(name = "pharos.threading.window", defaultValue = "P3D") Duration window) {
+            Conversation conversation, @ConfigProperty(name = "pharos.threading.window", defaultValue = "P3D") Duration window) {
         this.tickets = tickets;
         this.messages = messages;
         this.customers = customers;
         this.creation = creation;
         this.conversation = conversation;
-        this.json = json;
         this.window = window;
     }
 
@@ -95,7 +92,8 @@ public class InboundService {
     }
 
     private Uni<Outcome> open(String tenant, InboundMessage in, Instant at) {
-        String subject = in.subject() != null && !in.subject().isBlank() ? in.subject().strip() : summary(in);
+        // bounded like every other subject: a huge Subject header must not make the ticket's events too large to publish
+        String subject = in.subject() != null && !in.subject().isBlank() ? EventData.subject(in.subject().strip()) : summary(in);
         CreateTicketRequest create = new CreateTicketRequest(subject, in.channel(), null, in.from(), null, null, at, null, null,
                 in.language());
         return creation.createInTransaction(tenant, create, Actor.system(), EventData.source(in), in.text())
@@ -107,13 +105,15 @@ public class InboundService {
     }
 
     private Uni<Message> append(Ticket t, InboundMessage in, Instant at) {
-        MessageInput input = new MessageInput(in.text(), in.html(), Visibility.PUBLIC, AuthorKind.CUSTOMER, at, null);
+        // a pressed button with no words of its own reads as its title
+        String text = (in.text() == null || in.text().isBlank()) && in.interactive() != null ? in.interactive() : in.text();
+        MessageInput input = new MessageInput(text, in.html(), Visibility.PUBLIC, AuthorKind.CUSTOMER, at, null);
         Actor customer = new Actor(AuthorKind.CUSTOMER, t.requesterId.toString(), null, false);
         return conversation.append(t, input, customer, at, false, m -> {
             m.providerMessageId = in.providerMessageId();
             m.channel = in.channel();
             m.emailMessageId = in.email() != null ? in.email().messageId() : null;
-            m.attachments = attachments(in);
+            m.attachments = new MessageMedia(in.attachments(), in.location(), in.contact()).toJson();
         });
     }
 
@@ -160,29 +160,21 @@ public class InboundService {
         if (in.channel() == null || in.from() == null) {
             throw ProblemException.badRequest("invalid-inbound-message", "channel and from are required");
         }
-        if ((in.text() == null || in.text().isBlank()) && (in.html() == null || in.html().isBlank())
-                && (in.attachments() == null || in.attachments().isEmpty())) {
-            throw ProblemException.badRequest("invalid-inbound-message", "an inbound message needs text, html or attachments");
+        if ((in.text() == null || in.text().isBlank()) && (in.html() == null || in.html().isBlank()) && !in.hasContent()) {
+            throw ProblemException.badRequest("invalid-inbound-message",
+                    "an inbound message needs text, html, attachments, a location, a contact or a pressed button");
         }
     }
 
     private static String summary(InboundMessage in) {
         String text = in.text() != null && !in.text().isBlank() ? in.text() : HtmlSanitizer.text(in.html());
+        if ((text == null || text.isBlank()) && in.interactive() != null) {
+            text = in.interactive();
+        }
         if (text == null || text.isBlank()) {
-            return "Message with attachments";
+            return in.location() != null ? "Shared location" : in.contact() != null ? "Shared contact" : "Message with attachments";
         }
         String line = text.strip().lines().findFirst().orElse("").strip();
         return line.length() > 80 ? line.substring(0, 77) + "…" : line;
-    }
-
-    private String attachments(InboundMessage in) {
-        if (in.attachments() == null || in.attachments().isEmpty()) {
-            return null;
-        }
-        try {
-            return json.writeValueAsString(in.attachments());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

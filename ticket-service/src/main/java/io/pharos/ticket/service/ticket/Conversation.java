@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.pharos.commons.outbox.OutboxWriter;
 import io.pharos.commons.rest.ProblemException;
+import io.pharos.commons.text.ControlCharacters;
 import io.pharos.contracts.channel.ChannelEvents;
 import io.pharos.contracts.channel.MessageRequested;
 import io.pharos.contracts.ticket.MessageSnapshot;
@@ -86,11 +87,12 @@ public class Conversation {
         });
     }
 
-    /** As above; {@code details} fills in what only the caller knows (provider ids, attachments). */
+    /**
+     * As above; {@code details} fills in what only the caller knows (provider ids, attachments). A
+     * message needs text or html unless {@code details} gave it attachments, a location or a contact
+     * card (a customer's photo without a caption is a message, with empty text).
+     */
     public Uni<Message> append(Ticket t, MessageInput input, Actor author, Instant at, boolean deliver, Consumer<Message> details) {
-        if ((input.text() == null || input.text().isBlank()) && (input.html() == null || input.html().isBlank())) {
-            return Uni.createFrom().failure(ProblemException.badRequest("empty-message", "A message needs text or html."));
-        }
         Message m = new Message();
         m.id = UUID.randomUUID();
         m.tenant = t.tenant;
@@ -103,11 +105,18 @@ public class Conversation {
             return Uni.createFrom().failure(ProblemException.badRequest("customer-internal-note",
                     "A customer message is always public."));
         }
-        m.bodyHtml = HtmlSanitizer.sanitize(input.html());
-        m.bodyText = input.text() != null && !input.text().isBlank() ? input.text() : HtmlSanitizer.text(m.bodyHtml);
+        m.bodyHtml = ControlCharacters.strip(HtmlSanitizer.sanitize(input.html()));
+        m.bodyText = ControlCharacters.strip(input.text() != null && !input.text().isBlank() ? input.text() : HtmlSanitizer.text(m.bodyHtml));
         m.channel = t.channel;
         m.createdAt = at;
         details.accept(m);
+        if ((input.text() == null || input.text().isBlank()) && (input.html() == null || input.html().isBlank()) && m.attachments == null) {
+            return Uni.createFrom().failure(ProblemException.badRequest("empty-message",
+                    "A message needs text or html (or, from a channel, attachments, a location or a contact)."));
+        }
+        if (m.bodyText == null) {
+            m.bodyText = ""; // media only: the text column is never null
+        }
         boolean agentPublic = m.authorKind == AuthorKind.AGENT && m.visibility == Visibility.PUBLIC;
         boolean firstReply = agentPublic && t.firstPublicReplyAt == null;
         if (agentPublic) {

@@ -13,8 +13,10 @@ import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Validator;
 
 import io.pharos.commons.rest.ProblemException;
+import io.pharos.commons.rest.Validation;
 import io.pharos.contracts.ticket.TicketAssigned;
 import io.pharos.contracts.ticket.TicketEvents;
 import io.pharos.contracts.ticket.TicketUpdated;
@@ -41,9 +43,11 @@ public class TicketChanges {
     private final StatusChanges statuses;
     private final TicketEventPublisher events;
     private final TimeSource time;
+    private final Validator validator;
 
     public TicketChanges(TicketRepository tickets, AuditTrail audit, SlaClocks sla, StatusChanges statuses, TicketEventPublisher events,
-            TimeSource time) {
+            TimeSource time, Validator validator) {
+        this.validator = validator;
         this.tickets = tickets;
         this.audit = audit;
         this.sla = sla;
@@ -54,6 +58,12 @@ public class TicketChanges {
 
     @WithTransaction
     public Uni<TicketDto> update(String tenant, UUID id, Long expectedVersion, TicketPatch patch, Actor actor) {
+        try {
+            // here, not at each edge: REST's merge patch and GraphQL's mutations build their patches by hand
+            Validation.valid(validator, patch, "Invalid ticket change");
+        } catch (ProblemException e) {
+            return Uni.createFrom().failure(e);
+        }
         return tickets.require(tenant, id).flatMap(t -> {
             if (expectedVersion != null && t.version != expectedVersion) {
                 return Uni.createFrom().failure(ProblemException.preconditionFailed("Ticket " + id + " is at version "

@@ -1,0 +1,69 @@
+package io.pharos.ticket.mapping;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.pharos.ticket.api.AttachmentDto;
+import io.pharos.ticket.api.ContactDto;
+import io.pharos.ticket.api.LocationDto;
+
+/**
+ * What a message carries besides its text, as kept in {@code message.attachments} (JSON): its
+ * files' metadata, a shared location, a contact card. Messages stored before locations and contacts
+ * were kept hold a plain array of {@code {name, contentType, size, url}}; they read as attachments.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record MessageMedia(List<AttachmentDto> attachments, LocationDto location, ContactDto contact) {
+
+    /** A private mapper: the column's format must not change with the REST configuration. */
+    private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    public static final MessageMedia NONE = new MessageMedia(List.of(), null, null);
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    private record Legacy(String name, String contentType, Long size, String url) {
+    }
+
+    @JsonIgnore
+    public boolean isEmpty() {
+        return (attachments == null || attachments.isEmpty()) && location == null && contact == null;
+    }
+
+    /** The column's value: null when there is nothing. */
+    public String toJson() {
+        if (isEmpty()) {
+            return null;
+        }
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static MessageMedia of(String column) {
+        if (column == null || column.isBlank()) {
+            return NONE;
+        }
+        try {
+            if (column.strip().startsWith("[")) {
+                List<Legacy> legacy = JSON.readValue(column, new TypeReference<List<Legacy>>() {
+                });
+                return new MessageMedia(legacy.stream().map(a -> new AttachmentDto(null, a.name(), a.contentType(), a.size(), a.url(), null))
+                        .toList(), null, null);
+            }
+            MessageMedia media = JSON.readValue(column, MessageMedia.class);
+            return new MessageMedia(media.attachments() == null ? List.of() : media.attachments(), media.location(), media.contact());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("message attachments column is not JSON", e);
+        }
+    }
+}
