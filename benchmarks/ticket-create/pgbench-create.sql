@@ -1,5 +1,5 @@
 -- The database work of one POST /api/v1/tickets for a first-time customer, as ticket-service
--- does it: customer, identity, per-tenant number, ticket, message, three audit entries and three
+-- does it: customer, identity, per-tenant number (the counter row of V7), ticket, message, three audit entries and three
 -- outbox events (customer.created, ticket.created, ticket.message.added) in one transaction.
 -- The outbox payloads are valid CloudEvents of type pharos.bench.discard (tenant bench) of the
 -- real events' size: the relay publishes them to pharos.ticket.events, and consumers must be able
@@ -14,7 +14,7 @@ INSERT INTO audit_entry (tenant, customer_id, actor, action, detail, at)
   VALUES ('bench', ':c_id', 'system:bench', 'customer.created', '{"identities":["email:x"]}', now());
 INSERT INTO outbox_event (event_id, tenant, topic, message_key, lane, type, payload, created_at)
   VALUES (gen_random_uuid(), 'bench', 'pharos.ticket.events', ':c_id', 1, 'pharos.customer.created', '{"specversion":"1.0","id":"' || gen_random_uuid() || '","source":"//pharos/bench","type":"pharos.bench.discard","tenant":"bench","data":{"pad":"' || repeat('x', 600) || '"}}', now());
-SELECT nextval('bench_ticket_number') AS number \gset
+SELECT next_ticket_number('bench') AS number \gset
 INSERT INTO ticket (id, tenant, number, subject, status, priority, channel, requester_id, tags, created_at, updated_at, reopen_count, version)
   VALUES (gen_random_uuid(), 'bench', :number, 'Order not delivered', 'NEW', 'NORMAL', 'EMAIL', ':c_id', '{bench}', now(), now(), 0, 0)
   RETURNING id \gset t_

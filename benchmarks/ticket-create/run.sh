@@ -27,7 +27,6 @@ for c in "${connections[@]}"; do
 done
 
 echo "== PostgreSQL direct: the same transaction with pgbench, ${seconds}s per run"
-as_pg psql -h "$pg_socket" -U postgres -d ticket -qc "CREATE SEQUENCE IF NOT EXISTS bench_ticket_number"
 for c in "${connections[@]}"; do
   printf 'clients=%-3s ' "$c"
   as_pg pgbench -h "$pg_socket" -U postgres -n -c "$c" -j 2 -T "$seconds" -f "$here/pgbench-create.sql" ticket 2>/dev/null \

@@ -55,7 +55,7 @@ public class EventConsumers {
             return Uni.createFrom().failure(new IllegalArgumentException("not a JSON CloudEvent: " + e.getMessage(), e));
         }
         return gate.pass(() -> projections.apply(topic, event)).replaceWithVoid()
-                .onFailure().invoke(e -> LOG.warnf("event %s (%s) not applied, parked as a dead letter: %s", event.envelope().id(), event.type(),
+                .onFailure().invoke(e -> LOG.warnf("event %s (%s) not applied (tried again if transient, else parked as a dead letter): %s", event.envelope().id(), event.type(),
                         e.toString()));
     }
 

@@ -39,7 +39,7 @@ public class TicketEventsConsumer {
         } catch (Exception e) {
             return Uni.createFrom().failure(new IllegalArgumentException("not a JSON CloudEvent: " + e.getMessage(), e));
         }
-        return Uni.createFrom().deferred(() -> events.apply(event)).onFailure().invoke(e -> LOG.warnf("event %s (%s) not applied, parked as a dead letter: %s",
+        return Uni.createFrom().deferred(() -> events.apply(event)).onFailure().invoke(e -> LOG.warnf("event %s (%s) not applied (tried again if transient, else parked as a dead letter): %s",
                 event.envelope().id(), event.type(), e.toString()));
     }
 

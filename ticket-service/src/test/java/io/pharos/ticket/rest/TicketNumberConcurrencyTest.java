@@ -22,7 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
-/** Ticket numbers stay unique and gap-free per tenant when many creates of one tenant race. */
+/** Ticket numbers stay unique per tenant when many creates of one tenant race (and without gaps when all of them succeed). */
 @QuarkusTest
 class TicketNumberConcurrencyTest {
 
