@@ -719,6 +719,12 @@ cmd_revive() {
   done
 }
 
+operator_token() { # the platform operator's token (client pharos-operator: role platform-admin, no tenant)
+  curl -sf -d grant_type=client_credentials -d client_id=pharos-operator -d client_secret=pharos-operator-secret \
+    "http://localhost:$KEYCLOAK_PORT/realms/pharos/protocol/openid-connect/token" | jq -er .access_token \
+    || fail "no operator token from Keycloak on port $KEYCLOAK_PORT (is it up?)"
+}
+
 # the platform operator's view of a service's parked outbox rows (events its relay could not
 # publish): list, show, replay after a fix, discard with a reason; token of client pharos-operator
 cmd_outbox() { # SERVICE list|show ID|replay ID|discard ID REASON...
@@ -727,9 +733,7 @@ cmd_outbox() { # SERVICE list|show ID|replay ID|discard ID REASON...
   [[ -n "$service" && -n "$entry" && -n "$action" ]] \
     || fail "usage: ./pharos outbox SERVICE list [STATUS] | show ID | replay ID | discard ID REASON  (SERVICE: ticket-service, channel-gateway, survey-service, analytics-service)"
   read -r n port db <<<"$entry"
-  token=$(curl -sf -d grant_type=client_credentials -d client_id=pharos-operator -d client_secret=pharos-operator-secret \
-    "http://localhost:$KEYCLOAK_PORT/realms/pharos/protocol/openid-connect/token" | jq -r .access_token) \
-    || fail "no operator token from Keycloak on port $KEYCLOAK_PORT (is it up?)"
+  token=$(operator_token)
   base="http://localhost:$port/api/v1/admin/outbox/parked"
   case "$action" in
     list) curl -sS -H "Authorization: Bearer $token" "$base${id:+?status=$id}" \
@@ -758,9 +762,7 @@ cmd_dead_letters() { # SERVICE list [STATUS] [CHANNEL] | show ID | replay ID | d
   [[ -n "$service" && -n "$entry" && -n "$action" ]] \
     || fail "usage: ./pharos dead-letters SERVICE list [STATUS] [CHANNEL] | show ID | replay ID | discard ID REASON  (SERVICE: ticket-service, channel-gateway, survey-service, analytics-service)"
   read -r n port db <<<"$entry"
-  token=$(curl -sf -d grant_type=client_credentials -d client_id=pharos-operator -d client_secret=pharos-operator-secret \
-    "http://localhost:$KEYCLOAK_PORT/realms/pharos/protocol/openid-connect/token" | jq -r .access_token) \
-    || fail "no operator token from Keycloak on port $KEYCLOAK_PORT (is it up?)"
+  token=$(operator_token)
   base="http://localhost:$port/api/v1/admin/dead-letters"
   case "$action" in
     list) curl -sS -G -H "Authorization: Bearer $token" --data-urlencode "status=${3:-parked}" ${4:+--data-urlencode "channel=$4"} \
