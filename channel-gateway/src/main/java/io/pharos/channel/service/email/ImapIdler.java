@@ -101,11 +101,10 @@ public class ImapIdler {
                 }
                 IMAPFolder folder = (IMAPFolder) store.getFolder(channel.setting("imapFolder", "INBOX"));
                 folder.open(Folder.READ_ONLY);
-                poller.poll(channel); // what arrived before we listened
                 LOG.debugf("channel %s: waiting for mail (IMAP IDLE)", channel.id());
                 while (!stopping && folder.isOpen() && watchers.get(channel.id()) == Thread.currentThread()) {
+                    pollUntilQuiet(channel, folder);
                     folder.idle(true); // returns when the server announces a change (or ends the IDLE)
-                    poller.poll(channel);
                 }
             } catch (Exception e) {
                 if (stopping || Thread.currentThread().isInterrupted()) {
@@ -115,6 +114,27 @@ public class ImapIdler {
                 sleep(RETRY);
             }
         }
+    }
+
+    /**
+     * Polls until no mail arrived during the pass: the pass runs on its own connection, and a mail
+     * that lands between its fetch and our IDLE is not announced by every server once IDLE starts.
+     * The message count is refreshed by a NOOP on this connection.
+     */
+    private void pollUntilQuiet(ChannelAccount channel, IMAPFolder folder) throws Exception {
+        int before;
+        do {
+            before = folder.getMessageCount();
+            poller.poll(channel);
+            noop(folder);
+        } while (folder.getMessageCount() != before && !stopping);
+    }
+
+    private static void noop(IMAPFolder folder) throws Exception {
+        folder.doCommand(protocol -> {
+            protocol.noop();
+            return null;
+        });
     }
 
     private static void sleep(Duration d) {
