@@ -417,6 +417,7 @@ start_service() { # NAME PORT DB
     KEYCLOAK_URL="http://localhost:$KEYCLOAK_PORT" KEYCLOAK_ADMIN_CLIENT_SECRET="$name-secret" \
     PHAROS_SEED_DEMO=true CHANNEL_SECRET_KEY="${CHANNEL_SECRET_KEY:-cGhhcm9zLWxvY2FsLW9ubHktY2hhbm5lbC1rZXktMzI=}" \
     SMTP_HOST=localhost SMTP_PORT=$SMTP_PORT \
+    PHAROS_OUTBOUND_ALLOW="${PHAROS_OUTBOUND_ALLOW:-localhost:$IMAP_PORT,localhost:$SMTP_PORT}" \
     META_GRAPH_URL="${META_GRAPH_URL:-http://localhost:$PROVIDER_SANDBOX_PORT/meta/v21.0}" \
     TWILIO_API_URL="${TWILIO_API_URL:-http://localhost:$PROVIDER_SANDBOX_PORT/twilio}" \
     TELEGRAM_API_URL="${TELEGRAM_API_URL:-http://localhost:$PROVIDER_SANDBOX_PORT/telegram}" \

@@ -25,7 +25,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The admin's rebuild: every projection is made again from the topics in fresh tables and
+ * The platform operator's rebuild (tenant administrators are refused): every projection is made again from the topics in fresh tables and
  * swapped in while reads go on; each ticket's figures come out the same, the live consumers
  * go on applying afterwards, and the tables keep the index names the migrations know.
  */
@@ -102,8 +102,12 @@ class RebuildTest {
         List<String> before = contributions(tickets);
         assertThat(before).as("the tickets are projected").hasSizeGreaterThanOrEqualTo(20 * 5);
 
-        String admin = KeycloakTokens.user("alex");
+        String admin = KeycloakTokens.platformOperator();
+        // platform-wide: neither a supervisor nor a tenant administrator may start it or read its state
         given().auth().oauth2(KeycloakTokens.user("sofia")).post("/api/v1/admin/rebuild").then().statusCode(403);
+        given().auth().oauth2(KeycloakTokens.user("alex")).post("/api/v1/admin/rebuild").then().statusCode(403)
+                .contentType("application/problem+json");
+        given().auth().oauth2(KeycloakTokens.user("alex")).get("/api/v1/admin/rebuild").then().statusCode(403);
         given().auth().oauth2(admin).post("/api/v1/admin/rebuild").then().statusCode(202);
         given().auth().oauth2(admin).post("/api/v1/admin/rebuild").then().statusCode(409).contentType("application/problem+json");
         java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();

@@ -71,8 +71,11 @@ class BoundedEventsIT {
                 .header("ETag", equalTo(etag)).body("subject", equalTo("Bounded " + run));
 
         // afterwards: the solve reaches survey-service (acme's CSAT invites on it) and the new ticket reaches analytics
+        String annaAgent = given().baseUri(TICKETS).auth().oauth2(anna).contentType(ContentType.JSON)
+                .body(Map.of("query", "{ me { agent { id } } }")).when().post("/graphql").then().statusCode(200)
+                .extract().path("data.me.agent.id");
         given().baseUri(TICKETS).auth().oauth2(anna).contentType(ContentType.JSON).header("If-Match", etag)
-                .body(Map.of("status", "solved", "assigneeId", "anna")).when().patch("/api/v1/tickets/" + ticket).then().statusCode(200);
+                .body(Map.of("status", "solved", "assigneeId", annaAgent)).when().patch("/api/v1/tickets/" + ticket).then().statusCode(200);
         List<?> invitations = await(() -> given().baseUri(SURVEYS).auth().oauth2(acme).queryParam("ticketId", ticket)
                 .when().get("/api/v1/invitations").then().statusCode(200).extract().jsonPath().getList(""),
                 found -> !found.isEmpty(), Duration.ofSeconds(30));

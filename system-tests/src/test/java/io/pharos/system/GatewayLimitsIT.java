@@ -14,8 +14,9 @@ import io.restassured.path.json.JsonPath;
 
 /**
  * The federation gateway's abuse limits (deploy/gateway/gateway.config.ts): too many aliases, too
- * many tokens or too high a cost are refused before any subgraph is asked, a body over the size cap
- * is refused before it is read, and ordinary queries go through.
+ * many tokens, too deep a document, too large a page or too high a cost (nested lists multiply) are
+ * refused before any subgraph is asked, a body over the size cap is refused before it is read, a
+ * bad bearer token gets 401, and ordinary queries go through.
  */
 class GatewayLimitsIT {
 
@@ -57,17 +58,48 @@ class GatewayLimitsIT {
 
     @Test
     void documentsCostingMoreThanTheLimitAreRefusedEvenWithinDepthAndTokens() {
-        // eleven levels (depth limit 12) and some 100 tokens (limit 2,000), but 60 fields at the bottom weigh 1.5^11 each
-        String bottom = String.join(" ", java.util.Collections.nCopies(60, "id"));
-        String document = "{ tickets(first: 1) { edges { node { requester { tickets(first: 1) { edges { node { requester { tickets(first: 1)"
-                + " { edges { node { " + bottom + " } } } } } } } } } } } }";
-        JsonPath refused = post(query(document));
-        assertThat(refused.getString("errors[0].message")).contains("Query Cost limit of 5000 exceeded");
+        // eight levels (depth limit 10) and some 30 tokens, but 100 tickets × 10 of each requester × 10 of theirs
+        JsonPath refused = post(query("{ tickets(first: 100) { edges { node { requester { tickets { requester { tickets { id } } } } } } } }"));
+        assertThat(refused.getString("errors[0].extensions.code")).as(refused.prettify()).isEqualTo("QUERY_TOO_COSTLY");
         assertThat(refused.get("data") == null).isTrue();
+        JsonPath page = post(query("{ tickets(first: 101) { edges { node { id } } } }"));
+        assertThat(page.getString("errors[0].extensions.code")).as(page.prettify()).isEqualTo("PAGE_TOO_LARGE");
         // the inbox an agent opens costs far less
         JsonPath inbox = post(query("{ tickets(first: 25) { edges { node { id number subject status priority channel updatedAt"
                 + " requester { id name } assignee { id name } satisfaction { score scale } } } pageInfo { hasNextPage endCursor } } }"));
         assertThat(inbox.getList("errors")).as(inbox.prettify()).isNull();
+    }
+
+    @Test
+    void theDepth12FanOutIsRefusedWithinASecondAndTheGatewayServesOnAfterwards() {
+        post(query("{ me { tenant } }")); // a token fetched and the gateway warm: the refusal itself is timed
+        long started = System.nanoTime();
+        JsonPath refused = post(query("{ tickets { edges { node { requester { tickets { requester { tickets { requester"
+                + " { tickets { requester { tickets { id } } } } } } } } } } } }"));
+        java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - started);
+        assertThat(refused.getString("errors[0].extensions.code")).as(refused.prettify()).isEqualTo("QUERY_TOO_DEEP");
+        assertThat(refused.get("data") == null).isTrue();
+        assertThat(took).isLessThan(java.time.Duration.ofSeconds(1));
+        assertThat(post(query("{ me { tenant } }")).getString("data.me.tenant")).isEqualTo("acme");
+    }
+
+    @Test
+    void aBadOrForgedBearerTokenIsAnswered401() {
+        String token = KeycloakTokens.user("anna");
+        String[] parts = token.split("\\.");
+        // the same token claiming another user: its signature no longer matches
+        String forged = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                        .replace("\"anna\"", "\"alex\"").getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        for (String bad : java.util.List.of("garbage", "a.b.c", forged)) {
+            var response = given().baseUri(SuiteRuntime.GATEWAY).auth().oauth2(bad).contentType(ContentType.JSON)
+                    .body(query("{ me { tenant } }")).when().post("/graphql").then().extract();
+            assertThat(response.statusCode()).as(bad).isEqualTo(401);
+            assertThat(response.jsonPath().getString("errors[0].extensions.code")).isEqualTo("UNAUTHENTICATED");
+        }
+        // no token at all is not the gateway's to refuse: the subgraphs answer with their typed errors
+        given().baseUri(SuiteRuntime.GATEWAY).contentType(ContentType.JSON).body(query("{ supportedChannels { __typename } }"))
+                .when().post("/graphql").then().statusCode(200);
     }
 
     @Test

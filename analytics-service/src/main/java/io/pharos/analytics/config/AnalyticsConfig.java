@@ -27,11 +27,7 @@ public interface AnalyticsConfig {
     }
 
     interface Gauges {
-        /** The rolling window the KPI gauges cover, ending with the current hour. */
-        @WithDefault("P7D")
-        Duration window();
-
-        /** How often the gauges are recomputed, or {@code off}. */
+        /** How often the platform gauges are recomputed, or {@code off}. */
         String refresh();
     }
 }

@@ -3,7 +3,6 @@ package io.pharos.analytics.rest;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -77,16 +76,19 @@ public class KpiResource {
         Instant f = instant("from", from);
         Instant t = instant("to", to);
         return kpis.kpis(caller.tenant(), f, t, by).map(report -> {
-            StringBuilder csv = new StringBuilder("group,").append(String.join(",", CSV_COLUMNS)).append("\r\n");
+            List<String> header = new java.util.ArrayList<>(List.of("group"));
+            header.addAll(CSV_COLUMNS);
+            List<List<Object>> rows = new java.util.ArrayList<>();
             for (KpiReport.Group g : report.groups()) {
-                csv.append(quote(g.group()));
+                List<Object> row = new java.util.ArrayList<>();
+                row.add(g.group()); // a channel, a team or an agent id: text from events, neutralised
                 Map<String, Object> k = g.kpis();
                 for (String column : CSV_COLUMNS) {
-                    csv.append(',').append(format(cell(k, column)));
+                    row.add(cell(k, column));
                 }
-                csv.append("\r\n");
+                rows.add(row);
             }
-            return Response.ok(csv.toString()).header("Content-Disposition",
+            return Response.ok(SpreadsheetCsv.write(header, rows)).header("Content-Disposition",
                     "attachment; filename=\"pharos-kpis-" + f + "-" + t + ".csv\"").build();
         });
     }
@@ -144,17 +146,6 @@ public class KpiResource {
             return d.calendar().value();
         }
         return v instanceof KpiReport.Stats s ? s.value() : null;
-    }
-
-    static String format(Object v) {
-        if (v == null) {
-            return "";
-        }
-        return v instanceof Double d ? String.format(Locale.ROOT, "%.2f", d) : v.toString();
-    }
-
-    static String quote(String s) {
-        return s.matches("[A-Za-z0-9 ._@-]*") ? s : '"' + s.replace("\"", "\"\"") + '"';
     }
 
     static Instant instant(String name, String value) {

@@ -16,13 +16,14 @@ import io.pharos.commons.security.Roles;
 import io.smallrye.common.annotation.Blocking;
 
 /**
- * Rebuilds the projections from the topics. Service-wide (every tenant's figures come from the
- * same replay), so it tells nothing about any tenant; admins start it, e.g. after a fix to a
- * counting rule.
+ * Rebuilds the projections from the topics. Service-wide: every tenant's figures are replaced by
+ * the same replay and the consumers pause while the tables swap, so it is the platform operator's
+ * (realm role {@code platform-admin}, which no tenant user holds), e.g. after a fix to a counting
+ * rule; a tenant administrator gets 403.
  */
 @Path("/api/v1/admin/rebuild")
 @Tag(name = "operations")
-@RolesAllowed(Roles.ADMIN)
+@RolesAllowed(Roles.PLATFORM_ADMIN)
 public class RebuildResource {
 
     private final ProjectionRebuild rebuild;

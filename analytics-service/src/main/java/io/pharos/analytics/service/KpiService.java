@@ -76,9 +76,16 @@ public class KpiService {
         this.targets = targets;
     }
 
+    /** Ranges lie within these bounds: outside them a date is a typo (year 9999), and it never reaches the database. */
+    static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
+
     public static void validateRange(Instant from, Instant to) {
         if (from == null || to == null) {
             throw ProblemException.badRequest("validation", "from and to are required (ISO-8601 instants)");
+        }
+        if (from.isBefore(EARLIEST) || to.isAfter(LATEST)) {
+            throw ProblemException.badRequest("validation", "from and to must lie between " + EARLIEST + " and " + LATEST);
         }
         if (!from.isBefore(to)) {
             throw ProblemException.badRequest("validation", "from must be before to");

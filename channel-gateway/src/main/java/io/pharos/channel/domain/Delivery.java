@@ -14,8 +14,20 @@ import jakarta.persistence.Table;
 @Table(name = "delivery")
 public class Delivery {
 
+    /**
+     * SENDING until the provider took it; then DELIVERED (handed over), and the provider's own
+     * reports: SENT, DELIVERED, READ or FAILED.
+     */
     public enum Status {
-        SENDING, DELIVERED, FAILED
+        SENDING, SENT, DELIVERED, READ, FAILED;
+
+        /** The status after a provider's report: a failure always counts, otherwise it only moves forward. */
+        public static Status after(Status current, Status reported) {
+            if (current == null || reported == FAILED || current == FAILED) {
+                return reported;
+            }
+            return reported.ordinal() > current.ordinal() ? reported : current;
+        }
     }
 
     @Id

@@ -1,14 +1,11 @@
 package io.pharos.channel.rest;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,8 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.pharos.channel.api.ChatSessionRequest;
 import io.pharos.channel.api.ChatSessionView;
 import io.pharos.channel.service.chat.ChatService;
-import io.pharos.channel.service.provider.RateLimiter;
-import io.pharos.commons.rest.ProblemException;
 import io.pharos.commons.security.Roles;
 import io.pharos.commons.security.TenantContext;
 import io.smallrye.mutiny.Uni;
@@ -35,14 +30,14 @@ import io.vertx.core.http.HttpServerRequest;
 @Produces(MediaType.APPLICATION_JSON)
 public class ChatResource {
 
-    static final RateLimiter SESSIONS = new RateLimiter(20, Duration.ofMinutes(1));
-
     private final ChatService chat;
     private final TenantContext tenant;
+    private final PublicLimits limits;
 
-    public ChatResource(ChatService chat, TenantContext tenant) {
+    public ChatResource(ChatService chat, TenantContext tenant, PublicLimits limits) {
         this.chat = chat;
         this.tenant = tenant;
+        this.limits = limits;
     }
 
     @POST
@@ -50,10 +45,8 @@ public class ChatResource {
     @PermitAll
     @Operation(summary = "Start a visitor's chat session, or resume it with the token it holds (at most 20 a minute per client address)")
     public Uni<ChatSessionView> session(@PathParam("channelId") String channelId, @Valid ChatSessionRequest request,
-            @HeaderParam("X-Forwarded-For") String forwardedFor, @jakarta.ws.rs.core.Context HttpServerRequest http) {
-        if (!SESSIONS.allow(channelId + "|" + FormResource.client(forwardedFor, http), Instant.now())) {
-            throw new ProblemException(429, "too-many-sessions", "Too many requests", "Too many chat sessions from this address; try again in a minute.");
-        }
+            @jakarta.ws.rs.core.Context HttpServerRequest http) {
+        limits.chatSession(channelId, http); // 429 with Retry-After when this address opens too many
         return chat.open(channelId, request);
     }
 

@@ -1,6 +1,5 @@
 package io.pharos.channel.rest;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.pharos.channel.api.FormSubmission;
 import io.pharos.channel.model.ChannelType;
 import io.pharos.channel.service.inbound.Inbound;
-import io.pharos.channel.service.provider.RateLimiter;
 import io.pharos.channel.service.provider.Webhooks;
 import io.pharos.commons.rest.ProblemException;
 import io.pharos.commons.rest.Validation;
@@ -45,14 +42,14 @@ import io.vertx.core.http.HttpServerRequest;
 @PermitAll
 public class FormResource {
 
-    static final RateLimiter LIMIT = new RateLimiter(5, Duration.ofMinutes(1));
-
     private final Webhooks webhooks;
     private final Validator validator;
+    private final PublicLimits limits;
 
-    public FormResource(Webhooks webhooks, Validator validator) {
+    public FormResource(Webhooks webhooks, Validator validator, PublicLimits limits) {
         this.webhooks = webhooks;
         this.validator = validator;
+        this.limits = limits;
     }
 
     public static class FormFields {
@@ -75,8 +72,8 @@ public class FormResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit a contact form (JSON); 202 once it is taken in, 429 when one address submits too often")
     public Uni<Response> json(@PathParam("channelId") String channelId, @Valid @NotNull FormSubmission form,
-            @HeaderParam("X-Forwarded-For") String forwardedFor, @jakarta.ws.rs.core.Context HttpServerRequest request) {
-        return submit(channelId, form, client(forwardedFor, request));
+            @jakarta.ws.rs.core.Context HttpServerRequest request) {
+        return submit(channelId, form, request);
     }
 
     @POST
@@ -84,7 +81,7 @@ public class FormResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit a contact form (a plain HTML form post)")
     public Uni<Response> form(@PathParam("channelId") String channelId, @BeanParam FormFields fields,
-            @HeaderParam("X-Forwarded-For") String forwardedFor, @jakarta.ws.rs.core.Context HttpServerRequest request) {
+            @jakarta.ws.rs.core.Context HttpServerRequest request) {
         // JSON bodies lose their control characters as they are read (commons ControlCharacterStrings); form fields here,
         // before validation, so that a message of nothing but a NUL is as blank as it looks
         FormSubmission form = new FormSubmission(strip(fields.name), strip(fields.email), strip(fields.subject), strip(fields.message),
@@ -94,20 +91,17 @@ public class FormResource {
         } catch (ProblemException e) {
             return Uni.createFrom().failure(e);
         }
-        return submit(channelId, form, client(forwardedFor, request));
+        return submit(channelId, form, request);
     }
 
-    private Uni<Response> submit(String channelId, FormSubmission form, String client) {
+    private Uni<Response> submit(String channelId, FormSubmission form, HttpServerRequest request) {
         return webhooks.channel(channelId, ChannelType.FORM).onFailure().transform(e -> ProblemException.notFound("Form", channelId))
                 .flatMap(channel -> {
-                    if (!LIMIT.allow(channelId + "|" + client, Instant.now())) {
-                        return Uni.createFrom().failure(new ProblemException(429, "too-many-submissions", "Too many requests",
-                                "This address submitted too often; try again in a minute."));
-                    }
+                    limits.formSubmission(channelId, request); // 429 with Retry-After when this address submitted too often
                     String id = "form:" + (form.submissionId() != null ? form.submissionId() : UUID.randomUUID().toString());
-                    // each submission is a conversation of its own
+                    // each submission is a conversation of its own; the email is what the visitor typed, a claim until verified
                     MessageReceived data = MessageReceived.of(channel.id(), Channel.FORM, id, id,
-                            Sender.email(form.name(), form.email().strip().toLowerCase()), form.message(), Instant.now(), Instant.now(), null)
+                            Sender.email(form.name(), form.email().strip().toLowerCase()).asClaimed(), form.message(), Instant.now(), Instant.now(), null)
                             .withSubject(form.subject()).withLanguage(form.language());
                     return webhooks.accept(channel, List.of(new Inbound<>(id, ChannelEvents.MESSAGE_RECEIVED, id, data)))
                             .map(n -> Response.accepted(Map.of("status", n > 0 ? "accepted" : "duplicate", "id", id)).build());
@@ -116,12 +110,5 @@ public class FormResource {
 
     private static String strip(String field) {
         return ControlCharacters.strip(field);
-    }
-
-    static String client(String forwardedFor, HttpServerRequest request) {
-        if (forwardedFor != null && !forwardedFor.isBlank()) {
-            return forwardedFor.split(",")[0].strip();
-        }
-        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
     }
 }

@@ -150,7 +150,7 @@ public class ProviderWebhookResource {
             try {
                 inbound = ProviderPayloads.voice(channel, call);
             } catch (IllegalArgumentException e) {
-                throw ProblemException.badRequest("unknown-call-event", e.getMessage());
+                throw ProblemException.badRequest("invalid-call-event", e.getMessage());
             }
             return webhooks.accept(channel, java.util.List.of(inbound)).map(n -> answer(n, 1, 0));
         });
@@ -181,9 +181,14 @@ public class ProviderWebhookResource {
                 continue;
             }
             int eq = pair.indexOf('=');
-            String k = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String v = eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            form.put(k, v);
+            try {
+                String k = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String v = eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                form.put(k, v);
+            } catch (IllegalArgumentException e) { // a % not followed by two hex digits: no provider sends that
+                throw new ProblemException(400, "malformed-form", "Malformed form",
+                        "The body is not application/x-www-form-urlencoded: " + e.getMessage());
+            }
         }
         return form;
     }

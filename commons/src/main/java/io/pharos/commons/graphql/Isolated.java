@@ -2,6 +2,7 @@ package io.pharos.commons.graphql;
 
 import java.util.function.Supplier;
 
+import io.pharos.commons.rest.DatabaseRefusals;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
@@ -12,7 +13,8 @@ import io.vertx.core.Vertx;
  * graphql-java resolves fields in parallel on one Vert.x context, and a Hibernate Reactive session
  * bound to that context must never serve two of them at once (quarkusio/quarkus#32870: a query
  * with two top-level fields fails with "System error"). Each resolver therefore runs its data
- * access on a fresh duplicated context, where it opens and closes a session of its own.
+ * access on a fresh duplicated context, where it opens and closes a session of its own. A value the
+ * database refuses (a NUL, a unique value already held) comes back as the typed problem REST answers.
  */
 public final class Isolated {
 
@@ -30,10 +32,10 @@ public final class Isolated {
                 try {
                     uni = work.get();
                 } catch (RuntimeException e) { // thrown before any Uni exists (a bad ID, say): the caller must still hear of it
-                    emitter.fail(e);
+                    emitter.fail(DatabaseRefusals.translate(e));
                     return;
                 }
-                uni.subscribe().with(emitter::complete, emitter::fail);
+                uni.subscribe().with(emitter::complete, failure -> emitter.fail(DatabaseRefusals.translate(failure)));
             });
         });
     }

@@ -46,6 +46,9 @@ public final class NdjsonImport {
                     if (line.length() > maxLine) {
                         result = failed.apply(number, ProblemException.badRequest("line-too-long",
                                 "A line may hold at most " + maxLine + " characters.").toProblem(null));
+                    } else if (!object(line)) {
+                        result = failed.apply(number, ProblemException.badRequest("not-an-object",
+                                "Each line must be one JSON object.").toProblem(null));
                     } else {
                         result = run(importer, number, line, failed);
                     }
@@ -55,6 +58,17 @@ public final class NdjsonImport {
                 }
             }
         };
+    }
+
+    /** Whether a line is (the start of) a JSON object: an array, a string, a number or null is no importable thing. */
+    static boolean object(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (!Character.isWhitespace(c) && c != '\uFEFF') {
+                return c == '{';
+            }
+        }
+        return false;
     }
 
     private static <R> R run(LineImporter<R> importer, long number, String line, BiFunction<Long, Problem, R> failed) {
@@ -68,6 +82,10 @@ public final class NdjsonImport {
         } catch (Throwable e) {
             if (e.getCause() instanceof ProblemException p) {
                 return failed.apply(number, p.toProblem(null));
+            }
+            if (UniqueViolations.is(e)) {
+                return failed.apply(number, new Problem(Problem.type("duplicate"), "Conflict", 409,
+                        "Another object already holds one of this line's unique values.", null, null));
             }
             LOG.errorf(e, "import line %d failed", number);
             return failed.apply(number, new Problem(Problem.type("internal"), "Internal error", 500,

@@ -3,6 +3,7 @@ package io.pharos.commons.rest;
 import java.util.List;
 
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -68,6 +69,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        if (e instanceof NotFoundException && e.getCause() != null) {
+            // JAX-RS answers 404 when a path or query parameter does not convert (limit=abc, a bad UUID): the
+            // resource exists, the request is malformed
+            return respond(new Problem(Problem.type("invalid-parameter"), "Bad request", 400,
+                    "A path or query parameter has an invalid value: " + e.getCause().getMessage(), uri.getPath(), null));
+        }
         int status = e.getResponse().getStatus();
         String title = e.getResponse().getStatusInfo().getReasonPhrase();
         return respond(new Problem(Problem.type("http-" + status), title, status, e.getMessage(), uri.getPath(), null));
@@ -87,6 +94,18 @@ public class ProblemMappers {
                     .entity(new Problem(Problem.type("unavailable"), "Service unavailable", 503,
                             "A store this service needs is briefly unreachable; send the request again.", uri.getPath(), null))
                     .build();
+        }
+        if (UniqueViolations.is(e)) {
+            LOG.debugf(e, "Unique violation on %s", uri.getPath());
+            return respond(new Problem(Problem.type("duplicate"), "Conflict", 409,
+                    "Another object already holds one of these unique values (an externalId, say).", uri.getPath(), null));
+        }
+        if (DatabaseRefusals.dataException(e)) {
+            // SQLSTATE class 22: a value the database cannot hold (NUL in text, a timestamp out of its range) that got past
+            // validation; the client sent it, so it is the client's error, and nothing was written
+            LOG.warnf("Data exception on %s: %s", uri.getPath(), e.getMessage());
+            return respond(new Problem(Problem.type("invalid-value"), "Bad request", 400,
+                    "A value of the request cannot be stored.", uri.getPath(), null));
         }
         LOG.errorf(e, "Unhandled error on %s", uri.getPath());
         return respond(new Problem(Problem.type("internal"), "Internal error", 500,

@@ -11,8 +11,15 @@ public final class Validation {
     private Validation() {
     }
 
-    public static <T> T valid(Validator validator, T value, String title) {
-        Set<ConstraintViolation<T>> violations = validator.validate(value);
+    /**
+     * The value when it satisfies its constraints (of {@code groups}, or the default group), else a 400/413
+     * problem; no value at all (a JSON {@code null}) is a 400 too.
+     */
+    public static <T> T valid(Validator validator, T value, String title, Class<?>... groups) {
+        if (value == null) {
+            throw new ProblemException(400, "validation", title, "A value is required.");
+        }
+        Set<ConstraintViolation<T>> violations = validator.validate(value, groups);
         if (!violations.isEmpty()) {
             throw Violations.problem(violations, title);
         }

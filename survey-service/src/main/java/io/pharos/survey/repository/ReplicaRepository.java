@@ -17,6 +17,13 @@ public class ReplicaRepository {
         return Panache.getSession().flatMap(s -> s.find(TicketState.class, new TicketState.Key(tenant, ticketId)));
     }
 
+    /** Whether a ticket of this id is known under another tenant (ticket ids are unique across tenants). */
+    public Uni<Boolean> ticketOfAnotherTenant(String tenant, UUID ticketId) {
+        return Panache.getSession().flatMap(s -> s.createSelectionQuery(
+                "select count(*) from TicketState t where t.ticketId = ?1 and t.tenant <> ?2", Long.class)
+                .setParameter(1, ticketId).setParameter(2, tenant).getSingleResult()).map(n -> n > 0);
+    }
+
     public Uni<CustomerContact> customer(String tenant, UUID customerId) {
         return Panache.getSession().flatMap(s -> s.find(CustomerContact.class, new CustomerContact.Key(tenant, customerId)));
     }

@@ -75,7 +75,7 @@ public class ResponseResource {
     @RolesAllowed({ Roles.INTEGRATOR, Roles.SUPERVISOR })
     @Operation(summary = "The themes of the comments in [from, to), most frequent first, with recent examples")
     public Uni<List<ThemeCount>> topThemes(@QueryParam("from") Instant from, @QueryParam("to") Instant to,
-            @QueryParam("limit") @DefaultValue("10") int limit) {
+            @QueryParam("limit") @DefaultValue("10") @Min(1) @Max(50) int limit) {
         return queries.topThemes(caller.tenant(), from, to, limit);
     }
 

@@ -2,8 +2,8 @@ package io.pharos.survey.rest;
 
 import java.util.Map;
 
+import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.pharos.commons.rest.ProblemException;
+import io.pharos.commons.rest.Validation;
 import io.pharos.survey.service.ResponseService;
 import io.pharos.survey.service.ResponseService.PageState;
 import io.quarkus.qute.Template;
@@ -44,12 +45,21 @@ public class SurveyPageResource {
                     "invalid", "Αυτός ο σύνδεσμος δεν είναι έγκυρος. Χρησιμοποιήστε τον σύνδεσμο της πρόσκλησης.",
                     "closed", "Η απάντησή σας έχει ήδη καταχωριστεί. Ευχαριστούμε!"));
 
+    /** What the page says when the form could not be taken. */
+    static final Map<String, Map<String, String>> ERRORS = Map.of(
+            "en", Map.of("unreadable", "Your comment could not be read. Please type it again and send it.",
+                    "too-large", "Your comment is too long: at most " + CommentForm.MAX_COMMENT + " characters, please."),
+            "el", Map.of("unreadable", "Δεν ήταν δυνατό να διαβαστεί το σχόλιό σας. Πληκτρολογήστε το ξανά και στείλτε το.",
+                    "too-large", "Το σχόλιό σας είναι πολύ μεγάλο: έως " + CommentForm.MAX_COMMENT + " χαρακτήρες, παρακαλούμε."));
+
     private final ResponseService responses;
     private final Template page;
+    private final Validator validator;
 
-    public SurveyPageResource(ResponseService responses, Template page) {
+    public SurveyPageResource(ResponseService responses, Template page, Validator validator) {
         this.responses = responses;
         this.page = page;
+        this.validator = validator;
     }
 
     @GET
@@ -72,12 +82,29 @@ public class SurveyPageResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "The optional comment after the score (a plain HTML form)")
-    public Uni<Response> comment(@PathParam("token") String token, @FormParam("comment") String comment) {
-        String bounded = comment == null ? null : comment.length() > 5000 ? comment.substring(0, 5000) : comment;
-        return responses.comment(token, bounded).map(this::render);
+    public Uni<Response> comment(@PathParam("token") String token, String body) {
+        // the body is decoded here, strictly, rather than by the form parser: malformed percent-encoding
+        // (%zz) or an oversized field must come back as this page with a message, never a hang or a 500
+        CommentForm form;
+        try {
+            form = Validation.valid(validator, CommentForm.parse(body), "Invalid comment");
+        } catch (ProblemException e) {
+            String kind = e.status() == 413 ? "too-large" : "unreadable";
+            // a tampered link stays just that: the invalid-link page, without a word about the form
+            return responses.page(token).map(state -> state.kind() == PageState.Kind.INVALID ? render(state) : render(state, kind, e.status()));
+        }
+        return responses.comment(token, form.comment()).map(this::render);
     }
 
     private Response render(PageState state) {
+        return render(state, null, switch (state.kind()) {
+            case INVALID -> 404;
+            case EXPIRED -> 410;
+            default -> 200;
+        });
+    }
+
+    private Response render(PageState state, String error, int status) {
         String language = state.language();
         Map<String, String> labels = LABELS.getOrDefault(language, LABELS.get("en"));
         String html = page.data("lang", LABELS.containsKey(language) ? language : "en")
@@ -87,12 +114,8 @@ public class SurveyPageResource {
                 .data("scale", state.scale())
                 .data("chosen", state.chosenScore())
                 .data("justAnswered", state.recordedNow())
+                .data("error", error == null ? null : ERRORS.getOrDefault(language, ERRORS.get("en")).get(error))
                 .render();
-        int status = switch (state.kind()) {
-            case INVALID -> 404;
-            case EXPIRED -> 410;
-            default -> 200;
-        };
         return Response.status(status).entity(html).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer")
                 .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'")

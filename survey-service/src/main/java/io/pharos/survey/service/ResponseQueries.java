@@ -25,6 +25,17 @@ import io.smallrye.mutiny.Uni;
 public class ResponseQueries {
 
     static final int MAX_PAGE = 200;
+    /** Dates outside these bounds are typos (year 9999), refused rather than sent to the database. */
+    static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
+
+    static void checkDates(Instant from, Instant to) {
+        for (Instant at : new Instant[] { from, to }) {
+            if (at != null && (at.isBefore(EARLIEST) || at.isAfter(LATEST))) {
+                throw ProblemException.badRequest("validation", "from and to must lie between " + EARLIEST + " and " + LATEST + ".");
+            }
+        }
+    }
 
     private final SurveyResponseRepository responses;
 
@@ -34,6 +45,13 @@ public class ResponseQueries {
 
     @WithSession
     public Uni<ResponsePage> list(String tenant, ResponseFilter filter, String after, int limit) {
+        if (filter != null) {
+            try {
+                checkDates(filter.from(), filter.to());
+            } catch (ProblemException e) {
+                return Uni.createFrom().failure(e);
+            }
+        }
         int size = Math.max(1, Math.min(limit, MAX_PAGE));
         Cursor cursor = Cursor.decode(after);
         return responses.page(tenant, filter == null ? ResponseFilter.NONE : filter, cursor, size).map(rows -> {
@@ -67,6 +85,11 @@ public class ResponseQueries {
     public Uni<List<ThemeCount>> topThemes(String tenant, Instant from, Instant to, int limit) {
         if (from == null || to == null || !from.isBefore(to)) {
             return Uni.createFrom().failure(ProblemException.badRequest("invalid-period", "A period needs from before to."));
+        }
+        try {
+            checkDates(from, to);
+        } catch (ProblemException e) {
+            return Uni.createFrom().failure(e);
         }
         return responses.topThemes(tenant, from, to, Math.max(1, Math.min(limit, 50)), 3);
     }

@@ -10,11 +10,13 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Validator;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.pharos.commons.outbox.OutboxWriter;
 import io.pharos.commons.rest.ProblemException;
+import io.pharos.commons.rest.Validation;
 import io.pharos.contracts.survey.SurveyEvents;
 import io.pharos.survey.analysis.CommentAnalysis;
 import io.pharos.survey.analysis.CommentAnalyzer;
@@ -87,11 +89,17 @@ public class ResponseService {
     private final CommentAnalyzer analyzer;
     private final OutboxWriter outbox;
     private final Duration changeWindow;
+    private final Validator validator;
+
+    /** The oldest answer history may bring; before it a date is a typo or a placeholder, not history. */
+    static final Instant OLDEST = Instant.parse("2000-01-01T00:00:00Z");
+    /** Client clocks run a little ahead. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     public ResponseService(SurveyTokens tokens, InvitationRepository invitations, SurveyDefinitionRepository definitions,
             SurveyDefinitionService definitionTexts, SurveyResponseRepository responses, ReplicaRepository replicas,
             CommentAnalyzer analyzer, OutboxWriter outbox,
-            @ConfigProperty(name = "pharos.survey.change-window", defaultValue = "PT10M") Duration changeWindow) {
+            @ConfigProperty(name = "pharos.survey.change-window", defaultValue = "PT10M") Duration changeWindow, Validator validator) {
         this.tokens = tokens;
         this.invitations = invitations;
         this.definitions = definitions;
@@ -101,6 +109,23 @@ public class ResponseService {
         this.analyzer = analyzer;
         this.outbox = outbox;
         this.changeWindow = changeWindow;
+        this.validator = validator;
+    }
+
+    /**
+     * The limits every response write shares, whichever path it came by (REST, GraphQL, import):
+     * Bean Validation of {@link ResponseInput} (lengths, blanks, channel, score bounds; 413 when only
+     * sizes are exceeded), then {@code respondedAt} within [2000, now + 5 min].
+     */
+    private void check(ResponseInput in) {
+        Validation.valid(validator, in, "Invalid response");
+        Instant at = in.respondedAt();
+        if (at != null && at.isAfter(Instant.now().plus(CLOCK_SKEW))) {
+            throw ProblemException.badRequest("responded-in-future", "respondedAt lies in the future.");
+        }
+        if (at != null && at.isBefore(OLDEST)) {
+            throw ProblemException.badRequest("responded-at-out-of-range", "respondedAt lies before " + OLDEST + ".");
+        }
     }
 
     @WithSession
@@ -153,6 +178,11 @@ public class ResponseService {
     /** A response from an API client: by invitation token, or for history by type, ticket and customer. */
     @WithTransaction
     public Uni<ResponseDto> submit(String tenant, ResponseInput in) {
+        try {
+            check(in);
+        } catch (ProblemException e) {
+            return Uni.createFrom().failure(e);
+        }
         if (in.score() == null) {
             return Uni.createFrom().failure(ProblemException.badRequest("missing-score", "A response needs a score."));
         }
@@ -203,8 +233,10 @@ public class ResponseService {
         if (in.score() == null) {
             return Uni.createFrom().failure(ProblemException.badRequest("missing-score", "A response needs a score."));
         }
-        if (in.respondedAt().isAfter(Instant.now().plus(Duration.ofMinutes(5)))) {
-            return Uni.createFrom().failure(ProblemException.badRequest("responded-in-future", "respondedAt lies in the future."));
+        try {
+            check(in);
+        } catch (ProblemException e) {
+            return Uni.createFrom().failure(e);
         }
         Uni<SurveyResponse> existing = in.externalId() == null ? Uni.createFrom().nullItem()
                 : responses.find("tenant = ?1 and externalId = ?2", tenant, in.externalId()).firstResult();
@@ -229,7 +261,7 @@ public class ResponseService {
             }
             return survey;
         }).flatMap(d -> (in.ticketId() == null ? Uni.createFrom().<io.pharos.survey.domain.TicketState> nullItem()
-                : replicas.ticket(tenant, in.ticketId())).map(ticket -> {
+                : ticketOfTenant(tenant, in.ticketId())).map(ticket -> {
                     int[] scale = Scales.of(in.type(), in.scaleMax());
                     Scales.check(in.score(), scale[0], scale[1]);
                     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -254,6 +286,21 @@ public class ResponseService {
                         analyze(r, in.comment().strip());
                     }
                     return r;
+                }));
+    }
+
+    /**
+     * The tenant's ticket as the replica knows it; null when no event of it has arrived yet (an
+     * import racing the ticket's own import). A ticket the replica knows under another tenant is
+     * refused as not found: a response never attaches to another tenant's ticket.
+     */
+    private Uni<io.pharos.survey.domain.TicketState> ticketOfTenant(String tenant, UUID ticketId) {
+        return replicas.ticket(tenant, ticketId).flatMap(ticket -> ticket != null ? Uni.createFrom().item(ticket)
+                : replicas.ticketOfAnotherTenant(tenant, ticketId).map(elsewhere -> {
+                    if (elsewhere) {
+                        throw ProblemException.notFound("Ticket", ticketId);
+                    }
+                    return null;
                 }));
     }
 

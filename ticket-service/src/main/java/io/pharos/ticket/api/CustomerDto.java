@@ -13,6 +13,7 @@ public record CustomerDto(UUID id, String externalId, String name, String langua
         String location, List<String> tags, String notes, Lifecycle lifecycle, LocalDate churnedOn,
         List<Identity> identities, Instant createdAt, Instant updatedAt) {
 
-    public record Identity(IdentityType type, String value) {
+    /** {@code verified}: false for an address a chat or form visitor typed and has not yet confirmed. */
+    public record Identity(IdentityType type, String value, boolean verified) {
     }
 }

@@ -14,14 +14,15 @@ import io.pharos.ticket.domain.TicketStatus;
 
 /**
  * One line of {@code POST /api/v1/tickets/import}: a whole ticket with its history, timestamps
- * kept as given. Messages and status changes are applied in time order; nothing is delivered.
+ * kept as given (within {@link Timestamps}' window). Messages and status changes are applied in time order; nothing
+ * is delivered.
  */
 public record ImportedTicket(
         @NotBlank @Size(max = 500) String subject,
         @NotNull Channel channel,
         Priority priority,
         @NotNull @Valid IdentityInput requester,
-        @NotNull Instant createdAt,
+        @NotNull @Timestamps.Plausible Instant createdAt,
         @Size(max = 200) String externalId,
         @Size(max = 50) List<@NotBlank @Size(max = 64) String> tags,
         @Size(max = 100) String team,
@@ -30,6 +31,6 @@ public record ImportedTicket(
         @Size(max = 10_000) List<@Valid @NotNull MessageInput> messages,
         @Size(max = 1_000) List<@Valid @NotNull StatusChange> statusChanges) {
 
-    public record StatusChange(@NotNull TicketStatus status, @NotNull Instant at) {
+    public record StatusChange(@NotNull TicketStatus status, @NotNull @Timestamps.Plausible Instant at) {
     }
 }

@@ -13,6 +13,7 @@ import io.pharos.ticket.domain.Channel;
  * {@code conversationKey} names the conversation on channels without threads (chat session, phone
  * or social identity). A message may have no text when it carries attachments, a location, a
  * contact card or the button the customer pressed ({@code interactive}, its title).
+ * {@code claimed}: the sender's email and phone are only what a chat or form visitor typed.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record InboundMessage(
@@ -30,7 +31,8 @@ public record InboundMessage(
         String language,
         LocationDto location,
         ContactDto contact,
-        String interactive) {
+        String interactive,
+        boolean claimed) {
 
     /** Something besides text an agent can see. */
     public boolean hasContent() {

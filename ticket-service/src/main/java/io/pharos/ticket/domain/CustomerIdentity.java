@@ -13,7 +13,11 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-/** One way to recognise a customer on a channel; unique per tenant, type and value. */
+/**
+ * One way to recognise a customer on a channel. A verified identity is unique per tenant, type and
+ * value and recognises its customer; an unverified one is only what a chat or form visitor typed:
+ * it recognises nobody and receives nothing until its owner verifies it.
+ */
 @Entity
 @Table(name = "customer_identity")
 public class CustomerIdentity {
@@ -27,6 +31,7 @@ public class CustomerIdentity {
     @Enumerated(EnumType.STRING)
     public IdentityType type;
     public String value;
+    public boolean verified = true;
     @Column(name = "created_at")
     public Instant createdAt;
 }

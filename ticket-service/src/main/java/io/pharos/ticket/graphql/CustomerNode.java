@@ -37,12 +37,14 @@ public record CustomerNode(
     @Description("How a customer is recognised on a channel")
     public record Identity(
             @Description("Kind of identity") @NonNull IdentityType type,
-            @Description("The address, number or id") @NonNull String value) {
+            @Description("The address, number or id") @NonNull String value,
+            @Description("False for an address a chat or web-form visitor typed and has not yet confirmed: it recognises nobody and "
+                    + "receives no replies until the link mailed to it is opened") @NonNull boolean verified) {
     }
 
     static CustomerNode of(CustomerDto c) {
         return c == null ? null : new CustomerNode(c.id(), c.externalId(), c.name(), c.language(), c.timeZone(), c.location(),
                 c.tags(), c.notes(), c.lifecycle(), c.churnedOn(),
-                c.identities().stream().map(i -> new Identity(i.type(), i.value())).toList(), c.createdAt());
+                c.identities().stream().map(i -> new Identity(i.type(), i.value(), i.verified())).toList(), c.createdAt());
     }
 }

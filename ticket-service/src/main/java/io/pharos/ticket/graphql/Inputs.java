@@ -19,6 +19,10 @@ final class Inputs {
     private Inputs() {
     }
 
+    /** Constraints that document a limit in the schema only; the service layer enforces it (see {@link CreateTicket}). */
+    interface SchemaOnly {
+    }
+
     @Input("TicketFilter")
     @Description("Which tickets to list; all given conditions must hold")
     public record TicketFilter(
@@ -49,14 +53,19 @@ final class Inputs {
             @Description("How urgent it is (SLA targets follow)") Priority priority) {
     }
 
+    /**
+     * The constraints here are in the {@link SchemaOnly} group: they show as {@code @constraint} in the schema, while
+     * TicketCreation validates the {@code CreateTicketRequest} this becomes (the type every path shares), so that a
+     * refusal is a typed error ({@code extensions.kind} validation / too-large) as on REST.
+     */
     @Input("CreateTicketInput")
     @Description("A ticket an agent opens on a customer's behalf, with its first message")
     public record CreateTicket(
-            @Description("Subject line") @NotBlank @Size(max = 500) String subject,
+            @Description("Subject line") @NotBlank(groups = SchemaOnly.class) @Size(max = 500, groups = SchemaOnly.class) String subject,
             @Description("Where the conversation happens") Channel channel,
             @Description("How urgent it is; normal when not given") Priority priority,
-            @Description("The customer who asks") @NotNull Requester requester,
-            @Description("The first message, written by the agent on the customer's behalf") @Size(max = 100_000) String text,
-            @Description("Tags to start with") List<@Size(max = 64) String> tags) {
+            @Description("The customer who asks") @NotNull(groups = SchemaOnly.class) Requester requester,
+            @Description("The first message, written by the agent on the customer's behalf") @Size(max = 100_000, groups = SchemaOnly.class) String text,
+            @Description("Tags to start with") List<@Size(max = 64, groups = SchemaOnly.class) String> tags) {
     }
 }

@@ -7,7 +7,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
 
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
@@ -187,7 +186,8 @@ public class TicketGraphQLApi {
     @Mutation
     @RolesAllowed(Roles.AGENT)
     @Description("Open a ticket on behalf of a customer")
-    public Uni<TicketNode> createTicket(@NonNull @Valid Inputs.CreateTicket input) {
+    public Uni<TicketNode> createTicket(@NonNull Inputs.CreateTicket input) {
+        // validated by TicketCreation as CreateTicketRequest, the type every path shares: same limits, typed errors
         String tenant = caller.tenant();
         Actor actor = actor();
         Inputs.Requester r = input.requester();

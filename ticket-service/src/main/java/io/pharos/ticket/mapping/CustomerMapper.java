@@ -17,7 +17,7 @@ public final class CustomerMapper {
         return new CustomerDto(c.id, c.externalId, c.name, c.language, c.timeZone, c.location,
                 Arrays.asList(c.tags), c.notes, c.lifecycle, c.churnedOn,
                 identities.stream().sorted(Comparator.comparing((CustomerIdentity i) -> i.type).thenComparing(i -> i.value))
-                        .map(i -> new CustomerDto.Identity(i.type, i.value)).toList(),
+                        .map(i -> new CustomerDto.Identity(i.type, i.value, i.verified)).toList(),
                 c.createdAt, c.updatedAt);
     }
 }

@@ -58,7 +58,7 @@ public final class EventData {
 
     public static CustomerSnapshot customer(Customer c, List<CustomerIdentity> identities) {
         return new CustomerSnapshot(c.id, c.externalId, c.name, c.language, c.timeZone, lifecycle(c.lifecycle), c.churnedOn,
-                c.createdAt, c.updatedAt, identities.stream()
+                c.createdAt, c.updatedAt, identities.stream().filter(i -> i.verified) // other services may mail what they see
                         .map(i -> new CustomerSnapshot.Identity(IdentityType.valueOf(i.type.name()), i.value)).toList());
     }
 

@@ -34,12 +34,14 @@ final class InboundMessages {
                 l == null ? null : new LocationDto(l.latitude(), l.longitude(), l.name(), l.address()),
                 c == null ? null : new ContactDto(c.name(), c.phones(), c.emails(), c.organization()),
                 m.interactive() == null ? null : m.interactive().title() != null && !m.interactive().title().isBlank()
-                        ? m.interactive().title() : m.interactive().id());
+                        ? m.interactive().title() : m.interactive().id(),
+                m.from() != null && m.from().addressesClaimed());
     }
 
     static InboundMessage of(CallReceived c) {
         return new InboundMessage(c.channelId(), channel(c.channel()), c.providerMessageId(), c.conversationKey(), identity(c.from()),
-                c.subject(), c.text(), null, null, c.receivedAt(), attachments(c.attachments()), null, null, null, null);
+                c.subject(), c.text(), null, null, c.receivedAt(), attachments(c.attachments()), null, null, null, null,
+                c.from() != null && c.from().addressesClaimed());
     }
 
     private static Channel channel(io.pharos.contracts.Channel channel) {

@@ -22,9 +22,9 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
         return find("tenant = ?1 and externalId = ?2", tenant, externalId).firstResult();
     }
 
-    /** The customer recognised by an identity (e.g. email:eleni@example.test). */
+    /** The customer recognised by an identity (e.g. email:eleni@example.test); unverified claims recognise nobody. */
     public Uni<Customer> findByIdentity(String tenant, IdentityType type, String value) {
-        return find("select i.customer from CustomerIdentity i where i.tenant = ?1 and i.type = ?2 and i.value = ?3",
+        return find("select i.customer from CustomerIdentity i where i.tenant = ?1 and i.type = ?2 and i.value = ?3 and i.verified = true",
                 tenant, type, value).firstResult();
     }
 }

@@ -30,6 +30,10 @@ public class MessageRepository implements PanacheRepositoryBase<Message, UUID> {
                 .firstResult();
     }
 
+    public Uni<Message> findByExternalId(String tenant, String externalId) {
+        return find("tenant = ?1 and externalId = ?2", tenant, externalId).firstResult();
+    }
+
     public Uni<Message> findInTenant(String tenant, UUID id) {
         return find("tenant = ?1 and id = ?2", tenant, id).firstResult();
     }

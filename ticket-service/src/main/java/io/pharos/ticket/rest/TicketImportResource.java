@@ -22,6 +22,7 @@ import io.pharos.commons.security.TenantContext;
 import io.pharos.ticket.api.ImportResult;
 import io.pharos.ticket.api.ImportedTicket;
 import io.pharos.ticket.service.Actor;
+import io.pharos.ticket.service.UniqueRaces;
 import io.pharos.ticket.service.ticket.TicketImport;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.common.annotation.Blocking;
@@ -65,7 +66,9 @@ public class TicketImportResource {
         Actor actor = Callers.actor(caller);
         return Response.ok(NdjsonImport.stream(body, json, MAX_LINE, (number, line) -> {
             ImportedTicket ticket = Validation.valid(validator, json.readValue(line, ImportedTicket.class), "Invalid ticket");
-            return ImportResult.created(number, VertxContextSupport.subscribeAndAwait(() -> tickets.importTicket(tenant, ticket, actor)));
+            // run again when it lost a race on a unique value (the same new requester imported at once by another stream)
+            return ImportResult.created(number,
+                    VertxContextSupport.subscribeAndAwait(() -> UniqueRaces.retry(() -> tickets.importTicket(tenant, ticket, actor))));
         }, ImportResult::failed)).build();
     }
 }

@@ -41,6 +41,7 @@ import io.pharos.commons.rest.Problem;
 import io.pharos.commons.rest.ProblemException;
 import io.pharos.commons.security.Roles;
 import io.pharos.commons.security.TenantContext;
+import io.pharos.commons.text.ControlCharacters;
 import io.pharos.ticket.api.HistoryEntryDto;
 import io.pharos.ticket.api.CreateTicketRequest;
 import io.pharos.ticket.api.MessageDto;
@@ -48,10 +49,12 @@ import io.pharos.ticket.api.MessageInput;
 import io.pharos.ticket.api.TicketDto;
 import io.pharos.ticket.api.TicketFilter;
 import io.pharos.ticket.api.TicketPatch;
+import io.pharos.ticket.api.Timestamps;
 import io.pharos.ticket.domain.Channel;
 import io.pharos.ticket.domain.Priority;
 import io.pharos.ticket.domain.TicketStatus;
 import io.pharos.ticket.service.IdempotencyService;
+import io.pharos.ticket.service.UniqueRaces;
 import io.pharos.ticket.service.ticket.Conversation;
 import io.pharos.ticket.service.ticket.TicketChanges;
 import io.pharos.ticket.service.ticket.TicketCreation;
@@ -88,16 +91,18 @@ public class TicketResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a ticket with its requester and first message",
-            description = "With an Idempotency-Key the same request body returns the same ticket; the same key with another body is 422.")
+            description = "With an Idempotency-Key the same request body returns the same ticket; the same key with another body is 422."
+                    + " A ticket of now, in server time: a createdAt is refused (400); history goes to POST /api/v1/tickets/import.")
     @APIResponse(responseCode = "201", description = "Created (or replayed: header Idempotent-Replayed: true)")
     @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body")
     public Uni<Response> create(@HeaderParam("Idempotency-Key") String idempotencyKey,
             @Valid @NotNull CreateTicketRequest request, UriInfo uri) {
         String tenant = caller.tenant();
         var actor = Callers.actor(caller);
-        return idempotency.run(tenant, "ticket.create", idempotencyKey, IdempotencyService.hash(canonical(request)),
+        // run again when it lost a race on a unique value: a burst of creates naming the same new requester
+        return UniqueRaces.retry(() -> idempotency.run(tenant, "ticket.create", idempotencyKey, IdempotencyService.hash(canonical(request)),
                 () -> creation.createInTransaction(tenant, request, actor)
-                        .map(t -> new IdempotencyService.Answer(201, write(t), t.etag())))
+                        .map(t -> new IdempotencyService.Answer(201, write(t), t.etag()))))
                 .map(outcome -> {
                     JsonNode body = read(outcome.body());
                     Response.ResponseBuilder response = Response.status(outcome.status()).entity(body)
@@ -130,9 +135,15 @@ public class TicketResource {
             @QueryParam("limit") @DefaultValue("25") @Min(1) @Max(100) int limit,
             @Parameter(description = "the `next` cursor of the previous page") @QueryParam("cursor") String cursor,
             UriInfo uri) {
-        TicketFilter filter = new TicketFilter(param(TicketStatus.class, "status", status), assignee, requester,
-                updatedSince, externalId, tag == null ? null : tag.toLowerCase(), param(Channel.class, "channel", channel), team, q);
-        return tickets.list(caller.tenant(), filter, cursor, limit).map(page -> {
+        if (updatedSince != null && updatedSince.isAfter(Instant.now().plus(Timestamps.MAX_AHEAD))) {
+            throw new ProblemException(400, "validation", "Invalid request", "updatedSince is in the future",
+                    List.of(new Problem.FieldError("updatedSince", "must not be more than a day from now")));
+        }
+        // query parameters lose their control characters as JSON bodies do: PostgreSQL refuses NUL
+        TicketFilter filter = new TicketFilter(param(TicketStatus.class, "status", status), clean(assignee), requester,
+                updatedSince == null || updatedSince.isAfter(Timestamps.EARLIEST) ? updatedSince : Timestamps.EARLIEST, clean(externalId),
+                tag == null ? null : clean(tag).toLowerCase(), param(Channel.class, "channel", channel), clean(team), clean(q));
+        return tickets.list(caller.tenant(), filter, clean(cursor), limit).map(page -> {
             ListPage<TicketDto> body = new ListPage<>(page.items(), page.next() == null ? null
                     : uri.getRequestUriBuilder().replaceQueryParam("cursor", page.next()).build().toString());
             Response.ResponseBuilder response = Response.ok(body);
@@ -152,7 +163,7 @@ public class TicketResource {
     @APIResponse(responseCode = "409", description = "The workflow does not allow this status change")
     public Uni<Response> patch(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @NotNull ObjectNode body) {
         long version = ETags.requireVersion(ifMatch);
-        TicketPatch patch = toPatch(body);
+        TicketPatch patch = toPatch(body); // control characters: TicketChanges strips them, as for GraphQL
         return changes.update(caller.tenant(), id, version, patch, Callers.actor(caller))
                 .map(t -> Response.ok(t).header("ETag", t.etag()).build());
     }
@@ -160,7 +171,10 @@ public class TicketResource {
     @POST
     @Path("/{id}/messages")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add a message: an agent's public reply or internal note, or a customer message from an integrator")
+    @Operation(summary = "Add a message: an agent's public reply or internal note, or a customer message from an integrator",
+            description = "In server time: a createdAt is refused (400); history with its timestamps goes to POST /api/v1/tickets/import."
+                    + " An externalId already used is 409 message-exists.")
+    @APIResponse(responseCode = "409", description = "externalId already used (message-exists), or the ticket is closed")
     public Uni<Response> addMessage(@PathParam("id") UUID id, @Valid @NotNull MessageInput input) {
         return conversation.addMessage(caller.tenant(), id, input, Callers.actor(caller))
                 .map(m -> Response.created(URI.create("/api/v1/tickets/" + id + "/messages/" + m.id())).entity(m).build());
@@ -212,6 +226,10 @@ public class TicketResource {
             throw ProblemException.badRequest("invalid-field", field + " must be a string");
         }
         return node.asText();
+    }
+
+    private static String clean(String value) {
+        return ControlCharacters.strip(value);
     }
 
     private static <E extends Enum<E>> E param(Class<E> type, String name, String value) {

@@ -1,14 +1,22 @@
 package io.pharos.ticket.service;
 
+import java.util.regex.Pattern;
+
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 import org.owasp.html.Sanitizers;
 
 /**
  * Keeps the formatting of rich messages (email bodies, agent replies) and drops everything that
- * could run or track: scripts, event handlers, styles, forms, iframes, javascript: links.
+ * could run or track: scripts, event handlers, styles, forms, iframes, javascript: links, and every
+ * remote resource the agent's browser would load on its own (img src over http/https is a tracking
+ * pixel; srcset, background, style url() are not allowed at all). Images stay when they are the
+ * mail's own attachments ({@code cid:}) or inline {@code data:} images of raster types (not SVG,
+ * which can carry scripts).
  */
 public final class HtmlSanitizer {
+
+    private static final Pattern LOCAL_IMAGE = Pattern.compile("(?i)\\s*(cid:.+|data:image/(png|gif|jpeg|jpg|webp);base64,[a-z0-9+/=\\s]+)");
 
     private static final PolicyFactory POLICY = Sanitizers.FORMATTING
             .and(Sanitizers.BLOCKS)
@@ -16,7 +24,7 @@ public final class HtmlSanitizer {
             .and(Sanitizers.LINKS)
             .and(new HtmlPolicyBuilder()
                     .allowElements("img").allowAttributes("alt", "title", "width", "height").onElements("img")
-                    .allowUrlProtocols("https", "cid").allowAttributes("src").onElements("img")
+                    .allowUrlProtocols("cid", "data").allowAttributes("src").matching(LOCAL_IMAGE).onElements("img")
                     .allowElements("pre", "code", "hr", "span", "div")
                     .toFactory());
 

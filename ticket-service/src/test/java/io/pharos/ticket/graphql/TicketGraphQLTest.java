@@ -141,8 +141,10 @@ class TicketGraphQLTest {
                 .body("data.addNote.status", equalTo("NEW"));
         graphql(anna, "mutation($id: ID!) { reply(ticketId: $id, text: \"On its way\") { status firstPublicReplyAt } }", Map.of("id", id))
                 .body("data.reply.status", equalTo("OPEN")).body("data.reply.firstPublicReplyAt", notNullValue());
-        graphql(anna, "mutation($id: ID!) { assign(ticketId: $id, assigneeId: \"anna\", team: \"support\") { team assignee { id } } }",
-                Map.of("id", id)).body("data.assign.team", equalTo("support")).body("data.assign.assignee.id", equalTo("anna"));
+        // an assignee is an agent of the tenant (issue 19): anna's own id, as the directory knows her
+        String annaId = graphql(anna, "{ me { agent { id } } }", Map.of()).extract().path("data.me.agent.id");
+        graphql(anna, "mutation($id: ID!, $a: String) { assign(ticketId: $id, assigneeId: $a, team: \"support\") { team assignee { id } } }",
+                Map.of("id", id, "a", annaId)).body("data.assign.team", equalTo("support")).body("data.assign.assignee.id", equalTo(annaId));
         graphql(anna, "mutation($id: ID!) { tag(ticketId: $id, tags: [\"Delivery\"]) { tags } }", Map.of("id", id))
                 .body("data.tag.tags", equalTo(List.of("delivery", "vip")));
         graphql(anna, "mutation($id: ID!) { untag(ticketId: $id, tags: [\"vip\"]) { tags } }", Map.of("id", id))

@@ -69,6 +69,9 @@ class OutboxRelayTest {
     @Test
     void everyKindOfChangeIsPublishedInOrderAndMatchesItsSchema() {
         String anna = KeycloakTokens.user("anna");
+        // an assignee is an agent of the tenant: anna's id as the directory knows her
+        String annaId = given().auth().oauth2(anna).contentType(ContentType.JSON).body(Map.of("query", "{ me { agent { id } } }"))
+                .when().post("/graphql").then().statusCode(200).extract().path("data.me.agent.id");
         try (KafkaEvents kafka = new KafkaEvents("pharos.ticket.events", "pharos.channel.outbound")) {
             String id = create("lifecycle");
             String etag = given().auth().oauth2(anna).when().get("/api/v1/tickets/" + id).then().extract().header("ETag");
@@ -76,7 +79,7 @@ class OutboxRelayTest {
                     .when().post("/api/v1/tickets/" + id + "/messages").then().statusCode(201);
             etag = given().auth().oauth2(anna).when().get("/api/v1/tickets/" + id).then().extract().header("ETag");
             given().auth().oauth2(anna).contentType(ContentType.JSON).header("If-Match", etag)
-                    .body(Map.of("status", "solved", "assigneeId", "anna", "priority", "high"))
+                    .body(Map.of("status", "solved", "assigneeId", annaId, "priority", "high"))
                     .when().patch("/api/v1/tickets/" + id).then().statusCode(200);
 
             List<KafkaEvents.Event> events = kafka.await(KafkaEvents.about(id), 9, Duration.ofSeconds(30));

@@ -42,7 +42,6 @@ class TicketResourceTest {
     void createsATicketWithItsRequesterAndFirstMessage() {
         String mail = email();
         Map<String, Object> body = new LinkedHashMap<>(ticket("Order 123 not delivered", mail, List.of("Delivery")));
-        body.put("createdAt", "2026-03-20T09:15:00Z");
         var created = create(ACME, body).then().statusCode(201)
                 .header("ETag", "\"0\"")
                 .header("Location", containsString("/api/v1/tickets/"))
@@ -50,7 +49,6 @@ class TicketResourceTest {
                 .body("priority", equalTo("normal"))
                 .body("channel", equalTo("email"))
                 .body("tags", equalTo(List.of("delivery")))
-                .body("createdAt", equalTo("2026-03-20T09:15:00Z"))
                 .body("assigneeId", nullValue())
                 .extract();
         assertThat(created.<Integer> path("number")).isGreaterThanOrEqualTo(1000);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -17,23 +18,35 @@ import io.pharos.channel.api.ChannelInput;
 import io.pharos.channel.domain.ChannelConfig;
 import io.pharos.channel.model.ChannelType;
 import io.pharos.channel.repository.ChannelRepository;
+import io.pharos.channel.service.security.OutboundGuard;
 import io.pharos.commons.rest.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
-/** Channel configuration for admins: secrets go in encrypted and never come out. */
+/**
+ * Channel configuration for admins: secrets go in encrypted and never come out. Hosts and URLs a
+ * channel would connect to are checked ({@link OutboundGuard}) before anything is stored, and the
+ * pollers hear of every committed change ({@link ChannelChanged}).
+ */
 @ApplicationScoped
 public class ChannelAdmin {
 
     private final ChannelRepository channels;
     private final SecretBox box;
     private final ObjectMapper json;
+    private final OutboundGuard outbound;
+    private final Event<ChannelChanged> changed;
 
-    public ChannelAdmin(ChannelRepository channels, SecretBox box, ObjectMapper json) {
+    public ChannelAdmin(ChannelRepository channels, SecretBox box, ObjectMapper json, OutboundGuard outbound, Event<ChannelChanged> changed) {
         this.channels = channels;
         this.box = box;
         this.json = json;
+        this.outbound = outbound;
+        this.changed = changed;
     }
 
     @WithSession
@@ -46,9 +59,8 @@ public class ChannelAdmin {
         return load(tenant, id).map(this::toDto);
     }
 
-    @WithTransaction
     public Uni<ChannelDto> create(String tenant, ChannelInput in) {
-        return channels.findById(in.id()).flatMap(existing -> {
+        return checkOutbound(in).flatMap(v -> Panache.withTransaction(() -> channels.findById(in.id()).flatMap(existing -> {
             if (existing != null) {
                 return Uni.createFrom().failure(ProblemException.conflict("channel-exists", "A channel with id " + in.id() + " exists."));
             }
@@ -59,15 +71,32 @@ public class ChannelAdmin {
             c.secrets = box.seal(write(Map.of()));
             apply(c, in);
             return channels.persist(c);
-        }).map(this::toDto);
+        }).map(this::toDto))).invoke(c -> changed.fire(new ChannelChanged(c.id())));
     }
 
-    @WithTransaction
     public Uni<ChannelDto> update(String tenant, String id, ChannelInput in) {
         if (!id.equals(in.id())) {
             return Uni.createFrom().failure(ProblemException.badRequest("id-mismatch", "The id in the body must be the channel's."));
         }
-        return load(tenant, id).invoke(c -> apply(c, in)).call(c -> channels.flush()).map(this::toDto);
+        return checkOutbound(in).flatMap(v -> Panache.withTransaction(() -> load(tenant, id).invoke(c -> apply(c, in))
+                .call(c -> channels.flush()).map(this::toDto))).invoke(c -> changed.fire(new ChannelChanged(c.id())));
+    }
+
+    /** The destination check resolves DNS, so it runs on a worker and answers on the caller's (event-loop) context. */
+    private Uni<Void> checkOutbound(ChannelInput in) {
+        try {
+            if (OutboundSettings.of(in.settings()).isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+        } catch (ProblemException e) { // a port or URL that is not one
+            return Uni.createFrom().failure(e);
+        }
+        Context context = Vertx.currentContext();
+        Uni<Void> check = Uni.createFrom().<Void>item(() -> {
+            OutboundSettings.check(outbound, in.settings());
+            return null;
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return context == null ? check : check.emitOn(r -> context.runOnContext(x -> r.run()));
     }
 
     private void apply(ChannelConfig c, ChannelInput in) {

@@ -37,7 +37,9 @@ import io.smallrye.mutiny.Uni;
  * only then acknowledged to the widget; agents' replies arrive as delivery requests (so they are
  * ticket messages and count as responses) and are appended to the transcript and pushed. A
  * session started while no agent is online is an offline conversation: the widget asks for an
- * email and replies the visitor is not connected to read also go there.
+ * email and replies the visitor is not connected to read also go there, once ticket-service names
+ * it as the recipient's address (it does only after the visitor verified it: a typed address is a
+ * claim, and mail to it could reach somebody else).
  */
 @ApplicationScoped
 public class ChatService {
@@ -161,8 +163,9 @@ public class ChatService {
         return channel(session.channelId()).flatMap(channel -> chats.appendVisitorMessage(session.id(), clientMessageId, text.strip())
                 .flatMap(appended -> {
                     ChatMessage m = appended.message();
+                    // the session id is proven by our signed token; the email only typed: a claim until the visitor verifies it
                     Sender from = new Sender(session.name(), session.email(), null, null, null, null, null, session.id().toString(),
-                            session.language());
+                            session.language(), true);
                     String providerMessageId = "chat:" + session.id() + ":" + clientMessageId;
                     MessageReceived data = MessageReceived.of(channel.id(), Channel.CHAT, providerMessageId, conversationKey(session), from,
                             m.text(), Instant.now(), m.createdAt(), List.of())
@@ -219,8 +222,7 @@ public class ChatService {
             return chats.appendReply(sessionId, sender, request.text(), request.requestId().toString())
                     .call(a -> a.stored() ? hub.message(tenant, sessionId, a.message().seq()) : Uni.createFrom().voidItem())
                     .flatMap(a -> chats.visitorConnected(sessionId).map(connected -> new Delivered(
-                            "chat:" + sessionId + ":" + a.message().seq(), connected,
-                            s.email() != null ? s.email() : request.recipient().email())));
+                            "chat:" + sessionId + ":" + a.message().seq(), connected, request.recipient().email())));
         });
     }
 

@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 import io.pharos.channel.model.ChannelAccount;
 import io.pharos.channel.model.ChannelType;
 import io.pharos.channel.service.channels.Channels;
+import io.pharos.channel.service.security.OutboundGuard;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.VertxContextSupport;
 
@@ -33,10 +34,26 @@ public class ImapPoller {
 
     private final Channels channels;
     private final InboundEmails emails;
+    private final OutboundGuard outbound;
 
-    public ImapPoller(Channels channels, InboundEmails emails) {
+    public ImapPoller(Channels channels, InboundEmails emails, OutboundGuard outbound) {
         this.channels = channels;
         this.emails = emails;
+        this.outbound = outbound;
+    }
+
+    /**
+     * The session properties of a channel's IMAP connection: time-outs, and sockets that refuse a
+     * forbidden address as they connect (the host was checked when saved; DNS may have changed since),
+     * with no fallback to an unchecked socket.
+     */
+    Properties sessionProperties(String protocol) {
+        Properties props = new Properties();
+        props.put("mail." + protocol + ".connectiontimeout", "5000");
+        props.put("mail." + protocol + ".timeout", "15000");
+        props.put("mail." + protocol + ".socketFactory", outbound.socketFactory());
+        props.put("mail." + protocol + ".socketFactory.fallback", "false");
+        return props;
     }
 
     @Scheduled(every = "${pharos.email.imap-poll-interval:10s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -57,10 +74,7 @@ public class ImapPoller {
     public int poll(ChannelAccount channel) throws Exception {
         boolean ssl = Boolean.parseBoolean(channel.setting("imapSsl", "false"));
         String protocol = ssl ? "imaps" : "imap";
-        Properties props = new Properties();
-        props.put("mail." + protocol + ".connectiontimeout", "5000");
-        props.put("mail." + protocol + ".timeout", "15000");
-        Session session = Session.getInstance(props);
+        Session session = Session.getInstance(sessionProperties(protocol));
         int taken = 0;
         try (Store store = session.getStore(protocol)) {
             store.connect(channel.setting("imapHost", "localhost"), Integer.parseInt(channel.setting("imapPort", ssl ? "993" : "143")),

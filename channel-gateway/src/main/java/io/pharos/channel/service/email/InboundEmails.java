@@ -75,6 +75,11 @@ public class InboundEmails {
 
     static MessageReceived data(ChannelAccount channel, ParsedEmail mail, String providerMessageId, List<Attachment> attachments) {
         String text = mail.text().isEmpty() && mail.quotedText() != null ? mail.quotedText() : mail.text();
+        if (text.isBlank() && (mail.html() == null || mail.html().isBlank()) && (attachments == null || attachments.isEmpty())) {
+            // a mail with nothing but a subject (or not even that) is still a customer writing: ticket-service takes in no
+            // message without content, so the subject stands in for the body
+            text = mail.subject() != null && !mail.subject().isBlank() ? mail.subject() : "(empty message)";
+        }
         return new MessageReceived(channel.id(), Channel.EMAIL, providerMessageId, null, Sender.email(mail.fromName(), mail.fromAddress()),
                 channel.address(), mail.subject(), text, mail.quotedText(), mail.html(),
                 new MessageReceived.EmailHeaders(mail.messageId(), mail.inReplyTo(), mail.references()),

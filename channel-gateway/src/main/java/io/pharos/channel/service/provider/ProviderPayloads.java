@@ -51,7 +51,7 @@ public final class ProviderPayloads {
                     String waId = m.path("from").asText();
                     Sender from = new Sender(names.get(waId), null, null, waId, null, null, null, null, null);
                     MessageReceived data = whatsappContent(m, MessageReceived.of(channel.id(), Channel.WHATSAPP, m.path("id").asText(),
-                            "whatsapp:" + waId, from, "", Instant.now(), Instant.ofEpochSecond(m.path("timestamp").asLong()), List.of()));
+                            "whatsapp:" + waId, from, "", Instant.now(), ProviderClock.epochSeconds(m.path("timestamp"), Instant.now()), List.of()));
                     if (data == null) {
                         continue;
                     }
@@ -63,7 +63,7 @@ public final class ProviderPayloads {
                 for (JsonNode s : value.path("statuses")) {
                     String error = s.path("errors").isArray() && s.path("errors").size() > 0
                             ? s.path("errors").get(0).path("title").asText(null) : null;
-                    statuses.add(new Status(s.path("id").asText(), s.path("status").asText(), Instant.ofEpochSecond(s.path("timestamp").asLong()),
+                    statuses.add(new Status(s.path("id").asText(), s.path("status").asText(), ProviderClock.epochSeconds(s.path("timestamp"), Instant.now()),
                             error));
                 }
             }
@@ -75,7 +75,7 @@ public final class ProviderPayloads {
                 if (message.isMissingNode() || message.path("is_echo").asBoolean(false)) {
                     if (event.has("delivery")) {
                         for (JsonNode mid : event.path("delivery").path("mids")) {
-                            statuses.add(new Status(mid.asText(), "delivered", Instant.ofEpochMilli(event.path("timestamp").asLong()), null));
+                            statuses.add(new Status(mid.asText(), "delivered", ProviderClock.epochMillis(event.path("timestamp"), Instant.now()), null));
                         }
                     }
                     continue; // our own messages echoed back, reads, reactions: nothing to take in
@@ -105,7 +105,7 @@ public final class ProviderPayloads {
                 }
                 MessageReceived data = MessageReceived.of(channel.id(), instagram ? Channel.INSTAGRAM : Channel.MESSENGER,
                         message.path("mid").asText(), kind + ":" + sender, from, text, Instant.now(),
-                        Instant.ofEpochMilli(event.path("timestamp").asLong()), attachments).withLocation(location);
+                        ProviderClock.epochMillis(event.path("timestamp"), Instant.now()), attachments).withLocation(location);
                 messages.add(new Inbound<>(message.path("mid").asText(), ChannelEvents.MESSAGE_RECEIVED, kind + ":" + sender, data));
             }
         }
@@ -254,7 +254,7 @@ public final class ProviderPayloads {
         List<Attachment> attachments = telegramFiles(message);
         String text = message.path("text").asText(message.path("caption").asText(""));
         MessageReceived data = MessageReceived.of(channel.id(), Channel.TELEGRAM, id, "telegram:" + chat, from, text, Instant.now(),
-                Instant.ofEpochSecond(message.path("date").asLong()), attachments).withLanguage(language);
+                ProviderClock.epochSeconds(message.path("date"), Instant.now()), attachments).withLanguage(language);
         if (message.has("venue")) {
             JsonNode venue = message.path("venue");
             data = data.withLocation(new MessageReceived.Location(venue.path("location").path("latitude").asDouble(),
@@ -321,6 +321,20 @@ public final class ProviderPayloads {
 
     // ------------------------------------------------------------------ phone
 
+    /** When the call happened: an ISO-8601 instant, not before 2000 nor more than a day ahead (a clock that far off is no clock). */
+    static Instant callTime(String at) {
+        Instant t;
+        try {
+            t = java.time.OffsetDateTime.parse(at).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("at must be an ISO-8601 date and time with an offset, e.g. 2026-03-09T08:45:00Z");
+        }
+        if (t.isBefore(Instant.parse("2000-01-01T00:00:00Z")) || t.isAfter(Instant.now().plus(java.time.Duration.ofDays(1)))) {
+            throw new IllegalArgumentException("at " + at + " is not a plausible time of a call");
+        }
+        return t;
+    }
+
     /** {@code event}: missed, voicemail (with transcript and recording), callback (a request to be called back). */
     public static Inbound<CallReceived> voice(ChannelAccount channel, JsonNode call) {
         String event = call.path("event").asText();
@@ -342,7 +356,7 @@ public final class ProviderPayloads {
                 : null;
         CallReceived data = new CallReceived(channel.id(), Channel.PHONE, id, "phone:" + caller,
                 Sender.phone(call.path("callerName").asText(null), caller), subject, text, Instant.now(),
-                call.hasNonNull("at") ? Instant.parse(call.path("at").asText()) : Instant.now(),
+                call.hasNonNull("at") ? callTime(call.path("at").asText()) : Instant.now(),
                 new CallReceived.Call(CallReceived.Event.valueOf(event.toUpperCase()), call.path("callId").asText(),
                         call.path("durationSeconds").asInt(0)),
                 recording);

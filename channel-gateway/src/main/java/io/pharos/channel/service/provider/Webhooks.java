@@ -15,10 +15,14 @@ import io.pharos.channel.service.inbound.Inbound;
 import io.pharos.channel.service.inbound.InboundMessages;
 import io.pharos.commons.outbox.OutboxWriter;
 import io.pharos.commons.rest.ProblemException;
+import io.pharos.commons.text.ControlCharacters;
 import io.pharos.contracts.Channel;
+import io.pharos.contracts.channel.CallReceived;
 import io.pharos.contracts.channel.ChannelEvents;
 import io.pharos.contracts.channel.DeliveryReport.DeliveryStatus;
 import io.pharos.contracts.channel.DeliveryReport;
+import io.pharos.contracts.channel.MessageReceived;
+import io.pharos.contracts.channel.Sender;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -52,6 +56,16 @@ public class Webhooks {
 
     /** Takes in every message (one event each, provider retries absorbed); answers how many were new. */
     public Uni<Integer> accept(ChannelAccount channel, List<? extends Inbound<?>> messages) {
+        // every provider names who wrote; a payload that does not would park in ticket-service as a
+        // message nobody can answer, so it is refused here, before anything is taken in
+        if (messages.stream().anyMatch(m -> !addressed(m.data()))) {
+            return Uni.createFrom().failure(ProblemException.badRequest("missing-sender",
+                    "A message in this payload does not say who sent it (no sender id or address)."));
+        }
+        if (messages.stream().anyMatch(m -> m.data() instanceof MessageReceived r && !said(r))) {
+            return Uni.createFrom().failure(ProblemException.badRequest("empty-message",
+                    "A message in this payload carries no text, media, location, contact or button."));
+        }
         Uni<Integer> chain = Uni.createFrom().item(0);
         for (Inbound<?> m : messages) {
             chain = chain.flatMap(n -> inbound.accept(channel, m)
@@ -60,7 +74,28 @@ public class Webhooks {
         return chain;
     }
 
-    /** Provider statuses of messages we sent become delivery events of the requests they belong to. */
+    private static boolean addressed(Object data) {
+        Sender from = data instanceof MessageReceived r ? r.from() : data instanceof CallReceived c ? c.from() : null;
+        return !(data instanceof MessageReceived || data instanceof CallReceived) || from != null && from.addressed();
+    }
+
+    /** As ticket-service judges a message it takes in (control characters do not count as text). */
+    private static boolean said(MessageReceived m) {
+        return !blank(m.text()) || !blank(m.html()) || m.attachments() != null && !m.attachments().isEmpty() || m.location() != null
+                || m.contact() != null || m.interactive() != null && (!blank(m.interactive().title()) || !blank(m.interactive().id()));
+    }
+
+    private static boolean blank(String text) {
+        return text == null || ControlCharacters.strip(text).isBlank();
+    }
+
+    /**
+     * Provider statuses of messages we sent become delivery events of the requests they belong to.
+     * Only deliveries of the channel's own tenant are looked up: a provider message id is the
+     * provider's, not unique across tenants, and a webhook signed by one tenant's channel must not
+     * touch another's. Statuses stay distinct (sent, delivered, read, failed) and never go back
+     * (providers call back out of order: a late "sent" does not undo "read").
+     */
     public Uni<Void> statuses(ChannelAccount channel, List<ProviderPayloads.Status> statuses) {
         if (statuses.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -69,8 +104,8 @@ public class Webhooks {
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (ProviderPayloads.Status s : statuses) {
                 chain = chain.flatMap(v -> Panache.getSession().flatMap(session -> session
-                        .createSelectionQuery("from Delivery where providerMessageId = ?1", Delivery.class)
-                        .setParameter(1, s.providerMessageId()).getSingleResultOrNull())
+                        .createSelectionQuery("from Delivery where providerMessageId = ?1 and tenant = ?2 order by createdAt desc", Delivery.class)
+                        .setParameter(1, s.providerMessageId()).setParameter(2, channel.tenant()).setMaxResults(1).getSingleResultOrNull())
                         .flatMap(d -> {
                             if (d == null) {
                                 return Uni.createFrom().voidItem(); // not one of ours (or sent before Pharos)
@@ -80,7 +115,7 @@ public class Webhooks {
                                 return Uni.createFrom().voidItem(); // a status ticket-service has no word for (deleted, warning)
                             }
                             boolean failed = status == DeliveryStatus.FAILED;
-                            d.status = failed ? Delivery.Status.FAILED : Delivery.Status.DELIVERED;
+                            d.status = Delivery.Status.after(d.status, Delivery.Status.valueOf(status.name()));
                             d.error = s.error();
                             d.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
                             DeliveryReport report = new DeliveryReport(UUID.fromString(d.requestId),

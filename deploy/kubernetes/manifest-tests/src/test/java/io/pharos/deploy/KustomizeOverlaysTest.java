@@ -2,8 +2,9 @@ package io.pharos.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
+import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +24,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.pharos.contracts.Topics;
@@ -233,6 +236,7 @@ class KustomizeOverlaysTest {
             assertThat(net.allowed(service, gateway, 4000)).as(SERVICES.get(i) + " -> gateway").isFalse();
         }
         assertThat(net.allowed(gateway, kafka, 9093)).as("gateway -> kafka").isFalse();
+        assertThat(net.allowed(gateway, keycloak, 8080)).as("gateway -> keycloak (it verifies tokens itself)").isTrue();
         assertThat(net.allowed(podLabels("survey-service"), podLabels("analytics-service"), 8080))
                 .as("services do not call each other").isFalse();
         assertThat(net.allowed(podLabels("channel-gateway"), podLabels("ticket-service"), 8080))
@@ -284,14 +288,103 @@ class KustomizeOverlaysTest {
         String publicUrl = config(rendered, "survey-service").get("SURVEY_PUBLIC_URL");
         assertThat(publicUrl).startsWith("https://");
         // the host of the links is one the ingress routes /s to survey-service
-        io.fabric8.kubernetes.api.model.networking.v1.Ingress ingress = rendered
-                .all(io.fabric8.kubernetes.api.model.networking.v1.Ingress.class).get(0);
-        assertThat(ingress.getSpec().getRules()).filteredOn(r -> publicUrl.equals("https://" + r.getHost()))
-                .flatExtracting(r -> r.getHttp().getPaths())
-                .anySatisfy(p -> {
-                    assertThat(p.getPath()).isEqualTo("/s");
-                    assertThat(p.getBackend().getService().getName()).isEqualTo("survey-service");
-                });
+        assertThat(routes(rendered, publicUrl)).anySatisfy(p -> {
+            assertThat(p.getPath()).isEqualTo("/s");
+            assertThat(p.getBackend().getService().getName()).isEqualTo("survey-service");
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void identityLinksAreSignedWithASecretAndPointAtTheIngressedHost(String name) {
+        RenderedOverlay rendered = overlay(name);
+        Container ticket = rendered.named(Deployment.class, "ticket-service").orElseThrow().getSpec().getTemplate().getSpec()
+                .getContainers().get(0);
+        assertThat(ticket.getEnv()).filteredOn(e -> e.getName().equals("IDENTITY_TOKEN_SECRET")).singleElement()
+                .satisfies(e -> assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("identity-link-signing"));
+        String publicUrl = environment(rendered, "ticket-service").get("TICKET_PUBLIC_URL");
+        assertThat(publicUrl).startsWith("https://");
+        // the host of the links is one the ingress routes /verify-identity to ticket-service
+        assertThat(routes(rendered, publicUrl)).anySatisfy(p -> {
+            assertThat(p.getPath()).isEqualTo("/verify-identity");
+            assertThat(p.getBackend().getService().getName()).isEqualTo("ticket-service");
+        });
+        String properties = RenderedOverlay.read(RenderedOverlay.ROOT.resolve("ticket-service/src/main/resources/application.properties"));
+        assertThat(properties).as("ticket-service reads TICKET_PUBLIC_URL and IDENTITY_TOKEN_SECRET")
+                .contains("${TICKET_PUBLIC_URL", "${IDENTITY_TOKEN_SECRET");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void everyServiceBehindTheIngressTrustsXForwardedForOnlyFromTheIngressController(String name) {
+        RenderedOverlay rendered = overlay(name);
+        Set<String> behindIngress = rendered.all(Ingress.class).stream().flatMap(i -> i.getSpec().getRules().stream())
+                .flatMap(r -> r.getHttp().getPaths().stream()).map(p -> p.getBackend().getService().getName())
+                .filter(SERVICES::contains).collect(Collectors.toCollection(LinkedHashSet::new));
+        assertThat(behindIngress).contains("channel-gateway", "ticket-service");
+        String variable = envName("pharos.http.trusted-proxies");
+        assertThat(RenderedOverlay.read(RenderedOverlay.ROOT.resolve("commons/src/main/java/io/pharos/commons/ratelimit/ClientAddress.java")))
+                .as("the property commons reads").contains("\"pharos.http.trusted-proxies\"");
+        for (String service : behindIngress) {
+            String proxies = environment(rendered, service).get(variable);
+            assertThat(proxies).as(name + "/" + service + " " + variable).isNotBlank();
+            for (String range : proxies.split(",")) {
+                assertThat(isCidr(range.strip())).as(name + "/" + service + " " + variable + " entry " + range).isTrue();
+                assertThat(range.strip()).as("trusting everyone lets any client name any address").isNotIn("0.0.0.0/0", "::/0");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void channelGatewayRefusesClusterDestinationsWithoutExceptions(String name) {
+        Map<String, String> env = environment(overlay(name), "channel-gateway");
+        String guard = RenderedOverlay.read(RenderedOverlay.ROOT.resolve(
+                "channel-gateway/src/main/java/io/pharos/channel/service/security/OutboundGuard.java"));
+        assertThat(guard).as("the properties OutboundGuard reads")
+                .contains("\"pharos.outbound.allow\"", "\"pharos.outbound.cluster-cidrs\"", "\"pharos.outbound.cluster-suffixes\"");
+        assertThat(env.getOrDefault(envName("pharos.outbound.allow"), "")).as("no allow-list in a cluster").isEmpty();
+        String cidrs = env.get(envName("pharos.outbound.cluster-cidrs"));
+        assertThat(cidrs).as("the cluster's pod and service ranges").isNotBlank();
+        for (String range : cidrs.split(",")) {
+            assertThat(isCidr(range.strip())).as(range).isTrue();
+        }
+        String suffixes = env.get(envName("pharos.outbound.cluster-suffixes"));
+        if (suffixes != null) {
+            assertThat(suffixes.split(",")).as("a list that replaces the default keeps the cluster's names")
+                    .contains(".svc", ".cluster.local");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void gatewayVerifiesTokensOfTheServicesRealmWithTheSubgraphsLimits(String name) {
+        RenderedOverlay rendered = overlay(name);
+        Map<String, String> gateway = environment(rendered, "gateway");
+        String gatewayConfig = RenderedOverlay.read(RenderedOverlay.ROOT.resolve("deploy/gateway/gateway.config.ts"));
+        assertThat(config(rendered, "gateway").keySet()).as("every variable of gateway-config is read by gateway.config.ts")
+                .allSatisfy(key -> assertThat(gatewayConfig).contains("process.env." + key));
+        // the issuer of the realm's tokens is Keycloak's public hostname; the services check the same realm
+        String realm = gateway.get("OIDC_AUTH_SERVER_URL");
+        GenericKubernetesResource keycloak = rendered.custom("Keycloak").get(0);
+        assertThat(realm).isEqualTo(RenderedOverlay.<String> at(keycloak, "spec", "hostname", "hostname") + "/realms/pharos");
+        for (String service : SERVICES) {
+            assertThat(config(rendered, service)).as(service).containsEntry("OIDC_AUTH_SERVER_URL", realm);
+        }
+        Map<String, String> shared = new LinkedHashMap<>();
+        for (String line : RenderedOverlay.read(RenderedOverlay.ROOT.resolve("commons/src/main/resources/META-INF/microprofile-config.properties"))
+                .split("\n")) {
+            int eq = line.indexOf('=');
+            if (!line.startsWith("#") && eq > 0) {
+                shared.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
+            }
+        }
+        assertThat(gateway).containsEntry("OIDC_AUDIENCE", shared.get("quarkus.oidc.token.audience"))
+                .containsEntry("GATEWAY_MAX_DEPTH", shared.get("pharos.graphql.max-depth"))
+                .containsEntry("GATEWAY_MAX_ROOT_FIELDS", shared.get("pharos.graphql.max-root-fields"))
+                .containsEntry("GATEWAY_MAX_COST", shared.get("pharos.graphql.max-cost"))
+                .containsEntry("GATEWAY_MAX_PAGE_SIZE", shared.get("pharos.graphql.max-page-size"))
+                .containsEntry("NODE_ENV", "production");
     }
 
     // ------------------------------------------------------------------------------------
@@ -301,6 +394,50 @@ class KustomizeOverlaysTest {
         return overlay.all(ConfigMap.class).stream()
                 .filter(m -> m.getMetadata().getName().matches(Pattern.quote(service) + "-config(-[a-z0-9]+)?"))
                 .findFirst().orElseThrow(() -> new AssertionError("no ConfigMap of " + service)).getData();
+    }
+
+    /** What a Deployment's first container sees: its ConfigMaps (envFrom, in order), then its own literal env. */
+    private static Map<String, String> environment(RenderedOverlay overlay, String deployment) {
+        Container c = overlay.named(Deployment.class, deployment).orElseThrow().getSpec().getTemplate().getSpec().getContainers().get(0);
+        Map<String, String> env = new LinkedHashMap<>();
+        for (EnvFromSource from : c.getEnvFrom()) {
+            if (from.getConfigMapRef() != null) {
+                String map = from.getConfigMapRef().getName();
+                env.putAll(overlay.named(ConfigMap.class, map).orElseThrow(() -> new AssertionError(deployment + ": no ConfigMap " + map))
+                        .getData());
+            }
+        }
+        for (EnvVar e : c.getEnv()) {
+            if (e.getValue() != null) {
+                env.put(e.getName(), e.getValue());
+            }
+        }
+        return env;
+    }
+
+    /** The paths the ingress routes on the host of an https URL. */
+    private static List<io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath> routes(RenderedOverlay overlay, String url) {
+        return overlay.all(Ingress.class).stream().flatMap(i -> i.getSpec().getRules().stream())
+                .filter(r -> url.equals("https://" + r.getHost())).flatMap(r -> r.getHttp().getPaths().stream()).toList();
+    }
+
+    /** The environment variable MicroProfile Config reads for a property (non-alphanumerics to _, upper case). */
+    private static String envName(String property) {
+        return property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** An IPv4 or IPv6 address with an optional prefix length (no DNS: literals only). */
+    private static boolean isCidr(String text) {
+        Matcher m = Pattern.compile("(\\d{1,3}(?:\\.\\d{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]*)(?:/(\\d{1,3}))?").matcher(text);
+        if (!m.matches()) {
+            return false;
+        }
+        try {
+            int bits = InetAddress.getByName(m.group(1)).getAddress().length * 8;
+            return m.group(2) == null || Integer.parseInt(m.group(2)) <= bits;
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 
     private static List<String> writes(GenericKubernetesResource user) {

@@ -43,11 +43,13 @@ public class CustomerService {
     private final CustomerRepository customers;
     private final OutboxWriter outbox;
     private final AuditTrail audit;
+    private final VerificationMails verification;
 
-    public CustomerService(CustomerRepository customers, OutboxWriter outbox, AuditTrail audit) {
+    public CustomerService(CustomerRepository customers, OutboxWriter outbox, AuditTrail audit, VerificationMails verification) {
         this.customers = customers;
         this.outbox = outbox;
         this.audit = audit;
+        this.verification = verification;
     }
 
     /** A resolved customer: who it is, whether this call created it. */
@@ -57,22 +59,37 @@ public class CustomerService {
     /**
      * The customer one of these identities belongs to (the first known wins), with the other
      * identities added to it when nobody holds them yet; or a new customer. Runs inside the
-     * caller's transaction.
+     * caller's transaction. Every identity is taken as proven (an email's From, a provider's id,
+     * an integrator's word).
      */
     public Uni<Resolved> resolve(String tenant, IdentityInput who, Actor actor, Instant at) {
-        List<Identities.Id> ids = Identities.of(who);
-        if (ids.isEmpty() && who.externalId() == null) {
+        return resolve(tenant, who, false, actor, at);
+    }
+
+    /**
+     * As above; with {@code claimed} the email and phone are only what a chat or form visitor typed.
+     * They recognise nobody: the proven identities (the chat session) decide the customer, or a new
+     * provisional one is created, and the claims are added to it as unverified identities (a new
+     * claimed email is mailed a verification link). A stranger typing a customer's address thus
+     * neither joins that customer's history nor receives their replies.
+     */
+    public Uni<Resolved> resolve(String tenant, IdentityInput who, boolean claimed, Actor actor, Instant at) {
+        List<Identities.Id> all = Identities.of(who);
+        if (all.isEmpty() && who.externalId() == null) {
             return Uni.createFrom().failure(ProblemException.badRequest("missing-requester-identity",
                     "The requester needs at least one of email, phone, whatsapp, telegram, messenger, instagram, chat or externalId."));
         }
+        List<Identities.Id> claims = claimed ? all.stream().filter(Identities::claimable).toList() : List.of();
+        List<Identities.Id> ids = all.stream().filter(id -> !claims.contains(id)).toList();
         Uni<Customer> byExternal = who.externalId() == null ? Uni.createFrom().nullItem()
                 : customers.findByExternalId(tenant, who.externalId());
         return byExternal.flatMap(found -> found != null ? Uni.createFrom().item(found) : findFirst(tenant, ids, 0))
                 .flatMap(found -> {
                     if (found == null) {
-                        return create(tenant, who, ids, actor, at).map(c -> new Resolved(c, true));
+                        return create(tenant, who, ids, claims, actor, at).map(c -> new Resolved(c, true));
                     }
-                    return addUnknownIdentities(tenant, found, ids, actor).map(c -> new Resolved(c, false));
+                    return addUnknownIdentities(tenant, found, ids, actor).flatMap(c -> addClaims(tenant, c, claims, who.language()))
+                            .map(c -> new Resolved(c, false));
                 });
     }
 
@@ -185,8 +202,14 @@ public class CustomerService {
                                 survivor.name = merged.name;
                             }
                             return Panache.getSession().flatMap(s -> s.createMutationQuery(
+                                    // an unverified claim the survivor already holds (either way) moves nowhere
+                                    "delete from CustomerIdentity m where m.tenant = ?1 and m.customer = ?2 and m.verified = false"
+                                            + " and exists (select 1 from CustomerIdentity k where k.customer = ?3 and k.type = m.type"
+                                            + " and k.value = m.value)")
+                                    .setParameter(1, tenant).setParameter(2, merged).setParameter(3, survivor).executeUpdate()
+                                    .flatMap(dropped -> s.createMutationQuery(
                                     "update CustomerIdentity set customer = ?1 where tenant = ?2 and customer = ?3")
-                                    .setParameter(1, survivor).setParameter(2, tenant).setParameter(3, merged).executeUpdate()
+                                    .setParameter(1, survivor).setParameter(2, tenant).setParameter(3, merged).executeUpdate())
                                     .flatMap(n -> s.createMutationQuery(
                                             "update Ticket set requesterId = ?1 where tenant = ?2 and requesterId = ?3")
                                             .setParameter(1, survivor.id).setParameter(2, tenant).setParameter(3, merged.id)
@@ -221,6 +244,11 @@ public class CustomerService {
     }
 
     private Uni<Customer> create(String tenant, IdentityInput who, List<Identities.Id> ids, Actor actor, Instant at) {
+        return create(tenant, who, ids, List.of(), actor, at);
+    }
+
+    private Uni<Customer> create(String tenant, IdentityInput who, List<Identities.Id> ids, List<Identities.Id> claims, Actor actor,
+            Instant at) {
         Customer c = new Customer();
         c.id = UUID.randomUUID();
         c.tenant = tenant;
@@ -232,12 +260,47 @@ public class CustomerService {
         for (Identities.Id id : ids) {
             identities.add(identity(tenant, c, id));
         }
+        List<CustomerIdentity> unverified = claims.stream().map(id -> claim(tenant, c, id)).toList();
+        identities.addAll(unverified);
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("identities", ids.stream().map(Identities.Id::toString).toList());
+        if (!claims.isEmpty()) {
+            detail.put("unverified", claims.stream().map(Identities.Id::toString).toList());
+        }
         return customers.persist(c)
                 .flatMap(v -> Panache.getSession().flatMap(s -> s.persistAll(identities.toArray())))
-                .flatMap(v -> audit.record(tenant, null, c.id, actor, "customer.created",
-                        Map.of("identities", ids.stream().map(Identities.Id::toString).toList())))
+                .flatMap(v -> audit.record(tenant, null, c.id, actor, "customer.created", detail))
                 .flatMap(v -> event(tenant, TicketEvents.CUSTOMER_CREATED, c, new CustomerCreated(EventData.customer(c, identities))))
+                .flatMap(v -> requestVerification(unverified, who.language()))
                 .replaceWith(c);
+    }
+
+    /** Claims this customer does not hold yet, as unverified identities; nobody else's identity is looked at. */
+    private Uni<Customer> addClaims(String tenant, Customer c, List<Identities.Id> claims, String language) {
+        if (claims.isEmpty()) {
+            return Uni.createFrom().item(c);
+        }
+        return identitiesOf(c).flatMap(known -> {
+            List<CustomerIdentity> fresh = claims.stream()
+                    .filter(id -> known.stream().noneMatch(k -> k.type == id.type() && k.value.equals(id.value())))
+                    .map(id -> claim(tenant, c, id)).toList();
+            if (fresh.isEmpty()) {
+                return Uni.createFrom().item(c);
+            }
+            return Panache.getSession().flatMap(s -> s.persistAll(fresh.toArray()))
+                    .flatMap(v -> requestVerification(fresh, language))
+                    .replaceWith(c);
+        });
+    }
+
+    private Uni<Void> requestVerification(List<CustomerIdentity> claims, String language) {
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (CustomerIdentity claim : claims) {
+            if (claim.type == io.pharos.ticket.domain.IdentityType.EMAIL) {
+                all = all.flatMap(v -> verification.request(claim, language, now()));
+            }
+        }
+        return all;
     }
 
     private Uni<Customer> addUnknownIdentities(String tenant, Customer c, List<Identities.Id> ids, Actor actor) {
@@ -271,6 +334,12 @@ public class CustomerService {
                         .replaceWith(c);
             });
         });
+    }
+
+    private static CustomerIdentity claim(String tenant, Customer c, Identities.Id id) {
+        CustomerIdentity claim = identity(tenant, c, id);
+        claim.verified = false;
+        return claim;
     }
 
     private static CustomerIdentity identity(String tenant, Customer c, Identities.Id id) {

@@ -34,6 +34,11 @@ public final class Identities {
         return ids;
     }
 
+    /** Identities a visitor can only claim by typing them (email, phone); a channel's own ids are proven by the channel. */
+    public static boolean claimable(Id id) {
+        return id.type() == IdentityType.EMAIL || id.type() == IdentityType.PHONE;
+    }
+
     /** Parses the {@code TYPE:VALUE} form of {@code GET /customers?identity=}. */
     public static Id parse(String typeAndValue) {
         int colon = typeAndValue == null ? -1 : typeAndValue.indexOf(':');

@@ -83,20 +83,21 @@ public class InboundService {
             }
             Instant at = (in.receivedAt() != null ? in.receivedAt() : Instant.now()).truncatedTo(ChronoUnit.MICROS);
             Actor system = Actor.system();
-            return customers.resolve(tenant, in.from(), system, at)
+            return customers.resolve(tenant, in.from(), in.claimed(), system, at)
                     .flatMap(requester -> findThread(tenant, in, requester.customer().id, at)
                             .flatMap(thread -> thread != null
                                     ? append(thread, in, at).map(m -> new Outcome(thread.id, m.id, false, false))
-                                    : open(tenant, in, at)));
+                                    : open(tenant, in, requester, at)));
         });
     }
 
-    private Uni<Outcome> open(String tenant, InboundMessage in, Instant at) {
+    private Uni<Outcome> open(String tenant, InboundMessage in, CustomerService.Resolved requester, Instant at) {
         // bounded like every other subject: a huge Subject header must not make the ticket's events too large to publish
         String subject = in.subject() != null && !in.subject().isBlank() ? EventData.subject(in.subject().strip()) : summary(in);
         CreateTicketRequest create = new CreateTicketRequest(subject, in.channel(), null, in.from(), null, null, at, null, null,
                 in.language());
-        return creation.createInTransaction(tenant, create, Actor.system(), EventData.source(in), in.text())
+        // the requester as resolved above: resolving again would take a claimed address for proof
+        return creation.createInTransaction(tenant, create, Actor.system(), EventData.source(in), in.text(), requester)
                 .flatMap(dto -> tickets.findInTenant(tenant, dto.id()))
                 .flatMap(t -> {
                     t.conversationKey = in.conversationKey();
@@ -129,9 +130,11 @@ public class InboundService {
                     ids.addAll(in.email().references());
                 }
             }
+            // headers thread a reply only from the ticket's requester: anyone who saw a Message-ID (a forwarded mail, a
+            // Cc) could otherwise write into a customer's ticket; another sender starts a conversation of their own
             Uni<Ticket> byHeaders = ids.isEmpty() ? Uni.createFrom().nullItem()
-                    : tickets.find("from Ticket t where t.tenant = ?1 and t.id in (select m.ticketId from Message m"
-                            + " where m.tenant = ?1 and m.emailMessageId in ?2) order by t.updatedAt desc", tenant, ids).firstResult();
+                    : tickets.find("from Ticket t where t.tenant = ?1 and t.requesterId = ?3 and t.id in (select m.ticketId from Message m"
+                            + " where m.tenant = ?1 and m.emailMessageId in ?2) order by t.updatedAt desc", tenant, ids, customerId).firstResult();
             return byHeaders.flatMap(t -> t != null ? Uni.createFrom().item(t) : byToken(tenant, in.subject(), customerId))
                     .map(t -> t != null && t.status != TicketStatus.CLOSED ? t : null);
         }

@@ -13,9 +13,11 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Validator;
 
 import io.pharos.commons.outbox.OutboxWriter;
 import io.pharos.commons.rest.ProblemException;
+import io.pharos.commons.rest.Validation;
 import io.pharos.commons.text.ControlCharacters;
 import io.pharos.contracts.channel.ChannelEvents;
 import io.pharos.contracts.channel.MessageRequested;
@@ -23,6 +25,7 @@ import io.pharos.contracts.ticket.MessageSnapshot;
 import io.pharos.contracts.ticket.TicketEvents;
 import io.pharos.contracts.ticket.TicketMessageAdded;
 import io.pharos.ticket.api.MessageDto;
+import io.pharos.ticket.api.Live;
 import io.pharos.ticket.api.MessageInput;
 import io.pharos.ticket.domain.AuthorKind;
 import io.pharos.ticket.domain.Channel;
@@ -56,9 +59,11 @@ public class Conversation {
     private final TicketEventPublisher events;
     private final OutboxWriter outbox;
     private final TimeSource time;
+    private final Validator validator;
 
     public Conversation(TicketRepository tickets, MessageRepository messages, AuditTrail audit, SlaClocks sla, StatusChanges statuses,
-            TicketEventPublisher events, OutboxWriter outbox, TimeSource time) {
+            TicketEventPublisher events, OutboxWriter outbox, TimeSource time, Validator validator) {
+        this.validator = validator;
         this.tickets = tickets;
         this.messages = messages;
         this.audit = audit;
@@ -69,14 +74,25 @@ public class Conversation {
         this.time = time;
     }
 
+    /** A live reply, note or customer message (REST, GraphQL): in server time, never a client's (see {@link Live}). */
     @WithTransaction
-    public Uni<MessageDto> addMessage(String tenant, UUID ticketId, MessageInput input, Actor actor) {
-        return tickets.require(tenant, ticketId).flatMap(t -> {
+    public Uni<MessageDto> addMessage(String tenant, UUID ticketId, MessageInput given, Actor actor) {
+        MessageInput input = ControlText.of(given);
+        try {
+            Validation.valid(validator, input, "Invalid message", Live.class);
+        } catch (ProblemException e) {
+            return Uni.createFrom().failure(e);
+        }
+        Uni<Message> taken = input.externalId() == null ? Uni.createFrom().nullItem() : messages.findByExternalId(tenant, input.externalId());
+        return taken.flatMap(existing -> existing != null
+                ? Uni.createFrom().failure(ProblemException.conflict("message-exists",
+                        "A message with externalId " + input.externalId() + " already exists: " + existing.id))
+                : tickets.require(tenant, ticketId)).flatMap(t -> {
             if (t.status == TicketStatus.CLOSED) {
                 return Uni.createFrom().failure(ProblemException.conflict("ticket-closed",
                         "Ticket " + t.number + " is closed; a follow-up needs a new ticket."));
             }
-            Instant at = (input.createdAt() != null ? input.createdAt() : time.now()).truncatedTo(ChronoUnit.MICROS);
+            Instant at = time.now().truncatedTo(ChronoUnit.MICROS);
             return append(t, input, author(input, actor, t), at, true).flatMap(m -> tickets.flush().map(v -> TicketMapper.toDto(m)));
         });
     }
@@ -147,7 +163,8 @@ public class Conversation {
     /** Asks channel-gateway to deliver an agent's public reply on the ticket's channel. */
     private Uni<Void> requestDelivery(Ticket t, Message m) {
         return Panache.getSession().flatMap(s -> s.createSelectionQuery(
-                "from CustomerIdentity where tenant = ?1 and customer.id = ?2 order by createdAt", CustomerIdentity.class)
+                // verified identities only: an address a visitor merely typed gets no replies (it may be somebody else's)
+                "from CustomerIdentity where tenant = ?1 and customer.id = ?2 and verified = true order by createdAt", CustomerIdentity.class)
                 .setParameter(1, t.tenant).setParameter(2, t.requesterId).getResultList()
                 .flatMap(ids -> s.createSelectionQuery("select emailMessageId from Message where tenant = ?1 and ticketId = ?2"
                         + " and emailMessageId is not null order by createdAt", String.class)

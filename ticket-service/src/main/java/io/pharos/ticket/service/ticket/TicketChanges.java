@@ -26,6 +26,7 @@ import io.pharos.ticket.domain.Ticket;
 import io.pharos.ticket.domain.TicketStatus;
 import io.pharos.ticket.mapping.EventData;
 import io.pharos.ticket.mapping.TicketMapper;
+import io.pharos.ticket.repository.AgentRepository;
 import io.pharos.ticket.repository.TicketRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -44,10 +45,12 @@ public class TicketChanges {
     private final TicketEventPublisher events;
     private final TimeSource time;
     private final Validator validator;
+    private final AgentRepository agents;
 
     public TicketChanges(TicketRepository tickets, AuditTrail audit, SlaClocks sla, StatusChanges statuses, TicketEventPublisher events,
-            TimeSource time, Validator validator) {
+            TimeSource time, Validator validator, AgentRepository agents) {
         this.validator = validator;
+        this.agents = agents;
         this.tickets = tickets;
         this.audit = audit;
         this.sla = sla;
@@ -57,7 +60,8 @@ public class TicketChanges {
     }
 
     @WithTransaction
-    public Uni<TicketDto> update(String tenant, UUID id, Long expectedVersion, TicketPatch patch, Actor actor) {
+    public Uni<TicketDto> update(String tenant, UUID id, Long expectedVersion, TicketPatch input, Actor actor) {
+        TicketPatch patch = ControlText.of(input);
         try {
             // here, not at each edge: REST's merge patch and GraphQL's mutations build their patches by hand
             Validation.valid(validator, patch, "Invalid ticket change");
@@ -69,8 +73,24 @@ public class TicketChanges {
                 return Uni.createFrom().failure(ProblemException.preconditionFailed("Ticket " + id + " is at version "
                         + t.version + ", not " + expectedVersion + ": read it again and reapply the change."));
             }
-            return apply(t, patch, actor).flatMap(v -> tickets.flush()).map(v -> TicketMapper.toDto(t));
+            return assignable(tenant, t, patch).flatMap(ok -> apply(t, patch, actor)).flatMap(v -> tickets.flush())
+                    .map(v -> TicketMapper.toDto(t));
         });
+    }
+
+    /** A new assignee must be an active agent of the tenant: any other id would hold the ticket for nobody. */
+    private Uni<Void> assignable(String tenant, Ticket t, TicketPatch patch) {
+        if (!patch.assigneeSet() || patch.assigneeId() == null || patch.assigneeId().equals(t.assigneeId)) {
+            return Uni.createFrom().voidItem();
+        }
+        return agents.findInTenant(tenant, patch.assigneeId()).flatMap(agent -> agent != null && agent.active
+                ? Uni.createFrom().voidItem()
+                : Uni.createFrom().failure(unknownAgent(patch.assigneeId())));
+    }
+
+    static ProblemException unknownAgent(String id) {
+        return new ProblemException(422, "unknown-agent", "Unprocessable content", "assigneeId " + id + " is no active agent of this tenant",
+                List.of(new io.pharos.commons.rest.Problem.FieldError("assigneeId", "must be an active agent of the tenant")));
     }
 
     private Uni<Void> apply(Ticket t, TicketPatch patch, Actor actor) {

@@ -13,13 +13,16 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Validator;
 
 import io.pharos.commons.outbox.OutboxWriter;
 import io.pharos.commons.rest.ProblemException;
+import io.pharos.commons.rest.Validation;
 import io.pharos.contracts.ticket.TicketCreated;
 import io.pharos.contracts.ticket.TicketEvents;
 import io.pharos.contracts.ticket.TicketSnapshot;
 import io.pharos.ticket.api.CreateTicketRequest;
+import io.pharos.ticket.api.Live;
 import io.pharos.ticket.api.TicketDto;
 import io.pharos.ticket.domain.AuthorKind;
 import io.pharos.ticket.domain.Channel;
@@ -29,7 +32,8 @@ import io.pharos.ticket.domain.TicketStatus;
 import io.pharos.ticket.mapping.EventData;
 import io.pharos.ticket.mapping.TicketMapper;
 import io.pharos.ticket.repository.TicketRepository;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.pharos.ticket.service.UniqueRaces;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -48,9 +52,11 @@ public class TicketCreation {
     private final Conversation conversation;
     private final Router router;
     private final TimeSource time;
+    private final Validator validator;
 
     public TicketCreation(TicketRepository tickets, CustomerService customers, TicketNumbers numbers, OutboxWriter outbox,
-            AuditTrail audit, SlaClocks sla, Conversation conversation, Router router, TimeSource time) {
+            AuditTrail audit, SlaClocks sla, Conversation conversation, Router router, TimeSource time, Validator validator) {
+        this.validator = validator;
         this.tickets = tickets;
         this.customers = customers;
         this.numbers = numbers;
@@ -62,13 +68,30 @@ public class TicketCreation {
         this.time = time;
     }
 
-    @WithTransaction
+    /**
+     * A live create (GraphQL) in a transaction of its own, run again when it lost a race on a unique value
+     * (the same new requester created at once by another request).
+     */
     public Uni<TicketDto> create(String tenant, CreateTicketRequest request, Actor actor) {
-        return createInTransaction(tenant, request, actor);
+        return UniqueRaces.retry(() -> Panache.withTransaction(() -> createInTransaction(tenant, request, actor)));
     }
 
-    /** The create itself, for callers that already hold a transaction (idempotent create, import). */
-    public Uni<TicketDto> createInTransaction(String tenant, CreateTicketRequest request, Actor actor) {
+    /**
+     * A live create for callers that already hold a transaction (the idempotent REST create): held to the
+     * limits of {@link CreateTicketRequest} in the {@link Live} group, so in server time.
+     */
+    public Uni<TicketDto> createInTransaction(String tenant, CreateTicketRequest input, Actor actor) {
+        CreateTicketRequest request = ControlText.of(input);
+        try {
+            Validation.valid(validator, request, "Invalid ticket", Live.class);
+        } catch (ProblemException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return createInTransaction(tenant, request, actor, null, null);
+    }
+
+    /** A ticket of history with its own {@code createdAt} (the import, which validated it), in the caller's transaction. */
+    public Uni<TicketDto> createHistoryInTransaction(String tenant, CreateTicketRequest request, Actor actor) {
         return createInTransaction(tenant, request, actor, null, null);
     }
 
@@ -78,6 +101,12 @@ public class TicketCreation {
      */
     public Uni<TicketDto> createInTransaction(String tenant, CreateTicketRequest request, Actor actor, TicketCreated.Source source,
             String firstText) {
+        return createInTransaction(tenant, request, actor, source, firstText, null);
+    }
+
+    /** As above with the requester already resolved by the caller (null: resolved from the request). */
+    public Uni<TicketDto> createInTransaction(String tenant, CreateTicketRequest request, Actor actor, TicketCreated.Source source,
+            String firstText, CustomerService.Resolved resolved) {
         Instant createdAt = (request.createdAt() != null ? request.createdAt() : time.now()).truncatedTo(ChronoUnit.MICROS);
         Uni<UUID> duplicate = request.externalId() == null ? Uni.createFrom().nullItem()
                 : tickets.findByExternalId(tenant, request.externalId()).map(t -> t == null ? null : t.id);
@@ -86,7 +115,7 @@ public class TicketCreation {
                 return Uni.createFrom().failure(ProblemException.conflict("ticket-exists",
                         "A ticket with externalId " + request.externalId() + " already exists: " + existing));
             }
-            return customers.resolve(tenant, request.requester(), actor, createdAt);
+            return resolved != null ? Uni.createFrom().item(resolved) : customers.resolve(tenant, request.requester(), actor, createdAt);
         }).flatMap(requester -> numbers.next(tenant).flatMap(number -> {
             Ticket t = new Ticket();
             t.id = UUID.randomUUID();

@@ -16,6 +16,7 @@ import io.pharos.ticket.api.TicketDto;
 import io.pharos.ticket.domain.Ticket;
 import io.pharos.ticket.domain.TicketStatus;
 import io.pharos.ticket.mapping.TicketMapper;
+import io.pharos.ticket.repository.AgentRepository;
 import io.pharos.ticket.repository.TicketRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
@@ -35,8 +36,11 @@ public class TicketImport {
     private final TicketCreation creation;
     private final Conversation conversation;
     private final StatusChanges statuses;
+    private final AgentRepository agents;
 
-    public TicketImport(TicketRepository tickets, TicketCreation creation, Conversation conversation, StatusChanges statuses) {
+    public TicketImport(TicketRepository tickets, TicketCreation creation, Conversation conversation, StatusChanges statuses,
+            AgentRepository agents) {
+        this.agents = agents;
         this.tickets = tickets;
         this.creation = creation;
         this.conversation = conversation;
@@ -58,7 +62,10 @@ public class TicketImport {
             in.statusChanges().forEach(c -> steps.add(new Step(c.at(), null, c.status())));
         }
         steps.sort(Comparator.comparing(Step::at)); // stable: a message and a status change at one instant keep their order
-        return creation.createInTransaction(tenant, create, actor)
+        Uni<Void> assignee = in.assigneeId() == null ? Uni.createFrom().voidItem()
+                : agents.findInTenant(tenant, in.assigneeId()).flatMap(agent -> agent != null
+                        ? Uni.createFrom().voidItem() : Uni.createFrom().failure(TicketChanges.unknownAgent(in.assigneeId())));
+        return assignee.flatMap(v -> creation.createHistoryInTransaction(tenant, create, actor))
                 .flatMap(dto -> tickets.findInTenant(tenant, dto.id()))
                 .flatMap(loaded -> {
                     if (in.assigneeId() != null) {
