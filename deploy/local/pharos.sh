@@ -409,11 +409,15 @@ start_service() { # NAME PORT DB
   # started on purpose: the watchdog looks after it (again)
   rm -f "$PIDS/$name.stopped" "$PIDS/$name.gave-up"
   say "starting $name on :$port"
+  # the prod profile with local secrets; GraphQL introspection on, as a developer's tools (and the
+  # GraphQL-over-HTTP audit) expect it here: deployments keep the profile's default, off
   HTTP_PORT=$port DB_HOST=localhost DB_PORT=$PG_PORT DB_NAME=$db DB_USER=$db DB_PASSWORD=$db \
     KAFKA_BOOTSTRAP_SERVERS=localhost:$KAFKA_PORT \
     OIDC_AUTH_SERVER_URL="http://localhost:$KEYCLOAK_PORT/realms/pharos" \
     QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
     SURVEY_TOKEN_SECRET="${SURVEY_TOKEN_SECRET:-local-only-survey-link-secret-0123456789}" \
+    IDENTITY_TOKEN_SECRET="${IDENTITY_TOKEN_SECRET:-local-only-identity-link-secret-0123456789}" \
+    GRAPHQL_INTROSPECTION="${GRAPHQL_INTROSPECTION:-true}" \
     KEYCLOAK_URL="http://localhost:$KEYCLOAK_PORT" KEYCLOAK_ADMIN_CLIENT_SECRET="$name-secret" \
     PHAROS_SEED_DEMO=true CHANNEL_SECRET_KEY="${CHANNEL_SECRET_KEY:-cGhhcm9zLWxvY2FsLW9ubHktY2hhbm5lbC1rZXktMzI=}" \
     SMTP_HOST=localhost SMTP_PORT=$SMTP_PORT \

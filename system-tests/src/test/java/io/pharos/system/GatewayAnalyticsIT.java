@@ -58,7 +58,7 @@ class GatewayAnalyticsIT {
         String deep = "{ tickets(first: 1) { edges { node { requester { tickets(first: 1) { edges { node { requester { tickets(first: 1)"
                 + " { edges { node { requester { id } } } } } } } } } } } } }";
         JsonPath refused = gateway(KeycloakTokens.user("sofia"), deep, Map.of());
-        assertThat(refused.getString("errors[0].message")).containsIgnoringCase("depth limit");
+        assertThat(refused.getString("errors[0].extensions.code")).as(refused.prettify()).isEqualTo("QUERY_TOO_DEEP");
         assertThat(refused.get("data") == null).as("nothing is resolved").isTrue();
     }
 }

@@ -73,12 +73,17 @@ class GatewayLimitsIT {
     @Test
     void theDepth12FanOutIsRefusedWithinASecondAndTheGatewayServesOnAfterwards() {
         post(query("{ me { tenant } }")); // a token fetched and the gateway warm: the refusal itself is timed
-        long started = System.nanoTime();
-        JsonPath refused = post(query("{ tickets { edges { node { requester { tickets { requester { tickets { requester"
-                + " { tickets { requester { tickets { id } } } } } } } } } } } }"));
-        java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - started);
-        assertThat(refused.getString("errors[0].extensions.code")).as(refused.prettify()).isEqualTo("QUERY_TOO_DEEP");
-        assertThat(refused.get("data") == null).isTrue();
+        // the fastest of three: a refusal that ran anything takes seconds every time, a GC pause on a busy machine only once
+        java.time.Duration took = java.time.Duration.ofDays(1);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            long started = System.nanoTime();
+            JsonPath refused = post(query("{ tickets { edges { node { requester { tickets { requester { tickets { requester"
+                    + " { tickets { requester { tickets { id } } } } } } } } } } } }"));
+            java.time.Duration once = java.time.Duration.ofNanos(System.nanoTime() - started);
+            took = once.compareTo(took) < 0 ? once : took;
+            assertThat(refused.getString("errors[0].extensions.code")).as(refused.prettify()).isEqualTo("QUERY_TOO_DEEP");
+            assertThat(refused.get("data") == null).isTrue();
+        }
         assertThat(took).isLessThan(java.time.Duration.ofSeconds(1));
         assertThat(post(query("{ me { tenant } }")).getString("data.me.tenant")).isEqualTo("acme");
     }

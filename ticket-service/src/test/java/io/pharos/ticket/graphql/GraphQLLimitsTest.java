@@ -49,12 +49,16 @@ class GraphQLLimitsTest {
     void theDepth12FanOutIsRefusedWithinASecondAndTheServiceServesOnAfterwards() {
         String anna = KeycloakTokens.user("anna");
         post(anna, "{ me { tenant } }", Map.of()); // a running service: the first request builds the engine
-        long started = System.nanoTime();
-        JsonPath refused = post(anna, DEPTH_12, Map.of());
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
-
-        assertRefused(refused, "QUERY_TOO_DEEP");
-        assertThat(refused.getString("errors[0].message")).contains("at most 10 levels");
+        // the fastest of three: a refusal that ran anything takes seconds every time, a GC pause on a busy machine only once
+        Duration took = Duration.ofDays(1);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            long started = System.nanoTime();
+            JsonPath refused = post(anna, DEPTH_12, Map.of());
+            Duration once = Duration.ofNanos(System.nanoTime() - started);
+            took = once.compareTo(took) < 0 ? once : took;
+            assertRefused(refused, "QUERY_TOO_DEEP");
+            assertThat(refused.getString("errors[0].message")).contains("at most 10 levels");
+        }
         assertThat(took).isLessThan(Duration.ofSeconds(1));
         // the shape as first reported (connections all the way down; not even valid against the schema) meets the same limit
         assertRefused(post("{ tickets { edges { node { requester { tickets { edges { node { requester { tickets { edges { node"
