@@ -229,6 +229,34 @@ class EmailChannelTest {
     }
 
     @Test
+    void anEmailLeftSendingByAProcessThatDiedIsSentWhenKafkaDeliversItAgain() throws Throwable {
+        String customer = "orphan-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+        UUID requestId = UUID.randomUUID();
+        String ticketId = UUID.randomUUID().toString();
+        // what a kill -9 between the claim and the send leaves behind
+        io.pharos.channel.domain.Delivery left = new io.pharos.channel.domain.Delivery();
+        left.requestId = requestId.toString();
+        left.tenant = "acme";
+        left.ticketId = ticketId;
+        left.status = io.pharos.channel.domain.Delivery.Status.SENDING;
+        left.attempts = 1;
+        left.claimedBy = "a-process-that-is-gone";
+        left.createdAt = left.updatedAt = java.time.Instant.now();
+        io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(() -> io.quarkus.hibernate.reactive.panache.Panache.withTransaction(
+                () -> io.quarkus.hibernate.reactive.panache.Panache.getSession().flatMap(session -> session.persist(left))));
+        MessageRequested data = ProducerSamples.reply(requestId, UUID.fromString(ticketId), 1043, Channel.EMAIL,
+                ProducerSamples.customer(UUID.randomUUID(), customer, null, null, null, null), "Order 55231",
+                "Your parcel left today.", null, List.of(), null);
+        try (KafkaEvents kafka = new KafkaEvents("pharos.channel.delivery")) {
+            ProducerSamples.publish(ChannelEvents.MESSAGE_REQUESTED, ticketId, ProducerSamples.TICKET_SERVICE, "acme", data);
+            assertThat(kafka.await(e -> ticketId.equals(e.key()), 1, Duration.ofSeconds(20))).as("delivered after all").hasSize(1);
+            List<MimeMessage> inbox = Mailboxes.inbox(customer, 1, Duration.ofSeconds(10));
+            assertThat(inbox).hasSize(1);
+            assertThat(inbox.get(0).getHeader("Message-ID")[0]).isEqualTo("<pharos." + requestId + "@acme.test>");
+        }
+    }
+
+    @Test
     void aRequestNoAdapterCanDeliverFailsWithItsReasonAndIsDeadLettered() throws Exception {
         Map<String, String> reasons = Map.of("form", "no adapter for channel form", "chat", "the customer has no chat session");
         for (var expected : reasons.entrySet()) {

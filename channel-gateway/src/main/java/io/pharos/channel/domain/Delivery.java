@@ -41,6 +41,9 @@ public class Delivery {
     @Enumerated(EnumType.STRING)
     public Status status;
     public int attempts;
+    /** The process that claimed it last (random per start): a SENDING row of another process was left mid-send. */
+    @Column(name = "claimed_by")
+    public String claimedBy;
     @Column(name = "provider_message_id")
     public String providerMessageId;
     public String error;

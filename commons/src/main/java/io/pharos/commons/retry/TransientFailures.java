@@ -1,6 +1,8 @@
 package io.pharos.commons.retry;
 
 import java.net.ConnectException;
+import java.net.SocketException;
+import java.nio.channels.ClosedChannelException;
 
 import jakarta.persistence.OptimisticLockException;
 
@@ -41,6 +43,11 @@ public final class TransientFailures {
                 return Kind.UNAVAILABLE;
             }
             if (t instanceof ConnectException || t instanceof ClosedConnectionException) {
+                return Kind.UNAVAILABLE;
+            }
+            // the database went away mid-statement (a crash, an immediate shutdown): "Connection reset"
+            if (t instanceof SocketException || t instanceof ClosedChannelException
+                    || t.getClass().getName().equals("io.netty.channel.unix.Errors$NativeIoException")) {
                 return Kind.UNAVAILABLE;
             }
         }

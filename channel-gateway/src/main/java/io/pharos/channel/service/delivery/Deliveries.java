@@ -1,8 +1,11 @@
 package io.pharos.channel.service.delivery;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,6 +21,7 @@ import io.pharos.channel.repository.DeliveryRepository;
 import io.pharos.channel.service.channels.Channels;
 import io.pharos.channel.service.chat.ChatService;
 import io.pharos.commons.outbox.OutboxWriter;
+import io.pharos.commons.retry.TransientFailures;
 import io.pharos.contracts.Channel;
 import io.pharos.contracts.CloudEvent;
 import io.pharos.contracts.channel.ChannelEvents;
@@ -32,14 +36,17 @@ import io.smallrye.mutiny.Uni;
  * Delivers {@code pharos.channel.message.requested}: each request id is claimed once (a row in
  * {@code delivery}), sent with retries, and its outcome recorded together with the
  * {@code pharos.channel.delivery} event (outbox, same transaction). A request claimed before
- * and never finished (a crash mid-send) is not sent again: at most once, as promised; it stays
- * visible as SENDING. What fails after the retries is reported as failed and dead-lettered with
+ * and never finished (a crash mid-send) is sent again by email only, under the same Message-ID;
+ * on the providers' channels it is not sent again (at most once) and stays visible as SENDING.
+ * What fails after the retries is reported as failed and dead-lettered with
  * the reason.
  */
 @ApplicationScoped
 public class Deliveries {
 
     private static final Logger LOG = Logger.getLogger(Deliveries.class);
+    /** This process, as a claim names it. */
+    private static final String PROCESS = UUID.randomUUID().toString();
 
     private final DeliveryRepository deliveries;
     private final Channels channels;
@@ -77,7 +84,7 @@ public class Deliveries {
             } catch (IllegalArgumentException e) {
                 return finish(tenant, data, null, null, "unknown channel " + channelKind.name().toLowerCase(), event);
             }
-            return channels.enabled(tenant, type).flatMap(list -> {
+            return despiteOutages(() -> channels.enabled(tenant, type)).flatMap(list -> {
                 if (list.isEmpty()) {
                     return finish(tenant, data, null, null, "the tenant has no enabled " + type.name().toLowerCase() + " channel", event);
                 }
@@ -98,9 +105,20 @@ public class Deliveries {
                 return sent.map(id -> new String[] { id, null })
                         .onFailure().recoverWithItem(e -> new String[] { null, e instanceof Undeliverable ? e.getMessage()
                                 : type.name().toLowerCase() + ": " + describe(e) })
-                        .flatMap(r -> finish(tenant, data, channel.id(), r[0], r[1], event).replaceWithVoid());
+                        .flatMap(r -> despiteOutages(() -> finish(tenant, data, channel.id(), r[0], r[1], event)).replaceWithVoid());
             });
         });
+    }
+
+    /**
+     * Once a request is claimed, nothing may fail for a database outage: the claim is committed, so a
+     * redelivered request is not sent again, and a send whose outcome was never recorded would stay
+     * SENDING for good (a fault campaign found one after a PostgreSQL crash). Lookups and the outcome
+     * are tried again until the database is back, for about two minutes.
+     */
+    private static <T> Uni<T> despiteOutages(Supplier<Uni<? extends T>> work) {
+        return Uni.createFrom().deferred(work).onFailure(TransientFailures::isTransient).retry()
+                .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).withJitter(0.5).atMost(30);
     }
 
     /** A request without a channel goes by email, as it always has. */
@@ -169,11 +187,25 @@ public class Deliveries {
         return smtp.send(email).replaceWith(messageId);
     }
 
-    /** Claims a request id for this attempt; false when it was claimed before. */
+    /**
+     * Claims a request id for this attempt; false when it was claimed before. An email left SENDING
+     * by another process (it died mid-send, so Kafka delivers the request again) is taken over and
+     * sent again under the same Message-ID, which mail clients show once; provider messages have no
+     * such key and stay at most once.
+     */
     private Uni<Boolean> claim(String tenant, String requestId, MessageRequested data) {
         return Panache.withTransaction(() -> deliveries.findById(requestId).flatMap(existing -> {
             if (existing != null) {
-                return Uni.createFrom().item(false);
+                boolean orphaned = existing.status == Delivery.Status.SENDING && !PROCESS.equals(existing.claimedBy)
+                        && channelOf(data) == Channel.EMAIL;
+                if (!orphaned) {
+                    return Uni.createFrom().item(false);
+                }
+                LOG.infof("request %s was left SENDING by a process that is gone; sending it again", requestId);
+                existing.claimedBy = PROCESS;
+                existing.attempts++;
+                existing.updatedAt = now();
+                return Uni.createFrom().item(true);
             }
             Delivery d = new Delivery();
             d.requestId = requestId;
@@ -181,6 +213,7 @@ public class Deliveries {
             d.ticketId = data.ticketId() == null ? null : data.ticketId().toString();
             d.status = Delivery.Status.SENDING;
             d.attempts = 1;
+            d.claimedBy = PROCESS;
             d.createdAt = d.updatedAt = now();
             return deliveries.persist(d).replaceWith(true);
         })).onFailure().recoverWithItem(false); // a concurrent claim won the primary key
