@@ -33,6 +33,27 @@ final class SuiteConsumerGroups {
     private SuiteConsumerGroups() {
     }
 
+    /**
+     * A group's offsets can only be set while it has no members, and a service's test JVM that just
+     * ended stays a member until its session times out (45 s): try again until then.
+     */
+    private static void placeWhenEmpty(Admin admin, String group, Map<TopicPartition, OffsetAndMetadata> offsets)
+            throws ExecutionException, InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(90);
+        while (true) {
+            try {
+                admin.alterConsumerGroupOffsets(group, offsets).all().get();
+                return;
+            } catch (ExecutionException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                System.out.println("consumer group " + group + " not placed yet (" + e.getCause() + "); trying again");
+                Thread.sleep(2_000);
+            }
+        }
+    }
+
     static void startAtTheEnd(List<String> services) {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, System.getProperty("kafka.bootstrap.servers", "localhost:9092"));
@@ -47,7 +68,7 @@ final class SuiteConsumerGroups {
                             .forEach(p -> ends.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest())));
                     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
                     admin.listOffsets(ends).all().get().forEach((partition, end) -> offsets.put(partition, new OffsetAndMetadata(end.offset())));
-                    admin.alterConsumerGroupOffsets(group.getKey(), offsets).all().get();
+                    placeWhenEmpty(admin, group.getKey(), offsets);
                     System.out.println("consumer group " + group.getKey() + " starts at the end of " + group.getValue());
                 }
             }
