@@ -29,6 +29,11 @@ public record IncomingEvent(CloudEvent<JsonNode> envelope) {
         return envelope.tenant();
     }
 
+    /** Whether an import of history produced this event: project it, never react to it with live behaviour. */
+    public boolean historical() {
+        return envelope.isHistorical();
+    }
+
     public boolean is(EventType<?> type) {
         return type.name().equals(envelope.type());
     }

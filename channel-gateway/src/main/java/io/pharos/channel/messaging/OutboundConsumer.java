@@ -33,8 +33,8 @@ public class OutboundConsumer {
         CloudEvent<MessageRequested> request;
         try {
             IncomingEvent event = IncomingEvent.parse(json, payload);
-            if (!event.is(ChannelEvents.MESSAGE_REQUESTED)) {
-                return Uni.createFrom().voidItem();
+            if (!event.is(ChannelEvents.MESSAGE_REQUESTED) || event.historical()) {
+                return Uni.createFrom().voidItem(); // history is never sent to anybody
             }
             CloudEvent<?> e = event.envelope();
             request = new CloudEvent<>(e.specversion(), e.id(), e.source(), e.type(), e.subject(), e.time(), e.datacontenttype(), e.tenant(),

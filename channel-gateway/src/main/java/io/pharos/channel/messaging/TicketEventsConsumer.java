@@ -33,8 +33,8 @@ public class TicketEventsConsumer {
         TicketCreated created;
         try {
             event = IncomingEvent.parse(json, payload);
-            if (!event.is(TicketEvents.TICKET_CREATED)) {
-                return Uni.createFrom().voidItem();
+            if (!event.is(TicketEvents.TICKET_CREATED) || event.historical()) {
+                return Uni.createFrom().voidItem(); // an imported ticket of history is not acknowledged to its customer
             }
             created = event.data(json, TicketEvents.TICKET_CREATED);
         } catch (Exception e) {

@@ -19,8 +19,12 @@ public class Envelopes {
         this.source = "//pharos/" + application;
     }
 
-    /** A CloudEvent 1.0 in structured JSON form, with the tenant as extension and the aggregate id as subject. */
+    /**
+     * A CloudEvent 1.0 in structured JSON form, with the tenant as extension and the aggregate id as
+     * subject; marked {@code historical} when an import of history writes it ({@link History}).
+     */
     public CloudEvent<Object> envelope(UUID id, Instant time, String tenant, String type, String key, Object data) {
-        return new CloudEvent<>(CloudEvent.SPEC_VERSION, id, source, type, key, time, CloudEvent.CONTENT_TYPE, tenant, data);
+        return new CloudEvent<>(CloudEvent.SPEC_VERSION, id, source, type, key, time, CloudEvent.CONTENT_TYPE, tenant,
+                History.isHistorical() ? Boolean.TRUE : null, data);
     }
 }
