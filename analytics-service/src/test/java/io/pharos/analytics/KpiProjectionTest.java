@@ -71,6 +71,12 @@ class KpiProjectionTest {
         return new Raw(topic, key, JSON.writeValueAsString(e));
     }
 
+    static Raw historical(Raw raw) throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode e = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(raw.value());
+        e.put("historical", true);
+        return new Raw(raw.topic(), raw.key(), JSON.writeValueAsString(e));
+    }
+
     static Map<String, Object> snapshot(ReferenceDataset.Ticket t, Instant at) {
         String status = "new";
         int reopens = 0;
@@ -95,6 +101,9 @@ class KpiProjectionTest {
         m.put("createdAt", t.created().toString());
         m.put("updatedAt", at.toString());
         m.put("reopenCount", reopens);
+        if (t.number() % 2 == 0) { // who opened it; the others leave it to the first visible message, as older events do
+            m.put("openedBy", "customer".equals(t.messages().get(0).author()) ? "customer" : "agent");
+        }
         return m;
     }
 
@@ -115,6 +124,7 @@ class KpiProjectionTest {
         out.add(event(topic, calendar.get("id").toString(), "pharos.calendar.updated", "acme", Map.of("calendar", calendar, "deleted", false)));
         for (ReferenceDataset.Ticket t : DATA.tickets) {
             String key = t.id().toString();
+            int before = out.size();
             out.add(event(topic, key, "pharos.ticket.created", t.tenant(), Map.of("ticket", snapshot(t, t.created()), "slaClocks",
                     clocks(t, t.created()))));
             for (ReferenceDataset.Msg m : t.messages()) {
@@ -139,6 +149,11 @@ class KpiProjectionTest {
                     out.add(event(topic, key, "pharos.ticket.reopened", t.tenant(), change));
                 }
                 previous = s.status();
+            }
+            if (t.number() % 3 == 0) { // an imported ticket: its events are historical, and count exactly like live ones
+                for (int i = before; i < out.size(); i++) {
+                    out.set(i, historical(out.get(i)));
+                }
             }
         }
         for (ReferenceDataset.Survey s : DATA.surveys) {
@@ -293,6 +308,7 @@ class KpiProjectionTest {
             durations(where + "firstResponseTime", k.path("firstResponseTime").path("calendar"), e.frt);
             durations(where + "firstResponseTime business", k.path("firstResponseTime").path("business"), e.frtBusiness);
             durations(where + "replyTime", k.path("replyTime").path("calendar"), e.reply);
+            durations(where + "replyTime business", k.path("replyTime").path("business"), e.replyBusiness);
             durations(where + "firstResolutionTime", k.path("firstResolutionTime").path("calendar"), e.firstResolution);
             durations(where + "firstResolutionTime business", k.path("firstResolutionTime").path("business"), e.firstResolutionBusiness);
             durations(where + "fullResolutionTime", k.path("fullResolutionTime").path("calendar"), e.fullResolution);
@@ -339,6 +355,113 @@ class KpiProjectionTest {
         if (values.length > 0) {
             assertThat(stats.path("value").asDouble()).as(what).isCloseTo(java.util.Arrays.stream(values).average().orElseThrow(), within(1e-9));
         }
+    }
+
+    /** Every KPI of the report whose data points are flows (counted once, in one hour): all but backlog and retention. */
+    static final List<String> FLOWS = List.of("firstResponseTime", "replyTime", "firstResolutionTime", "fullResolutionTime", "fcr",
+            "reopenRate", "csat", "csatSatisfied", "nps", "ces", "slaFirstResponseCompliance", "slaResolutionCompliance", "volume");
+
+    @Test
+    void theDaysOfASeriesAddUpToTheMonthOverRestCsvAndGraphQL() throws Exception {
+        ensureLoaded();
+        Instant from = Instant.parse("2026-03-01T22:00:00Z");
+        Instant to = Instant.parse("2026-03-31T21:00:00Z");
+        JsonNode month = kpis(supervisor(), from, to, null).path("groups").get(0).path("kpis");
+        JsonNode series = JSON.readTree(given().auth().oauth2(supervisor()).queryParam("from", from.toString()).queryParam("to", to.toString())
+                .queryParam("granularity", "day").get("/api/v1/kpis/series").then().statusCode(200).extract().asString());
+        JsonNode points = series.path("points");
+        assertThat(points).hasSize(30);
+        assertThat(series.path("from").asText()).isEqualTo(from.toString());
+        assertThat(series.path("to").asText()).isEqualTo(to.toString());
+        for (String kpi : FLOWS) {
+            for (String part : month.path(kpi).has("calendar") ? List.of("calendar", "business") : List.of("")) {
+                JsonNode whole = part.isEmpty() ? month.path(kpi) : month.path(kpi).path(part);
+                long count = 0;
+                double total = 0;
+                for (JsonNode p : points) {
+                    JsonNode day = part.isEmpty() ? p.path("kpis").path(kpi) : p.path("kpis").path(kpi).path(part);
+                    count += day.path("count").asLong();
+                    total += kpi.equals("volume") ? day.path("value").asDouble() : day.path("value").asDouble() * day.path("count").asLong();
+                }
+                String what = kpi + (part.isEmpty() ? "" : " " + part);
+                assertThat(whole.path("count").asLong()).as(what + " data points").isPositive();
+                assertThat(count).as(what + ": the days' data points are the month's").isEqualTo(whole.path("count").asLong());
+                double expected = kpi.equals("volume") ? whole.path("value").asDouble() : whole.path("value").asDouble() * whole.path("count").asLong();
+                assertThat(total).as(what + ": the days' sums are the month's").isCloseTo(expected, within(1e-6 * Math.max(1, Math.abs(expected))));
+            }
+        }
+        // full resolution is judged at the end of the month, in the day of the last solve; backlog is each day's level at its end
+        for (JsonNode p : points) {
+            Instant start = Instant.parse(p.path("start").asText());
+            Instant end = Instant.parse(p.path("end").asText());
+            ReferenceDataset.Expected e = DATA.expected(start, end, to, t -> "all", s -> "all").get("all");
+            durations("series full resolution " + start, p.path("kpis").path("fullResolutionTime").path("calendar"), e.fullResolution);
+            assertThat(p.path("kpis").path("backlog").path("value").asLong()).as("backlog at the end of " + start).isEqualTo(e.backlog);
+            assertThat(p.path("kpis").path("retention").path("value").asDouble()).as("retention of " + start)
+                    .isCloseTo(DATA.retention(start, end), within(1e-9));
+        }
+        // solved on the 9th, reopened on the 11th, solved on the 13th: once in the month, on the 13th; the 9th alone counts it there
+        ReferenceDataset.Ticket twice = DATA.tickets.stream().filter(t -> t.id().equals(ReferenceDataset.SOLVED_REOPENED_SOLVED)).findFirst()
+                .orElseThrow();
+        long seconds = Duration.between(twice.created(), Instant.parse("2026-03-13T09:00:00Z")).toSeconds();
+        Instant ninth = Instant.parse("2026-03-08T22:00:00Z");
+        Instant thirteenth = Instant.parse("2026-03-12T22:00:00Z");
+        assertThat(DATA.expected(ninth, ninth.plus(Duration.ofDays(1)), to, t -> "all", s -> "all").get("all").fullResolution)
+                .doesNotContain(Duration.between(twice.created(), Instant.parse("2026-03-09T10:00:00Z")).toSeconds());
+        assertThat(DATA.expected(thirteenth, thirteenth.plus(Duration.ofDays(1)), to, t -> "all", s -> "all").get("all").fullResolution).contains(seconds);
+        ReferenceDataset.Expected ninthAlone = DATA.expected(ninth, ninth.plus(Duration.ofDays(1)), t -> "all", s -> "all").get("all");
+        assertThat(ninthAlone.fullResolution).contains(Duration.between(twice.created(), Instant.parse("2026-03-09T10:00:00Z")).toSeconds());
+        JsonNode ninthReport = kpis(supervisor(), ninth, ninth.plus(Duration.ofDays(1)), null).path("groups").get(0).path("kpis");
+        durations("the 9th alone", ninthReport.path("fullResolutionTime").path("calendar"), ninthAlone.fullResolution);
+        JsonNode ninthPoint = points.get(7);
+        assertThat(ninthPoint.path("start").asText()).isEqualTo(ninth.toString());
+        assertThat(ninthPoint.path("kpis").path("fullResolutionTime").path("calendar").path("count").asLong())
+                .as("the 9th's point leaves out the solve the reopen withdrew").isLessThan(ninthAlone.fullResolution.size());
+
+        // the CSV series: one row per day, the same figures
+        String csv = given().auth().oauth2(supervisor()).queryParam("from", from.toString()).queryParam("to", to.toString())
+                .queryParam("granularity", "day").get("/api/v1/reports/kpis-series.csv").then().statusCode(200).contentType("text/csv")
+                .extract().asString();
+        List<List<String>> lines = CsvExportTest.rows(csv);
+        List<String> header = lines.get(0);
+        assertThat(header).startsWith("start", "end").contains("replyTimeBusiness", "fullResolutionTime");
+        assertThat(lines).hasSize(31);
+        long volume = 0;
+        for (int i = 1; i < lines.size(); i++) {
+            List<String> cells = lines.get(i);
+            JsonNode p = points.get(i - 1);
+            assertThat(cells.get(0)).isEqualTo(p.path("start").asText());
+            volume += Long.parseLong(cells.get(header.indexOf("volume")).replace(".00", ""));
+            String full = cells.get(header.indexOf("fullResolutionTime"));
+            JsonNode fullPoint = p.path("kpis").path("fullResolutionTime").path("calendar").path("value");
+            if (fullPoint.isNull()) {
+                assertThat(full).isEmpty();
+            } else {
+                assertThat(Double.parseDouble(full)).isCloseTo(fullPoint.asDouble(), within(0.005));
+            }
+        }
+        assertThat(volume).isEqualTo(month.path("volume").path("value").asLong());
+        // GraphQL: the same points
+        JsonNode r = graphql(supervisor(), "query($f: DateTime!, $t: DateTime!) { timeSeries(metric: \"fullResolutionTime\", from: $f, to: $t,"
+                + " granularity: DAY) { start count value } reply: timeSeries(metric: \"replyTime\", from: $f, to: $t, granularity: WEEK)"
+                + " { count businessValue } }", Map.of("f", from.toString(), "t", to.toString()));
+        assertThat(r.path("errors").isMissingNode()).as(r.toString()).isTrue();
+        long graphCount = 0;
+        for (int i = 0; i < 30; i++) {
+            JsonNode g = r.path("data").path("timeSeries").get(i);
+            assertThat(g.path("count").asLong()).isEqualTo(points.get(i).path("kpis").path("fullResolutionTime").path("calendar").path("count").asLong());
+            graphCount += g.path("count").asLong();
+        }
+        assertThat(graphCount).isEqualTo(month.path("fullResolutionTime").path("calendar").path("count").asLong());
+        r.path("data").path("reply").forEach(w -> {
+            if (w.path("count").asLong() > 0) {
+                assertThat(w.path("businessValue").isNull()).as("reply time in business hours").isFalse();
+            }
+        });
+        given().auth().oauth2(supervisor()).queryParam("from", from.toString()).queryParam("to", to.toString()).queryParam("granularity", "fortnight")
+                .get("/api/v1/kpis/series").then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(KeycloakTokens.user("anna")).queryParam("from", from.toString()).queryParam("to", to.toString())
+                .queryParam("granularity", "day").get("/api/v1/kpis/series").then().statusCode(403);
     }
 
     @Test

@@ -127,6 +127,7 @@ final class ReferenceDataset {
             Instant created = i < edges.size() ? edges.get(i) : START.plus(r.nextInt(28 * 24 * 60), ChronoUnit.MINUTES);
             d.tickets.add(ticket(r, tenant, 1000 + i, created));
         }
+        d.tickets.add(solvedReopenedSolved());
         for (int i = 0; i < 150; i++) {
             Ticket about = d.tickets.get(r.nextInt(acmeTickets));
             Instant at = START.plus(r.nextInt(30 * 24 * 60), ChronoUnit.MINUTES);
@@ -161,6 +162,24 @@ final class ReferenceDataset {
             d.customers.add(new Customer(UUID.randomUUID(), tenant, created, churned, i % 37 == 5));
         }
         return d;
+    }
+
+    /**
+     * Solved on Monday 9 March, reopened on Wednesday 11 March, solved again on Friday 13 March (Athens): over March its
+     * full resolution counts once, on the 13th; a report of the 9th alone, judged at that day's end, counts it there.
+     */
+    static final UUID SOLVED_REOPENED_SOLVED = UUID.fromString("00000000-0000-0000-0000-000000000913");
+
+    private static Ticket solvedReopenedSolved() {
+        Instant created = Instant.parse("2026-03-09T07:00:00Z");
+        List<Msg> messages = List.of(new Msg(UUID.randomUUID(), "customer", "public", created),
+                new Msg(UUID.randomUUID(), "agent", "public", Instant.parse("2026-03-09T08:00:00Z")),
+                new Msg(UUID.randomUUID(), "customer", "public", Instant.parse("2026-03-11T08:00:00Z")),
+                new Msg(UUID.randomUUID(), "agent", "public", Instant.parse("2026-03-11T09:30:00Z")));
+        List<Status> statuses = List.of(new Status("new", created), new Status("open", Instant.parse("2026-03-09T08:00:00Z")),
+                new Status("solved", Instant.parse("2026-03-09T10:00:00Z")), new Status("open", Instant.parse("2026-03-11T08:00:00Z")),
+                new Status("solved", Instant.parse("2026-03-13T09:00:00Z")));
+        return new Ticket(SOLVED_REOPENED_SOLVED, "acme", 913, "email", "billing", "agent-anna", created, messages, statuses);
     }
 
     private static Ticket ticket(Random r, String tenant, long number, Instant created) {
@@ -212,6 +231,9 @@ final class ReferenceDataset {
                 statuses.add(new Status("closed", t.plus(4, ChronoUnit.DAYS)));
             }
         }
+        if (number % 6 == 1) { // a bot's greeting: never a reply, never the opener, no end of a wait
+            messages.add(1, new Msg(UUID.randomUUID(), "bot", "public", created.plus(1, ChronoUnit.MINUTES)));
+        }
         return new Ticket(UUID.randomUUID(), tenant, number, CHANNELS.get(r.nextInt(CHANNELS.size())), TEAMS.get(r.nextInt(TEAMS.size())),
                 AGENTS.get(r.nextInt(AGENTS.size())), created, messages, statuses);
     }
@@ -238,6 +260,7 @@ final class ReferenceDataset {
         final List<Long> frt = new ArrayList<>();
         final List<Long> frtBusiness = new ArrayList<>();
         final List<Long> reply = new ArrayList<>();
+        final List<Long> replyBusiness = new ArrayList<>();
         final List<Long> firstResolution = new ArrayList<>();
         final List<Long> firstResolutionBusiness = new ArrayList<>();
         final List<Long> fullResolution = new ArrayList<>();
@@ -257,6 +280,16 @@ final class ReferenceDataset {
     }
 
     Map<String, Expected> expected(Instant from, Instant to, Function<Ticket, String> ticketGroup, Function<Survey, String> surveyGroup) {
+        return expected(from, to, to, ticketGroup, surveyGroup);
+    }
+
+    /**
+     * As the report over [from, to) would give, with full resolution judged at {@code judgedAt} (a series judges every bucket
+     * at the end of the whole series): tickets solved or closed then, counted in the hour of their last solve before it, if
+     * that lies in [from, to).
+     */
+    Map<String, Expected> expected(Instant from, Instant to, Instant judgedAt, Function<Ticket, String> ticketGroup,
+            Function<Survey, String> surveyGroup) {
         Map<String, Expected> groups = new LinkedHashMap<>();
         for (Ticket t : tickets) {
             if (!"acme".equals(t.tenant())) {
@@ -274,13 +307,19 @@ final class ReferenceDataset {
                 e.frt.add(Duration.between(t.created(), first.at()).toSeconds());
                 e.frtBusiness.add(businessSeconds(t.created(), first.at()));
             }
+            // a reply answers the customer: the agent's messages of a proactive ticket before the customer first writes are not replies
             Instant waitingSince = proactive ? null : t.created();
+            boolean customerWrote = !proactive;
+            long replies = 0;
             for (Msg m : msgs) {
                 if ("customer".equals(m.author())) {
+                    customerWrote = true;
                     waitingSince = waitingSince == null ? m.at() : waitingSince;
-                } else if (m.agentReply()) {
+                } else if (m.agentReply() && customerWrote) {
+                    replies++;
                     if (waitingSince != null && within(m.at(), from, to)) {
                         e.reply.add(Duration.between(waitingSince, m.at()).toSeconds());
+                        e.replyBusiness.add(businessSeconds(waitingSince, m.at()));
                     }
                     waitingSince = null;
                 }
@@ -290,7 +329,6 @@ final class ReferenceDataset {
                 e.solved++;
                 e.firstResolution.add(Duration.between(t.created(), firstSolve.at()).toSeconds());
                 e.firstResolutionBusiness.add(businessSeconds(t.created(), firstSolve.at()));
-                long replies = msgs.stream().filter(Msg::agentReply).count();
                 if (replies == 1 && !t.reopened()) {
                     e.fcr++;
                 }
@@ -299,16 +337,20 @@ final class ReferenceDataset {
                 }
             }
             String statusAtEnd = null;
+            String statusWhenJudged = null;
             Instant lastSolve = null;
             for (Status s : t.statuses()) {
                 if (s.at().isBefore(to)) {
                     statusAtEnd = s.status();
+                }
+                if (s.at().isBefore(judgedAt)) {
+                    statusWhenJudged = s.status();
                     if ("solved".equals(s.status())) {
                         lastSolve = s.at();
                     }
                 }
             }
-            if (statusAtEnd != null && DONE.contains(statusAtEnd) && lastSolve != null && within(lastSolve, from, to)) {
+            if (statusWhenJudged != null && DONE.contains(statusWhenJudged) && lastSolve != null && within(lastSolve, from, to)) {
                 e.fullResolution.add(Duration.between(t.created(), lastSolve).toSeconds());
             }
             if (statusAtEnd != null && !DONE.contains(statusAtEnd)) {

@@ -91,7 +91,9 @@ public class AnalyticsGraphQLApi {
     @Query("timeSeries")
     @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN })
     @Description("One KPI per hour, day, week or month of the tenant's time zone, from the bucket holding `from` to the one holding "
-            + "the last hour before `to`; `metric` is a KPI name of kpiCatalog")
+            + "the last hour before `to`; `metric` is a KPI name of kpiCatalog. The points add up to the range: full resolution is "
+            + "judged at the end of the series and counted in the bucket of each ticket's last solve; backlog is the level at each "
+            + "bucket's end")
     public Uni<List<@NonNull Point>> timeSeries(@NonNull String metric, @NonNull Instant from, @NonNull Instant to,
             @NonNull Granularity granularity) {
         Kpi kpi = Arrays.stream(Kpi.values()).filter(k -> k.key().equals(metric)).findFirst()

@@ -12,7 +12,7 @@ import io.pharos.commons.time.BusinessCalendar;
 
 /**
  * What one ticket adds to the rollups, from its facts, by the counting rules of docs/kpi-definitions.md: each data
- * point in the hour of the instant it is attributed to (FRT and reply time: the reply; first
+ * point in the hour of the instant it is attributed to (FRT and reply time, calendar and business: the reply; first
  * resolution, FCR and reopen rate: the first solve; full resolution: each solve, withdrawn by the
  * reopen that follows it; volume: the creation; backlog: +1 when it becomes open, -1 when solved
  * or closed). A pure function: the projection recomputes it whenever the ticket's facts change.
@@ -21,6 +21,7 @@ public final class Contributions {
 
     public enum Metric {
         FRT("firstResponseTime"), FRT_BUSINESS("firstResponseTimeBusiness"), REPLY_TIME("replyTime"),
+        REPLY_TIME_BUSINESS("replyTimeBusiness"),
         FIRST_RESOLUTION("firstResolutionTime"), FIRST_RESOLUTION_BUSINESS("firstResolutionTimeBusiness"),
         FULL_RESOLUTION("fullResolutionTime"), FULL_RESOLUTION_BUSINESS("fullResolutionTimeBusiness"),
         FCR("fcr"), REOPENED("reopenRate"), VOLUME("volume"), BACKLOG("backlog"),
@@ -55,9 +56,18 @@ public final class Contributions {
     public record SlaOutcome(String target, String state, boolean everBreached, Instant dueAt, Instant fulfilledAt) {
     }
 
-    public record Ticket(Instant createdAt, boolean reopened, List<Message> messages, List<StatusChange> statuses, List<SlaOutcome> sla) {
+    /**
+     * A ticket's facts; {@code openedBy} is who opened it as its snapshots say ({@code customer}, or {@code agent} for
+     * proactive outreach), null when no snapshot said (older events).
+     */
+    public record Ticket(Instant createdAt, boolean reopened, List<Message> messages, List<StatusChange> statuses, List<SlaOutcome> sla,
+            String openedBy) {
+        public Ticket(Instant createdAt, boolean reopened, List<Message> messages, List<StatusChange> statuses, List<SlaOutcome> sla) {
+            this(createdAt, reopened, messages, statuses, sla, null);
+        }
+
         public Ticket(Instant createdAt, boolean reopened, List<Message> messages, List<StatusChange> statuses) {
-            this(createdAt, reopened, messages, statuses, List.of());
+            this(createdAt, reopened, messages, statuses, List.of(), null);
         }
     }
 
@@ -85,20 +95,28 @@ public final class Contributions {
         Instant created = t.createdAt();
         points.add(new Point(Metric.VOLUME, hour(created), null, 1));
 
-        boolean proactive = !messages.isEmpty() && !messages.get(0).fromCustomer();
-        long replies = messages.stream().filter(Message::agentReply).count();
+        boolean proactive = proactive(t.openedBy(), messages);
         Message first = messages.stream().filter(Message::agentReply).findFirst().orElse(null);
         if (!proactive && first != null) {
             points.add(new Point(Metric.FRT, hour(first.at()), null, seconds(created, first.at())));
             points.add(new Point(Metric.FRT_BUSINESS, hour(first.at()), null, seconds(calendar.between(created, first.at()))));
         }
+        // a reply answers the customer: a proactive ticket's agent messages before the customer first writes (the opener, any
+        // follow-up) are outreach, neither replies nor the end of a wait; FCR, FRT and reply time agree on that
+        long replies = 0;
+        boolean customerWrote = !proactive;
         Instant waiting = proactive ? null : created;
         for (Message m : messages) {
-            if (m.fromCustomer() && waiting == null) {
-                waiting = m.at();
-            } else if (m.agentReply()) {
+            if (m.fromCustomer()) {
+                customerWrote = true;
+                if (waiting == null) {
+                    waiting = m.at();
+                }
+            } else if (m.agentReply() && customerWrote) {
+                replies++;
                 if (waiting != null) {
                     points.add(new Point(Metric.REPLY_TIME, hour(m.at()), null, seconds(waiting, m.at())));
+                    points.add(new Point(Metric.REPLY_TIME_BUSINESS, hour(m.at()), null, seconds(calendar.between(waiting, m.at()))));
                 }
                 waiting = null;
             }
@@ -156,6 +174,18 @@ public final class Contributions {
             }
         }
         return points;
+    }
+
+    /**
+     * Proactive (an agent opened it): as the snapshots say; when they do not, when the first message the customer could see
+     * or wrote is a public agent message. Internal notes, system messages and bots decide nothing: a bot greeting before the
+     * customer's question does not make the agent the opener.
+     */
+    static boolean proactive(String openedBy, List<Message> byTime) {
+        if (openedBy != null) {
+            return "agent".equals(openedBy);
+        }
+        return byTime.stream().filter(m -> m.fromCustomer() || m.agentReply()).findFirst().map(Message::agentReply).orElse(false);
     }
 
     private static void addFullResolution(List<Point> points, Instant created, Instant solve, Instant reopen, BusinessCalendar calendar) {

@@ -210,6 +210,41 @@ public class RollupRepository {
                 }));
     }
 
+    /**
+     * Every metric's tenant-wide sums per bucket of a series, in one pass: {@code starts} are the buckets' starts in order,
+     * {@code to} the end of the last. Everything is judged at {@code to}, the end of the whole series: a full resolution
+     * counts in its solve's bucket only if no reopen withdrew it before {@code to}, so the buckets add up to the report over
+     * {@code [starts[0], to)}. Backlog is a level, not a flow: each bucket gets the sum of the backlog rows within it, and
+     * index 0 what came before the first bucket, for the caller to add up into the level at each bucket's end.
+     *
+     * @return per index (0 = before the first bucket, i = bucket i, 1-based) the metrics' aggregates
+     */
+    public Uni<Map<Integer, Map<String, Aggregate>>> series(String tenant, List<Instant> starts, Instant to) {
+        OffsetDateTime[] bounds = starts.stream().map(RollupRepository::utc).toArray(OffsetDateTime[]::new);
+        Tuple args = Tuple.of(tenant, utc(starts.get(0)), utc(to), bounds);
+        // width_bucket over the bucket starts: which point an hour belongs to, whatever the zone cut them at
+        String where = " WHERE tenant = $1 AND channel = '*' AND until >= $3"
+                + " AND ((metric <> 'backlog' AND bucket >= $2 AND bucket < $3) OR (metric = 'backlog' AND bucket < $3))";
+        Uni<Map<Integer, Map<String, Aggregate>>> sums = pool.preparedQuery("SELECT width_bucket(bucket, $4::timestamptz[]) AS i, metric,"
+                + " sum(n)::bigint AS n, sum(total) AS total FROM rollup" + where + " GROUP BY 1, 2").execute(args).map(rows -> {
+                    Map<Integer, Map<String, Aggregate>> out = new TreeMap<>();
+                    rows.forEach(r -> out.computeIfAbsent(r.getInteger("i"), i -> new TreeMap<>()).put(r.getString("metric"), new Aggregate("all",
+                            r.getString("metric"), r.getLong("n"), r.getDouble("total"), new TreeMap<>())));
+                    return out;
+                });
+        return sums.flatMap(map -> pool.preparedQuery("SELECT width_bucket(bucket, $4::timestamptz[]) AS i, metric, bin, sum(n)::bigint AS n"
+                + " FROM rollup_bin" + where + " GROUP BY 1, 2, 3").execute(args).map(rows -> {
+                    for (Row r : rows) {
+                        Map<String, Aggregate> bucket = map.get(r.getInteger("i"));
+                        Aggregate a = bucket == null ? null : bucket.get(r.getString("metric"));
+                        if (a != null && r.getLong("n") != 0) {
+                            a.bins().merge(r.getInteger("bin"), r.getLong("n"), Long::sum);
+                        }
+                    }
+                    return map;
+                }));
+    }
+
     /** Tickets created per hour over {@code [from, to)}, from the tenant-wide volume rows (hours without tickets left out). */
     public Uni<List<HourlyVolume>> hourlyVolume(String tenant, Instant from, Instant to) {
         return pool.preparedQuery("SELECT bucket, n FROM rollup WHERE tenant = $1 AND channel = '*' AND metric = 'volume'"

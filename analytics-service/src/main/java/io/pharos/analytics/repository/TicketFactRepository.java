@@ -55,6 +55,12 @@ public class TicketFactRepository {
                 .replaceWithVoid();
     }
 
+    /** Who opened the ticket never changes: any snapshot that says it sets it, whatever its age. */
+    public Uni<Void> openedBy(SqlConnection c, UUID ticketId, String openedBy) {
+        return c.preparedQuery("UPDATE ticket_fact SET opened_by = $2 WHERE ticket_id = $1 AND opened_by IS DISTINCT FROM $2")
+                .execute(Tuple.of(ticketId, openedBy)).replaceWithVoid();
+    }
+
     public Uni<Void> markReopened(SqlConnection c, UUID ticketId) {
         return c.preparedQuery("UPDATE ticket_fact SET reopened = true WHERE ticket_id = $1").execute(Tuple.of(ticketId)).replaceWithVoid();
     }
@@ -76,11 +82,14 @@ public class TicketFactRepository {
                 + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (ticket_id, target) DO UPDATE SET"
                 + " policy = CASE WHEN sla_fact.as_of <= excluded.as_of THEN excluded.policy ELSE sla_fact.policy END,"
                 + " state = CASE WHEN sla_fact.as_of <= excluded.as_of THEN excluded.state ELSE sla_fact.state END,"
-                + " due_at = CASE WHEN sla_fact.ever_breached AND NOT excluded.ever_breached THEN sla_fact.due_at"
-                + "   WHEN excluded.ever_breached AND NOT sla_fact.ever_breached THEN excluded.due_at"
-                + "   WHEN sla_fact.as_of <= excluded.as_of THEN excluded.due_at ELSE sla_fact.due_at END,"
+                // a newer clock replaces the older one whole, breach included: ticket-service never forgets a breach on its
+                // own, so a newer clock without one is a recomputation under changed definitions (POST /api/v1/sla/recompute);
+                // two snapshots of the same instant keep the breach either of them saw
+                + " due_at = CASE WHEN sla_fact.as_of < excluded.as_of THEN excluded.due_at WHEN sla_fact.as_of > excluded.as_of THEN sla_fact.due_at"
+                + "   WHEN sla_fact.ever_breached AND NOT excluded.ever_breached THEN sla_fact.due_at ELSE excluded.due_at END,"
                 + " fulfilled_at = CASE WHEN sla_fact.as_of <= excluded.as_of THEN excluded.fulfilled_at ELSE sla_fact.fulfilled_at END,"
-                + " ever_breached = sla_fact.ever_breached OR excluded.ever_breached,"
+                + " ever_breached = CASE WHEN sla_fact.as_of < excluded.as_of THEN excluded.ever_breached"
+                + "   WHEN sla_fact.as_of > excluded.as_of THEN sla_fact.ever_breached ELSE sla_fact.ever_breached OR excluded.ever_breached END,"
                 + " as_of = GREATEST(sla_fact.as_of, excluded.as_of)")
                 .execute(Tuple.tuple(List.of(ticketId, clock.target(), tenant)).addValue(clock.policy()).addValue(clock.state())
                         .addValue(utc(clock.dueAt())).addValue(utc(clock.fulfilledAt())).addValue(clock.everBreached()).addValue(utc(clock.asOf())))
@@ -101,14 +110,15 @@ public class TicketFactRepository {
 
     /** The ticket's facts; null until its created event has arrived. */
     public Uni<Facts> facts(SqlConnection c, UUID ticketId) {
-        return c.preparedQuery("SELECT channel, team, assignee, created_at, reopened FROM ticket_fact WHERE ticket_id = $1").execute(Tuple.of(ticketId))
+        return c.preparedQuery("SELECT channel, team, assignee, created_at, reopened, opened_by FROM ticket_fact WHERE ticket_id = $1").execute(Tuple.of(ticketId))
                 .map(rows -> rows.size() == 0 ? null : rows.iterator().next()).flatMap(t -> {
                     if (t == null || t.getOffsetDateTime("created_at") == null) {
                         return Uni.createFrom().nullItem();
                     }
                     return messages(c, ticketId).flatMap(ms -> statuses(c, ticketId).flatMap(ss -> slaOutcomes(c, ticketId).map(outcomes -> new Facts(
                             t.getString("channel"), t.getString("team"), t.getString("assignee"),
-                            new Contributions.Ticket(t.getOffsetDateTime("created_at").toInstant(), t.getBoolean("reopened"), ms, ss, outcomes)))));
+                            new Contributions.Ticket(t.getOffsetDateTime("created_at").toInstant(), t.getBoolean("reopened"), ms, ss, outcomes,
+                                    t.getString("opened_by"))))));
                 });
     }
 

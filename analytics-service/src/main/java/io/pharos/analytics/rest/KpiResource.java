@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.pharos.analytics.api.KpiReport;
+import io.pharos.analytics.api.KpiSeries;
 import io.pharos.analytics.api.Scorecard;
 import io.pharos.analytics.model.Kpi;
 import io.pharos.analytics.service.KpiService;
@@ -38,7 +39,7 @@ import io.smallrye.mutiny.Uni;
 public class KpiResource {
 
     static final List<String> CSV_COLUMNS = List.of("firstResponseTime", "firstResponseTimeBusiness", "firstResponseTimeMedian",
-            "firstResponseTimeP90", "replyTime", "firstResolutionTime", "firstResolutionTimeBusiness", "firstResolutionTimeMedian",
+            "firstResponseTimeP90", "replyTime", "replyTimeBusiness", "firstResolutionTime", "firstResolutionTimeBusiness", "firstResolutionTimeMedian",
             "firstResolutionTimeP90", "fullResolutionTime", "fullResolutionTimeBusiness", "fcr", "reopenRate", "csat", "csatSatisfied", "nps",
             "ces", "slaFirstResponseCompliance", "slaResolutionCompliance", "volume", "backlog", "retention");
 
@@ -91,6 +92,55 @@ public class KpiResource {
             return Response.ok(SpreadsheetCsv.write(header, rows)).header("Content-Disposition",
                     "attachment; filename=\"pharos-kpis-" + f + "-" + t + ".csv\"").build();
         });
+    }
+
+    @GET
+    @Path("/kpis/series")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN })
+    @Operation(summary = "Every KPI per hour, day, week or month of the tenant's zone over the buckets covering [from, to); counts and sums"
+            + " of the points add up to the report over the same buckets")
+    public Uni<KpiSeries> series(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("granularity") String granularity) {
+        KpiService.Granularity g = granularity(granularity);
+        return kpis.timeSeries(caller.tenant(), instant("from", from), instant("to", to), g).map(points -> new KpiSeries(points.get(0).start(),
+                points.get(points.size() - 1).end(), g.name().toLowerCase(), points.stream()
+                        .map(p -> new KpiSeries.Point(p.start(), p.end(), p.kpis())).toList()));
+    }
+
+    @GET
+    @Path("/reports/kpis-series.csv")
+    @Produces("text/csv")
+    @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN })
+    @Operation(summary = "The same series as CSV, one row per bucket (start, end, then the columns of kpis.csv)")
+    public Uni<Response> seriesCsv(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("granularity") String granularity) {
+        KpiService.Granularity g = granularity(granularity);
+        Instant f = instant("from", from);
+        Instant t = instant("to", to);
+        return kpis.timeSeries(caller.tenant(), f, t, g).map(points -> {
+            List<String> header = new java.util.ArrayList<>(List.of("start", "end"));
+            header.addAll(CSV_COLUMNS);
+            List<List<Object>> rows = new java.util.ArrayList<>();
+            for (KpiService.SeriesPoint p : points) {
+                List<Object> row = new java.util.ArrayList<>(List.of(p.start().toString(), p.end().toString()));
+                for (String column : CSV_COLUMNS) {
+                    row.add(cell(p.kpis(), column));
+                }
+                rows.add(row);
+            }
+            return Response.ok(SpreadsheetCsv.write(header, rows)).header("Content-Disposition",
+                    "attachment; filename=\"pharos-kpis-" + g.name().toLowerCase() + "-" + f + "-" + t + ".csv\"").build();
+        });
+    }
+
+    static KpiService.Granularity granularity(String value) {
+        if (value == null || value.isBlank()) {
+            throw ProblemException.badRequest("validation", "granularity is required: hour, day, week or month");
+        }
+        try {
+            return KpiService.Granularity.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("validation", "granularity must be hour, day, week or month");
+        }
     }
 
     @GET

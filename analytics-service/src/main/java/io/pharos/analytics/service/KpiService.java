@@ -136,7 +136,11 @@ public class KpiService {
 
     /**
      * Every KPI per bucket of {@code granularity} from the bucket holding {@code from} to the one
-     * holding the last hour before {@code to}: each point is exactly the report over its bucket.
+     * holding the last hour before {@code to}. The points add up: every flow is counted in exactly one
+     * bucket and judged at the end of the whole series (a full resolution in the bucket of the ticket's
+     * last solve within it, if still solved at the series' end), so the points' counts and sums are the
+     * report's over the series' range. Backlog is a level (at each bucket's end) and retention a ratio
+     * over each bucket's days: those are per point and do not add up.
      */
     public Uni<List<SeriesPoint>> timeSeries(String tenant, Instant from, Instant to, Granularity granularity) {
         validateRange(from, to);
@@ -146,11 +150,42 @@ public class KpiService {
                 return Uni.createFrom().failure(ProblemException.badRequest("validation",
                         "at most " + MAX_POINTS + " points per series: choose a coarser granularity or a shorter range"));
             }
-            return io.smallrye.mutiny.Multi.createFrom().iterable(buckets)
-                    .onItem().transformToUniAndConcatenate(b -> kpis(tenant, b[0], b[1], GroupBy.NONE)
-                            .map(r -> new SeriesPoint(b[0], b[1], r.groups().isEmpty() ? figures(Map.of()) : r.groups().get(0).kpis())))
-                    .collect().asList();
+            Instant end = buckets.get(buckets.size() - 1)[1];
+            return rollups.series(tenant, buckets.stream().map(b -> b[0]).toList(), end).flatMap(sums -> retentions(tenant, buckets).map(kept -> {
+                List<SeriesPoint> points = new ArrayList<>();
+                Aggregate level = sums.getOrDefault(0, Map.of()).get("backlog"); // everything before the first bucket
+                for (int i = 0; i < buckets.size(); i++) {
+                    Map<String, Aggregate> metrics = new TreeMap<>(sums.getOrDefault(i + 1, Map.of()));
+                    level = plus(level, metrics.get("backlog"));
+                    if (level != null) {
+                        metrics.put("backlog", level);
+                    }
+                    Map<String, Object> figures = figures(metrics);
+                    figures.put(Kpi.RETENTION.key(), kept.get(i));
+                    points.add(new SeriesPoint(buckets.get(i)[0], buckets.get(i)[1], figures));
+                }
+                return points;
+            }));
         });
+    }
+
+    /** Retention per bucket, a few hundred buckets a query (each adds three columns; PostgreSQL allows 1664). */
+    private Uni<List<KpiReport.Stats>> retentions(String tenant, List<Instant[]> buckets) {
+        List<List<Instant[]>> chunks = new ArrayList<>();
+        for (int i = 0; i < buckets.size(); i += RETENTION_CHUNK) {
+            chunks.add(buckets.subList(i, Math.min(buckets.size(), i + RETENTION_CHUNK)));
+        }
+        return io.smallrye.mutiny.Multi.createFrom().iterable(chunks).onItem().transformToUniAndConcatenate(chunk -> retention(tenant, chunk))
+                .collect().asList().map(lists -> lists.stream().flatMap(List::stream).toList());
+    }
+
+    static final int RETENTION_CHUNK = 250;
+
+    private static Aggregate plus(Aggregate a, Aggregate b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return new Aggregate(a.group(), a.metric(), a.n() + b.n(), a.total() + b.total(), new TreeMap<>());
     }
 
     /** The buckets covering [from, to) in the zone; bounds fall on UTC hours (the rollups' grain). */
@@ -207,7 +242,7 @@ public class KpiService {
     static Map<String, Object> figures(Map<String, Aggregate> m) {
         Map<String, Object> k = new LinkedHashMap<>();
         k.put(Kpi.FIRST_RESPONSE_TIME.key(), new KpiReport.Duration(duration(m.get("firstResponseTime")), duration(m.get("firstResponseTimeBusiness"))));
-        k.put(Kpi.REPLY_TIME.key(), new KpiReport.Duration(duration(m.get("replyTime")), null));
+        k.put(Kpi.REPLY_TIME.key(), new KpiReport.Duration(duration(m.get("replyTime")), duration(m.get("replyTimeBusiness"))));
         k.put(Kpi.FIRST_RESOLUTION_TIME.key(), new KpiReport.Duration(duration(m.get("firstResolutionTime")),
                 duration(m.get("firstResolutionTimeBusiness"))));
         k.put(Kpi.FULL_RESOLUTION_TIME.key(), new KpiReport.Duration(duration(m.get("fullResolutionTime")),

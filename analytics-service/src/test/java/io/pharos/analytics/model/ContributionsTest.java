@@ -82,6 +82,77 @@ class ContributionsTest {
         assertThat(of(Metric.BACKLOG, points)).extracting(Point::value).containsExactly(1.0, -1.0, 1.0, -1.0);
     }
 
+    static final List<StatusChange> SOLVED = List.of(new StatusChange("new", CREATED), new StatusChange("solved", at("02T13:00")));
+
+    @Test
+    void theOpenerOfAProactiveTicketIsNoReplySoOneAnswerAfterTheCustomerWroteIsFirstContactResolution() {
+        List<Message> messages = List.of(new Message("agent", "public", CREATED), new Message("customer", "public", at("02T12:00")),
+                new Message("agent", "public", at("02T12:30")));
+        // whether the snapshot says so or the first visible message does
+        for (String openedBy : java.util.Arrays.asList("agent", null)) {
+            List<Point> points = Contributions.of(new Ticket(CREATED, false, messages, SOLVED, List.of(), openedBy), Calendars.FALLBACK);
+            assertThat(of(Metric.FCR, points)).as("opened by " + openedBy).extracting(Point::value).containsExactly(1.0);
+            assertThat(of(Metric.FRT, points)).isEmpty();
+            assertThat(of(Metric.REPLY_TIME, points)).extracting(Point::value).containsExactly(1800.0);
+        }
+        // a follow-up before the customer answers is outreach too; two answers after it are not one
+        List<Message> followUp = List.of(new Message("agent", "public", CREATED), new Message("agent", "public", at("02T10:00")),
+                new Message("customer", "public", at("02T12:00")), new Message("agent", "public", at("02T12:30")));
+        assertThat(of(Metric.FCR, Contributions.of(new Ticket(CREATED, false, followUp, SOLVED, List.of(), "agent"), Calendars.FALLBACK)))
+                .extracting(Point::value).containsExactly(1.0);
+        List<Message> twoAnswers = new java.util.ArrayList<>(messages);
+        twoAnswers.add(new Message("agent", "public", at("02T12:40")));
+        assertThat(of(Metric.FCR, Contributions.of(new Ticket(CREATED, false, twoAnswers, SOLVED, List.of(), "agent"), Calendars.FALLBACK)))
+                .extracting(Point::value).containsExactly(0.0);
+        // the customer never wrote: no reply, solved, not FCR
+        List<Message> unanswered = List.of(new Message("agent", "public", CREATED), new Message("agent", "public", at("02T10:00")));
+        assertThat(of(Metric.FCR, Contributions.of(new Ticket(CREATED, false, unanswered, SOLVED, List.of(), "agent"), Calendars.FALLBACK)))
+                .extracting(Point::value).containsExactly(0.0);
+    }
+
+    @Test
+    void whoOpenedTheTicketIsTheSnapshotsWordElseTheFirstVisibleMessageNeverABotANoteOrTheSystem() {
+        // a bot greets, an agent notes, then the customer asks: opened by the customer, the bot's and the note are no replies
+        List<Message> messages = List.of(new Message("bot", "public", CREATED), new Message("agent", "internal", at("02T09:11")),
+                new Message("system", "public", at("02T09:12")), new Message("customer", "public", at("02T09:15")),
+                new Message("bot", "public", at("02T09:16")), new Message("agent", "public", at("02T09:40")));
+        List<Point> points = Contributions.of(new Ticket(CREATED, false, messages, SOLVED, List.of(), null), Calendars.FALLBACK);
+        assertThat(of(Metric.FRT, points)).extracting(Point::value).containsExactly(1800.0);
+        assertThat(of(Metric.REPLY_TIME, points)).extracting(Point::value).containsExactly(1800.0); // from creation: the ticket was the question
+        assertThat(of(Metric.FCR, points)).extracting(Point::value).containsExactly(1.0);
+        // a snapshot saying "customer" wins over an agent's first message (an agent logging a phone call): it is a reply
+        List<Message> logged = List.of(new Message("agent", "public", at("02T09:20")), new Message("customer", "public", at("02T09:30")),
+                new Message("agent", "public", at("02T09:50")));
+        List<Point> phone = Contributions.of(new Ticket(CREATED, false, logged, SOLVED, List.of(), "customer"), Calendars.FALLBACK);
+        assertThat(of(Metric.FRT, phone)).extracting(Point::value).containsExactly(600.0);
+        assertThat(of(Metric.FCR, phone)).extracting(Point::value).containsExactly(0.0);
+        // and one saying "agent" wins over a customer's first message
+        assertThat(Contributions.proactive("agent", List.of(new Message("customer", "public", CREATED)))).isTrue();
+        assertThat(Contributions.proactive(null, List.of(new Message("bot", "public", CREATED)))).isFalse();
+    }
+
+    @Test
+    void replyTimeInBusinessHoursFollowsTheCalendarLikeFirstResponseTime() {
+        // Mon-Fri 09:00-17:00 UTC; a question on Friday 16:30 answered on Monday 09:30 waited one business hour
+        io.pharos.commons.time.BusinessCalendar office = officeHours();
+        Instant friday = Instant.parse("2026-03-06T16:30:00Z");
+        Ticket t = new Ticket(friday, false, List.of(new Message("customer", "public", friday),
+                new Message("agent", "public", Instant.parse("2026-03-09T09:30:00Z")),
+                new Message("customer", "public", Instant.parse("2026-03-09T10:00:00Z")),
+                new Message("agent", "public", Instant.parse("2026-03-09T10:45:00Z"))), List.of(new StatusChange("new", friday)));
+        List<Point> points = Contributions.of(t, office);
+        assertThat(of(Metric.REPLY_TIME, points)).extracting(Point::value).containsExactly(234000.0, 2700.0);
+        assertThat(of(Metric.REPLY_TIME_BUSINESS, points)).extracting(Point::value).containsExactly(3600.0, 2700.0);
+        assertThat(of(Metric.REPLY_TIME_BUSINESS, points)).extracting(Point::bucket)
+                .containsExactly(Instant.parse("2026-03-09T09:00:00Z"), Instant.parse("2026-03-09T10:00:00Z"));
+        assertThat(of(Metric.FRT_BUSINESS, points)).extracting(Point::value).containsExactly(3600.0);
+    }
+
+    static io.pharos.commons.time.BusinessCalendar officeHours() {
+        return io.pharos.commons.time.BusinessCalendar.weekly(java.time.ZoneOffset.UTC, java.util.EnumSet.range(java.time.DayOfWeek.MONDAY,
+                java.time.DayOfWeek.FRIDAY), java.time.LocalTime.of(9, 0), java.time.LocalTime.of(17, 0), List.of());
+    }
+
     @Test
     void surveysNormaliseToTheirScales() {
         assertThat(Contributions.survey("csat", 4, 1, 5, CREATED)).extracting(Point::value).containsExactly(7.5, 1.0);

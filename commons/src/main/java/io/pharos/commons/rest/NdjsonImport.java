@@ -16,7 +16,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * NDJSON imports, read and answered as a stream: one result line per input line, written as soon
  * as that line is done, so an import of any size never sits in memory. A line that fails becomes
- * a problem+json result and never stops the lines after it.
+ * a problem+json result and never stops the lines after it. Every import of every service reads
+ * and answers through here, in the one format of {@link ImportLineResult}.
  */
 public final class NdjsonImport {
 
@@ -24,15 +25,20 @@ public final class NdjsonImport {
 
     /** Imports one line (its 1-based number and text) and answers its result. */
     @FunctionalInterface
-    public interface LineImporter<R> {
-        R importLine(long number, String text) throws Throwable;
+    public interface LineImporter {
+        ImportLineResult importLine(long number, String text) throws Throwable;
     }
+
+    /**
+     * The longest externalId a result echoes: longer than any import allows (200), so a line refused
+     * for a too long id still says which it was, and far shorter than a line.
+     */
+    static final int MAX_ECHOED_ID = 1_000;
 
     private NdjsonImport() {
     }
 
-    public static <R> StreamingOutput stream(InputStream body, ObjectMapper json, int maxLine, LineImporter<R> importer,
-            BiFunction<Long, Problem, R> failed) {
+    public static StreamingOutput stream(InputStream body, ObjectMapper json, int maxLine, LineImporter importer) {
         return out -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
                 String line;
@@ -42,15 +48,16 @@ public final class NdjsonImport {
                     if (line.isBlank()) {
                         continue;
                     }
-                    R result;
-                    if (line.length() > maxLine) {
-                        result = failed.apply(number, ProblemException.badRequest("line-too-long",
+                    ImportLineResult result;
+                    if (line.length() > maxLine) { // refused unread: not even its externalId is looked for
+                        result = ImportLineResult.failed(number, null, ProblemException.badRequest("line-too-long",
                                 "A line may hold at most " + maxLine + " characters.").toProblem(null));
                     } else if (!object(line)) {
-                        result = failed.apply(number, ProblemException.badRequest("not-an-object",
+                        result = ImportLineResult.failed(number, null, ProblemException.badRequest("not-an-object",
                                 "Each line must be one JSON object.").toProblem(null));
                     } else {
-                        result = run(importer, number, line, failed);
+                        String externalId = externalIdOf(json, line);
+                        result = run(importer, number, line, (n, problem) -> ImportLineResult.failed(n, externalId, problem));
                     }
                     out.write(json.writeValueAsBytes(result));
                     out.write('\n');
@@ -71,7 +78,17 @@ public final class NdjsonImport {
         return false;
     }
 
-    private static <R> R run(LineImporter<R> importer, long number, String line, BiFunction<Long, Problem, R> failed) {
+    /** The line's externalId when it is JSON with a textual one, whatever else is wrong with it; else null. */
+    static String externalIdOf(ObjectMapper json, String line) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode id = json.readTree(line).path("externalId");
+            return id.isTextual() && id.textValue().length() <= MAX_ECHOED_ID ? id.textValue() : null;
+        } catch (Exception e) {
+            return null; // malformed JSON: the result says so, without an id
+        }
+    }
+
+    private static ImportLineResult run(LineImporter importer, long number, String line, BiFunction<Long, Problem, ImportLineResult> failed) {
         try {
             return importer.importLine(number, line);
         } catch (ProblemException e) {

@@ -12,7 +12,8 @@ import io.pharos.survey.model.SurveyType;
 
 /**
  * A response from an API client: either the invitation's {@code token} (and the score), or, for
- * history without an invitation, the survey type/scale and the ticket/customer it belongs to.
+ * history without an invitation, the survey type/scale and the ticket/customer it belongs to. The
+ * ticket may be named by its Pharos id or by {@code ticketExternalId}, the id a ticket import kept.
  * The same limits hold however it arrives (REST, GraphQL, NDJSON import): ResponseService checks
  * them on every path; the score's scale and {@code respondedAt}'s window are checked there too.
  */
@@ -24,6 +25,7 @@ public record ResponseInput(
         @Min(1) @Max(10) Integer scaleMax,
         UUID surveyId,
         UUID ticketId,
+        @Size(max = 200) @Pattern(regexp = NOT_BLANK, message = "must not be blank") String ticketExternalId,
         UUID customerId,
         @Size(max = 200) @Pattern(regexp = NOT_BLANK, message = "must not be blank") String agentId,
         @Size(max = 200) @Pattern(regexp = NOT_BLANK, message = "must not be blank") String team,

@@ -35,4 +35,7 @@ public class CustomerContact {
     public String identities;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /** When an import of history first brought this customer; null for customers first seen live */
+    @Column(name = "imported_at")
+    public Instant importedAt;
 }

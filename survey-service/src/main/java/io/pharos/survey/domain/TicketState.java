@@ -31,6 +31,9 @@ public class TicketState {
     @Column(name = "ticket_id")
     public UUID ticketId;
     public long number;
+    /** The ticket's id in the system it was imported from; imported survey answers may name it */
+    @Column(name = "external_id")
+    public String externalId;
     public String subject;
     /** lower-case, as in the events: new, open, pending, on_hold, solved, closed */
     public String status;
@@ -47,6 +50,8 @@ public class TicketState {
     public Instant solvedAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /** Whether the latest state came from an import of history: nothing live (no invitation) follows from it */
+    public boolean historical;
 
     public boolean solved() {
         return "solved".equals(status) || "closed".equals(status);

@@ -91,7 +91,7 @@ final class SurveyInputs {
 
     @Name("SurveyResponseInput")
     @Description("A response: the invitation's token and a score, or for history without an invitation the type, "
-            + "ticketId or customerId and respondedAt")
+            + "ticketId, ticketExternalId or customerId and respondedAt")
     public record ResponseIn(
             @Description("The invitation's token") @Size(max = 200) String token,
             @Description("The score given") @NonNull Integer score,
@@ -100,6 +100,7 @@ final class SurveyInputs {
             @Description("History: highest score of the scale") Integer scaleMax,
             @Description("History: the survey answered") @Id String surveyId,
             @Description("History: the ticket answered about") @Id String ticketId,
+            @Description("History: the ticket answered about, by the externalId its import kept") @Size(max = 200) String ticketExternalId,
             @Description("History: the customer who answered") @Id String customerId,
             @Description("History: the agent of the ticket") String agentId,
             @Description("History: the team of the ticket") String team,
@@ -109,7 +110,7 @@ final class SurveyInputs {
 
         ResponseInput toInput() {
             return new ResponseInput(token, score, comment, type, scaleMax, GraphQLIds.field("surveyId", surveyId),
-                    GraphQLIds.field("ticketId", ticketId), GraphQLIds.field("customerId", customerId), agentId, team, channel,
+                    GraphQLIds.field("ticketId", ticketId), ticketExternalId, GraphQLIds.field("customerId", customerId), agentId, team, channel,
                     respondedAt, externalId);
         }
     }

@@ -17,6 +17,13 @@ public class ReplicaRepository {
         return Panache.getSession().flatMap(s -> s.find(TicketState.class, new TicketState.Key(tenant, ticketId)));
     }
 
+    /** The tenant's ticket of this external id (unique per tenant in ticket-service); null when no event of it arrived yet. */
+    public Uni<TicketState> ticketByExternalId(String tenant, String externalId) {
+        return Panache.getSession().flatMap(s -> s.createSelectionQuery(
+                "from TicketState t where t.tenant = ?1 and t.externalId = ?2 order by t.updatedAt desc", TicketState.class)
+                .setParameter(1, tenant).setParameter(2, externalId).setMaxResults(1).getSingleResultOrNull());
+    }
+
     /** Whether a ticket of this id is known under another tenant (ticket ids are unique across tenants). */
     public Uni<Boolean> ticketOfAnotherTenant(String tenant, UUID ticketId) {
         return Panache.getSession().flatMap(s -> s.createSelectionQuery(

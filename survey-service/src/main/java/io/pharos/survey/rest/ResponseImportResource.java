@@ -15,11 +15,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.pharos.commons.messaging.History;
+import io.pharos.commons.rest.ImportLineResult;
 import io.pharos.commons.rest.NdjsonImport;
 import io.pharos.commons.rest.Validation;
 import io.pharos.commons.security.Roles;
 import io.pharos.commons.security.TenantContext;
-import io.pharos.survey.api.ImportResult;
 import io.pharos.survey.api.ResponseInput;
 import io.pharos.survey.service.ResponseService;
 import io.quarkus.vertx.VertxContextSupport;
@@ -28,7 +29,9 @@ import io.smallrye.common.annotation.Blocking;
 /**
  * Imports survey history as NDJSON, one response per line. Each line is its own transaction, so a
  * bad line loses nothing else; a line whose externalId was imported before answers {@code exists}
- * (an interrupted import can simply run again).
+ * (an interrupted import can simply run again). Each line runs as history ({@link History}): its
+ * {@code pharos.survey.responded} event is marked historical. Every result line echoes the line's
+ * externalId, failed ones too, so an integrator can match results without counting lines.
  */
 @Path("/api/v1/responses/import")
 @RolesAllowed({ Roles.INTEGRATOR, Roles.ADMIN })
@@ -59,8 +62,10 @@ public class ResponseImportResource {
         String tenant = caller.tenant();
         return Response.ok(NdjsonImport.stream(body, json, MAX_LINE, (number, line) -> {
             ResponseInput input = Validation.valid(validator, json.readValue(line, ResponseInput.class), "Invalid response");
-            ResponseService.Imported imported = VertxContextSupport.subscribeAndAwait(() -> responses.importResponse(tenant, input));
-            return ImportResult.of(number, imported.response(), imported.created());
-        }, ImportResult::failed)).build();
+            ResponseService.Imported imported = VertxContextSupport
+                    .subscribeAndAwait(() -> History.of(() -> responses.importResponse(tenant, input)));
+            return ImportLineResult.done(number, imported.created() ? "created" : "exists", imported.response().id(),
+                    imported.response().externalId());
+        })).build();
     }
 }

@@ -42,6 +42,8 @@ import io.smallrye.mutiny.Uni;
 public class InvitationSender {
 
     static final String REOPENED = "ticket no longer solved";
+    /** The ticket's latest state came from an import of history: the solve to ask about is not a live one. */
+    static final String HISTORY = "ticket state from imported history";
     private static final int BATCH = 50;
 
     private final InvitationRepository invitations;
@@ -107,6 +109,9 @@ public class InvitationSender {
                     }
                     if (invitation.ticketId != null && (ticket == null || !ticket.solved())) {
                         return skip(invitation, REOPENED);
+                    }
+                    if (ticket != null && ticket.historical) {
+                        return skip(invitation, HISTORY);
                     }
                     if (contact != null && "churned".equals(contact.lifecycle)) {
                         return skip(invitation, "customer churned");

@@ -13,7 +13,9 @@ import io.smallrye.mutiny.Uni;
  * Relationship surveys (typically NPS): every {@code intervalDays}, each active (not churned)
  * customer of the tenant gets one invitation, which {@link InvitationSender} sends like any other
  * (throttle included). Planning is one INSERT … SELECT; the unique index on (survey, customer,
- * period) makes concurrent replicas and repeated passes harmless.
+ * period) makes concurrent replicas and repeated passes harmless. A customer an import of history
+ * brought is first asked one interval after the import, like a customer last asked then: an
+ * import is no event to answer, and must not mail a whole customer base at once (issue 20).
  */
 @ApplicationScoped
 public class RelationshipSurveys {
@@ -26,6 +28,7 @@ public class RelationshipSurveys {
                    floor(extract(epoch FROM now()) / 86400 / d.interval_days)::integer
             FROM survey_definition d JOIN customer_contact c ON c.tenant = d.tenant
             WHERE d.trigger_kind = 'RELATIONSHIP' AND d.enabled AND c.lifecycle IS DISTINCT FROM 'churned' %s
+              AND (c.imported_at IS NULL OR c.imported_at <= now() - d.interval_days * interval '1 day')
               AND NOT EXISTS (SELECT 1 FROM invitation i WHERE i.definition_id = d.id AND i.customer_id = c.customer_id
                               AND i.created_at > now() - d.interval_days * interval '1 day')
             ON CONFLICT DO NOTHING""";

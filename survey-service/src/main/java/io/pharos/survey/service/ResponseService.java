@@ -86,6 +86,7 @@ public class ResponseService {
     private final SurveyDefinitionService definitionTexts;
     private final SurveyResponseRepository responses;
     private final ReplicaRepository replicas;
+    private final ResponseTickets tickets;
     private final CommentAnalyzer analyzer;
     private final OutboxWriter outbox;
     private final Duration changeWindow;
@@ -98,7 +99,7 @@ public class ResponseService {
 
     public ResponseService(SurveyTokens tokens, InvitationRepository invitations, SurveyDefinitionRepository definitions,
             SurveyDefinitionService definitionTexts, SurveyResponseRepository responses, ReplicaRepository replicas,
-            CommentAnalyzer analyzer, OutboxWriter outbox,
+            ResponseTickets tickets, CommentAnalyzer analyzer, OutboxWriter outbox,
             @ConfigProperty(name = "pharos.survey.change-window", defaultValue = "PT10M") Duration changeWindow, Validator validator) {
         this.tokens = tokens;
         this.invitations = invitations;
@@ -106,6 +107,7 @@ public class ResponseService {
         this.definitionTexts = definitionTexts;
         this.responses = responses;
         this.replicas = replicas;
+        this.tickets = tickets;
         this.analyzer = analyzer;
         this.outbox = outbox;
         this.changeWindow = changeWindow;
@@ -245,9 +247,9 @@ public class ResponseService {
     }
 
     private Uni<SurveyResponse> historical(String tenant, ResponseInput in) {
-        if (in.type() == null || (in.ticketId() == null && in.customerId() == null)) {
+        if (in.type() == null || (in.ticketId() == null && in.ticketExternalId() == null && in.customerId() == null)) {
             return Uni.createFrom().failure(ProblemException.badRequest("missing-context",
-                    "Without a token a response needs its type and a ticketId or customerId."));
+                    "Without a token a response needs its type and a ticketId, ticketExternalId or customerId."));
         }
         Uni<SurveyDefinition> survey = in.surveyId() == null ? Uni.createFrom().nullItem()
                 : definitions.findInTenant(tenant, in.surveyId())
@@ -260,8 +262,7 @@ public class ResponseService {
                         "A response with externalId " + in.externalId() + " already exists."));
             }
             return survey;
-        }).flatMap(d -> (in.ticketId() == null ? Uni.createFrom().<io.pharos.survey.domain.TicketState> nullItem()
-                : ticketOfTenant(tenant, in.ticketId())).map(ticket -> {
+        }).flatMap(d -> tickets.of(tenant, in).map(ticket -> {
                     int[] scale = Scales.of(in.type(), in.scaleMax());
                     Scales.check(in.score(), scale[0], scale[1]);
                     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -274,7 +275,7 @@ public class ResponseService {
                     r.scaleMax = scale[1];
                     r.score = in.score();
                     r.normalized = Scales.normalize(in.score(), scale[0], scale[1]);
-                    r.ticketId = in.ticketId();
+                    r.ticketId = ticket != null ? ticket.ticketId : in.ticketId();
                     r.customerId = in.customerId() != null ? in.customerId() : ticket == null ? null : ticket.customerId;
                     r.agentId = in.agentId() != null ? in.agentId() : ticket == null ? null : ticket.assigneeId;
                     r.team = in.team() != null ? in.team() : ticket == null ? null : ticket.team;
@@ -286,21 +287,6 @@ public class ResponseService {
                         analyze(r, in.comment().strip());
                     }
                     return r;
-                }));
-    }
-
-    /**
-     * The tenant's ticket as the replica knows it; null when no event of it has arrived yet (an
-     * import racing the ticket's own import). A ticket the replica knows under another tenant is
-     * refused as not found: a response never attaches to another tenant's ticket.
-     */
-    private Uni<io.pharos.survey.domain.TicketState> ticketOfTenant(String tenant, UUID ticketId) {
-        return replicas.ticket(tenant, ticketId).flatMap(ticket -> ticket != null ? Uni.createFrom().item(ticket)
-                : replicas.ticketOfAnotherTenant(tenant, ticketId).map(elsewhere -> {
-                    if (elsewhere) {
-                        throw ProblemException.notFound("Ticket", ticketId);
-                    }
-                    return null;
                 }));
     }
 

@@ -37,6 +37,8 @@ import io.smallrye.mutiny.unchecked.Unchecked;
  * Applies ticket and customer events: keeps the replica survey-service needs and schedules an
  * invitation when a ticket is solved. Each event id is applied once, in the transaction of its
  * effect; an older snapshot never overwrites a newer one (events of one ticket may be replayed).
+ * An event of imported history ({@link IncomingEvent#historical()}) updates the replica only: a
+ * conversation of months ago is never surveyed (issue 20).
  */
 @ApplicationScoped
 public class TicketEventService {
@@ -68,7 +70,8 @@ public class TicketEventService {
             Optional<EventType<? extends CustomerEvent>> customerType = TicketEvents.CUSTOMER.stream().filter(event::is).findFirst();
             if (customerType.isPresent()) {
                 return Uni.createFrom().item(Unchecked.supplier(() -> event.data(json, customerType.get())))
-                        .flatMap(data -> data.customer() == null ? Uni.createFrom().voidItem() : customer(tenant, data.customer()));
+                        .flatMap(data -> data.customer() == null ? Uni.createFrom().voidItem()
+                                : customer(tenant, data.customer(), event.historical()));
             }
             Optional<EventType<? extends TicketEvent>> ticketType = TicketEvents.TICKET.stream().filter(event::is).findFirst();
             if (ticketType.isPresent()) {
@@ -80,7 +83,10 @@ public class TicketEventService {
     }
 
     private Uni<Void> ticketChanged(String tenant, IncomingEvent event, TicketSnapshot snapshot) {
-        return ticket(tenant, snapshot).flatMap(state -> {
+        return ticket(tenant, snapshot, event.historical()).flatMap(state -> {
+            if (event.historical()) {
+                return Uni.createFrom().voidItem(); // history is projected, never answered with an invitation
+            }
             boolean solvedEvent = event.is(TicketEvents.TICKET_SOLVED);
             boolean ended = (solvedEvent || event.is(TicketEvents.TICKET_CLOSED)) && state.solved();
             if (!ended) {
@@ -93,7 +99,7 @@ public class TicketEventService {
         });
     }
 
-    private Uni<Void> customer(String tenant, CustomerSnapshot c) {
+    private Uni<Void> customer(String tenant, CustomerSnapshot c, boolean historical) {
         Map<String, String> identities = new LinkedHashMap<>();
         if (c.identities() != null) {
             c.identities().forEach(i -> identities.putIfAbsent(lowerCase(i.type()), i.value()));
@@ -111,12 +117,15 @@ public class TicketEventService {
                 return Uni.createFrom().failure(e);
             }
             contact.updatedAt = Instant.now();
+            if (existing == null && historical) {
+                contact.importedAt = contact.updatedAt; // see RelationshipSurveys: not asked in the import's own period
+            }
             return existing != null ? Uni.createFrom().voidItem()
                     : Panache.getSession().flatMap(s -> s.persist(contact));
         });
     }
 
-    private Uni<TicketState> ticket(String tenant, TicketSnapshot t) {
+    private Uni<TicketState> ticket(String tenant, TicketSnapshot t, boolean historical) {
         Instant updatedAt = t.updatedAt();
         return replicas.ticket(tenant, t.id()).flatMap(existing -> {
             if (existing != null && existing.updatedAt != null && updatedAt != null && updatedAt.isBefore(existing.updatedAt)) {
@@ -126,6 +135,7 @@ public class TicketEventService {
             s.tenant = tenant;
             s.ticketId = t.id();
             s.number = t.number();
+            s.externalId = t.externalId();
             s.subject = t.subject() == null ? "" : t.subject();
             s.status = t.status() == null ? "" : lowerCase(t.status());
             s.channel = t.channel() == null ? "api" : lowerCase(t.channel());
@@ -136,6 +146,7 @@ public class TicketEventService {
             s.language = t.language();
             s.solvedAt = t.solvedAt();
             s.updatedAt = updatedAt != null ? updatedAt : Instant.now();
+            s.historical = historical;
             return (existing != null ? Uni.createFrom().item(s) : Panache.getSession().flatMap(x -> x.persist(s)).replaceWith(s));
         });
     }
@@ -163,8 +174,10 @@ public class TicketEventService {
                         i.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
                         return invitations.persist(i).replaceWithVoid();
                     }
-                    if (existing.status == Invitation.Status.SKIPPED && InvitationSender.REOPENED.equals(existing.skipReason)) {
-                        // skipped because the ticket was reopened before it went out: solved again, ask now
+                    if (existing.status == Invitation.Status.SKIPPED && (InvitationSender.REOPENED.equals(existing.skipReason)
+                            || InvitationSender.HISTORY.equals(existing.skipReason))) {
+                        // skipped because the ticket was reopened (or overtaken by imported history) before it went out:
+                        // solved again, live, ask now
                         existing.status = Invitation.Status.SCHEDULED;
                         existing.skipReason = null;
                         existing.dueAt = due;

@@ -47,6 +47,18 @@ public final class TicketEventFixtures {
         KafkaEvents.publish("pharos.ticket.events", key, "//pharos/ticket-service", type, tenant, data);
     }
 
+    /** An event as an import of history publishes it: with the CloudEvents extension {@code historical: true}. */
+    public static void publishHistorical(String tenant, String type, String key, Map<String, Object> data) {
+        io.pharos.contracts.CloudEvent<Object> event = new io.pharos.contracts.CloudEvent<>(io.pharos.contracts.CloudEvent.SPEC_VERSION,
+                UUID.randomUUID(), "//pharos/ticket-service", type, key, Instant.now(), io.pharos.contracts.CloudEvent.CONTENT_TYPE, tenant,
+                Boolean.TRUE, data);
+        try {
+            KafkaEvents.publishRaw("pharos.ticket.events", key, io.pharos.contracts.EventJson.newMapper().writeValueAsString(event));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     public static String customer(String language) throws Exception {
         String id = UUID.randomUUID().toString();
         publish("pharos.customer.created", id, Map.of("customer", Map.of("id", id, "name", "Eleni", "language", language,

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import io.pharos.ticket.domain.AuthorKind;
 import io.pharos.ticket.domain.Channel;
 import io.pharos.ticket.domain.Priority;
 import io.pharos.ticket.domain.TicketStatus;
@@ -15,7 +16,13 @@ import io.pharos.ticket.domain.TicketStatus;
 /**
  * One line of {@code POST /api/v1/tickets/import}: a whole ticket with its history, timestamps
  * kept as given (within {@link Timestamps}' window). Messages and status changes are applied in time order; nothing
- * is delivered.
+ * is delivered, and every event the line writes is marked historical.
+ *
+ * @param openedBy {@code customer} or {@code agent} (proactive outreach); by default {@code agent} when the first
+ *        customer or public agent message by time is an agent's, else {@code customer}
+ * @param historicalAgents accept agent ids (assignee, message authors, status actors) and a team the directory does
+ *        not know (people who left, teams dissolved), recorded as given; otherwise they are refused
+ * @param slaPolicy the name of the SLA policy the ticket's clocks are replayed under; absent, the one that matches
  */
 public record ImportedTicket(
         @NotBlank @Size(max = 500) String subject,
@@ -29,8 +36,17 @@ public record ImportedTicket(
         @Size(max = 200) String assigneeId,
         @Size(max = 16) String language,
         @Size(max = 10_000) List<@Valid @NotNull MessageInput> messages,
-        @Size(max = 1_000) List<@Valid @NotNull StatusChange> statusChanges) {
+        @Size(max = 1_000) List<@Valid @NotNull StatusChange> statusChanges,
+        AuthorKind openedBy,
+        Boolean historicalAgents,
+        @Size(max = 200) String slaPolicy) {
 
-    public record StatusChange(@NotNull TicketStatus status, @NotNull @Timestamps.Plausible Instant at) {
+    /** {@code actor}: an agent id, {@code customer} or {@code system}; absent, the importing caller. */
+    public record StatusChange(@NotNull TicketStatus status, @NotNull @Timestamps.Plausible Instant at,
+            @Size(max = 200) String actor, @Size(max = 500) String reason) {
+    }
+
+    public boolean acceptsUnknownAgents() {
+        return Boolean.TRUE.equals(historicalAgents);
     }
 }

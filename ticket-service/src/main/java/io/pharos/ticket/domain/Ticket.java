@@ -62,6 +62,10 @@ public class Ticket {
     public Instant closedAt;
     @Column(name = "reopen_count")
     public int reopenCount;
+    /** CUSTOMER, or AGENT when an agent opened it (proactive outreach: no first response is owed); null on old rows. */
+    @Column(name = "opened_by")
+    @Enumerated(EnumType.STRING)
+    public AuthorKind openedBy;
     @Version
     public long version;
 }

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import io.pharos.ticket.api.TicketDto;
+import io.pharos.ticket.domain.AuthorKind;
 import io.pharos.ticket.domain.Channel;
 import io.pharos.ticket.domain.Priority;
 import io.pharos.ticket.domain.TicketStatus;
@@ -38,12 +39,14 @@ public record TicketNode(
         Instant closedAt,
         @Description("Times the customer came back after a solve") int reopenCount,
         @Description("Optimistic-locking version; pass it as expectedVersion to refuse stale edits") long version,
+        @Description("Who opened it: CUSTOMER, or AGENT for proactive outreach (no first response is owed); null on tickets from "
+                + "before it was recorded") AuthorKind openedBy,
         @Ignore UUID requesterId,
         @Ignore String assigneeId) {
 
     static TicketNode of(TicketDto t) {
         return t == null ? null : new TicketNode(t.id(), t.number(), t.externalId(), t.subject(), t.status(), t.priority(),
                 t.channel(), t.tags(), t.team(), t.language(), t.createdAt(), t.updatedAt(), t.firstPublicReplyAt(),
-                t.solvedAt(), t.closedAt(), t.reopenCount(), t.version(), t.requesterId(), t.assigneeId());
+                t.solvedAt(), t.closedAt(), t.reopenCount(), t.version(), t.openedBy(), t.requesterId(), t.assigneeId());
     }
 }

@@ -41,7 +41,7 @@ public final class EventData {
     public static TicketSnapshot ticket(Ticket t) {
         return new TicketSnapshot(t.id, t.number, t.externalId, t.subject, status(t.status), priority(t.priority), Channel.of(t.channel),
                 t.requesterId, t.assigneeId, t.team, List.copyOf(Arrays.asList(t.tags)), t.language, t.createdAt, t.updatedAt,
-                t.firstPublicReplyAt, t.firstSolvedAt, t.solvedAt, t.closedAt, t.reopenCount);
+                t.firstPublicReplyAt, t.firstSolvedAt, t.solvedAt, t.closedAt, t.reopenCount, authorKind(t.openedBy));
     }
 
     /** One SLA clock: its outcome so far ({@code met}, {@code breached}, running or paused, {@code none}). */
@@ -51,7 +51,7 @@ public final class EventData {
     }
 
     public static MessageSnapshot message(Message msg, boolean firstPublicAgentReply) {
-        return new MessageSnapshot(msg.id, AuthorKind.valueOf(msg.authorKind.name()), msg.authorId,
+        return new MessageSnapshot(msg.id, authorKind(msg.authorKind), msg.authorId,
                 Visibility.valueOf(msg.visibility.name()), Channel.of(msg.channel), msg.createdAt, firstPublicAgentReply,
                 msg.providerMessageId);
     }
@@ -86,6 +86,10 @@ public final class EventData {
         }
         int end = Character.isHighSurrogate(subject.charAt(MAX_SUBJECT - 2)) ? MAX_SUBJECT - 2 : MAX_SUBJECT - 1;
         return subject.substring(0, end) + "…";
+    }
+
+    public static AuthorKind authorKind(io.pharos.ticket.domain.AuthorKind kind) {
+        return kind == null ? null : AuthorKind.valueOf(kind.name());
     }
 
     public static TicketStatus status(io.pharos.ticket.domain.TicketStatus status) {

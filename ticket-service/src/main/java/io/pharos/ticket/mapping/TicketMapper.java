@@ -15,7 +15,7 @@ public final class TicketMapper {
     public static TicketDto toDto(Ticket t) {
         return new TicketDto(t.id, t.number, t.externalId, t.subject, t.status, t.priority, t.channel, t.requesterId,
                 t.assigneeId, t.team, Arrays.asList(t.tags), t.language, t.createdAt, t.updatedAt, t.firstPublicReplyAt,
-                t.solvedAt, t.closedAt, t.reopenCount, t.version, null);
+                t.solvedAt, t.closedAt, t.reopenCount, t.version, null, t.openedBy);
     }
 
     public static MessageDto toDto(Message m) {

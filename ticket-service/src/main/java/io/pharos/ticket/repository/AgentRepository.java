@@ -33,6 +33,11 @@ public class AgentRepository implements PanacheRepositoryBase<Agent, String> {
         return list(q.append(" order by username").toString(), p);
     }
 
+    /** Whether a team exists: teams are no table of their own, they are what active agents of the tenant belong to. */
+    public Uni<Boolean> teamHasActiveAgent(String tenant, String team) {
+        return count("tenant = ?1 and team = ?2 and active = true", tenant, team).map(n -> n > 0);
+    }
+
     public Uni<List<Agent>> byIds(String tenant, Collection<String> ids) {
         return list("tenant = ?1 and id in ?2", tenant, ids);
     }

@@ -15,12 +15,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.pharos.commons.messaging.History;
+import io.pharos.commons.rest.ImportLineResult;
 import io.pharos.commons.rest.NdjsonImport;
 import io.pharos.commons.rest.Validation;
 import io.pharos.commons.security.Roles;
 import io.pharos.commons.security.TenantContext;
-import io.pharos.ticket.api.ImportResult;
 import io.pharos.ticket.api.ImportedTicket;
+import io.pharos.ticket.api.TicketDto;
 import io.pharos.ticket.service.Actor;
 import io.pharos.ticket.service.UniqueRaces;
 import io.pharos.ticket.service.ticket.TicketImport;
@@ -60,15 +62,26 @@ public class TicketImportResource {
     @Consumes({ "application/x-ndjson", "application/jsonl", "text/plain" })
     @Produces("application/x-ndjson")
     @Operation(summary = "Import tickets with their history (NDJSON, one ticket per line)",
-            description = "Answers one NDJSON line per input line: {line, status: created|failed, id, number, externalId, error}.")
+            description = "Each line: {externalId, subject, channel, priority, requester: {name, email, phone, ..., externalId}, "
+                    + "createdAt, tags[], team, assigneeId, language, openedBy: customer|agent (default: agent when the first message "
+                    + "by time is an agent's, else customer), historicalAgents: true to accept agent ids and a team the directory does "
+                    + "not know (people who left), messages: [{author: customer|agent|system|bot, authorId (the agent's id; a bot's "
+                    + "name), text, html, visibility: public|internal, createdAt, externalId}], statusChanges: [{status, at, actor: "
+                    + "<agent id>|customer|system, reason (at most 500 characters)}]}. Without historicalAgents an unknown assigneeId, "
+                    + "message authorId or status actor, or a team no active agent belongs to, refuses the line (422). Nothing is "
+                    + "delivered, routed, promised or mailed; every event is marked historical. Answers one NDJSON line per input "
+                    + "line: {line, status: created|failed, id, number, externalId, error (problem+json)}; a failed line echoes its "
+                    + "externalId when the line is JSON.")
     public Response importTickets(InputStream body) {
         String tenant = caller.tenant();
         Actor actor = Callers.actor(caller);
         return Response.ok(NdjsonImport.stream(body, json, MAX_LINE, (number, line) -> {
             ImportedTicket ticket = Validation.valid(validator, json.readValue(line, ImportedTicket.class), "Invalid ticket");
-            // run again when it lost a race on a unique value (the same new requester imported at once by another stream)
-            return ImportResult.created(number,
-                    VertxContextSupport.subscribeAndAwait(() -> UniqueRaces.retry(() -> tickets.importTicket(tenant, ticket, actor))));
-        }, ImportResult::failed)).build();
+            // the whole line is history: its events are marked, nothing live reacts; run again when it lost a race on a
+            // unique value (the same new requester imported at once by another stream)
+            TicketDto done = VertxContextSupport.subscribeAndAwait(
+                    () -> History.of(() -> UniqueRaces.retry(() -> tickets.importTicket(tenant, ticket, actor))));
+            return ImportLineResult.done(number, "created", done.id(), done.externalId()).withNumber(done.number());
+        })).build();
     }
 }

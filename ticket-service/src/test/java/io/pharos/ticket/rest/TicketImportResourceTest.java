@@ -12,19 +12,48 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.pharos.commons.outbox.OutboxRelay;
+import io.pharos.testing.KeycloakTokens;
 import io.pharos.testing.Ndjson;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /** NDJSON import of history: timestamps kept, a bad line in the middle loses none of the good ones. */
 @QuarkusTest
 class TicketImportResourceTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    Pool pool;
+
+    /** Anna's id as the agent directory knows her (asking for it also puts her in the directory). */
+    static String annaId() {
+        return given().auth().oauth2(KeycloakTokens.user("anna")).contentType(ContentType.JSON)
+                .body(Map.of("query", "{ me { agent { id } } }")).when().post("/graphql").then().statusCode(200)
+                .extract().path("data.me.agent.id");
+    }
+
+    /** The outbox rows about these keys (a ticket, its requester), while the relay is paused and has not taken them. */
+    List<Row> outbox(String... keys) {
+        List<Row> rows = new java.util.ArrayList<>();
+        pool.preparedQuery("SELECT topic, type, payload FROM outbox_event WHERE message_key = ANY($1) ORDER BY id")
+                .execute(Tuple.of(keys)).await().atMost(java.time.Duration.ofSeconds(10)).forEach(rows::add);
+        return rows;
+    }
 
     /** Posts an NDJSON body to the import and reads its NDJSON answer, one result per line. */
     static List<JsonNode> importLines(String body) {
@@ -139,5 +168,143 @@ class TicketImportResourceTest {
         String again = given().auth().oauth2(ACME).contentType("application/x-ndjson").body(plain.getBytes(StandardCharsets.UTF_8))
                 .when().post("/api/v1/tickets/import").then().statusCode(200).extract().asString();
         assertThat(JSON.readTree(again).at("/error/type").asText()).isEqualTo("urn:pharos:problem:ticket-exists");
+    }
+
+    @Test
+    void anImportIsHistoryEveryEventSaysSoAndNothingLiveIsWritten() throws Exception {
+        // minutes old, so that only the import's own mark (not the age of its timestamps) keeps promises, routing and deliveries away
+        String run = UUID.randomUUID().toString();
+        String anna = annaId();
+        java.time.Instant start = java.time.Instant.now().minusSeconds(120).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String line = JSON.writeValueAsString(Map.of("externalId", "live-looking-" + run, "subject", "Recent history", "channel", "email",
+                "createdAt", start.toString(), "requester", Map.of("email", "recent-" + run + "@example.test"), "team", "support",
+                "messages", List.of(
+                        Map.of("author", "bot", "text", "Hi! An agent will be with you shortly.", "createdAt", start.toString()),
+                        Map.of("author", "customer", "text", "Broken again", "createdAt", start.plusSeconds(1).toString()),
+                        Map.of("author", "agent", "authorId", anna, "text", "Fixed it", "createdAt", start.plusSeconds(30).toString()),
+                        Map.of("author", "customer", "text", "No, it is not", "createdAt", start.plusSeconds(50).toString())),
+                "statusChanges", List.of(
+                        Map.of("status", "solved", "at", start.plusSeconds(40).toString(), "actor", anna, "reason", "replaced the part"),
+                        Map.of("status", "solved", "at", start.plusSeconds(60).toString(), "actor", "system"))));
+        relay.pause();
+        List<Row> rows;
+        String id;
+        try {
+            JsonNode result = importLines(line + "\n").get(0);
+            assertThat(result.path("status").asText()).as(result.toString()).isEqualTo("created");
+            id = result.path("id").asText();
+            String requester = get(ACME, id).then().statusCode(200).extract().path("requesterId");
+            rows = outbox(id, requester);
+        } finally {
+            relay.resume();
+        }
+        List<String> types = rows.stream().map(r -> r.getString("type")).toList();
+        assertThat(types).contains("pharos.customer.created", "pharos.ticket.created", "pharos.ticket.message.added",
+                "pharos.ticket.status.changed", "pharos.ticket.solved", "pharos.ticket.reopened");
+        assertThat(rows).allSatisfy(r -> {
+            assertThat(r.getString("topic")).isNotEqualTo("pharos.channel.outbound");
+            assertThat(JSON.readTree(r.getString("payload")).path("historical").asBoolean()).as(r.getString("payload")).isTrue();
+        });
+        List<JsonNode> events = new java.util.ArrayList<>();
+        for (Row r : rows) {
+            events.add(JSON.readTree(r.getString("payload")));
+        }
+        JsonNode created = events.stream().filter(e -> e.path("type").asText().equals("pharos.ticket.created")).findFirst().orElseThrow();
+        assertThat(created.path("data").path("promise").isMissingNode() || created.path("data").path("promise").isNull())
+                .as(created.toString()).isTrue();
+        assertThat(created.path("data").path("ticket").path("openedBy").asText()).isEqualTo("customer");
+        // who wrote each message, and who changed the status and why
+        assertThat(events.stream().filter(e -> e.path("type").asText().equals("pharos.ticket.message.added"))
+                .map(e -> e.at("/data/message/authorKind").asText() + ":" + e.at("/data/message/authorId").asText("")))
+                .containsExactly("bot:", "customer:" + get(ACME, id).then().extract().path("requesterId"), "agent:" + anna,
+                        "customer:" + get(ACME, id).then().extract().path("requesterId"));
+        JsonNode solved = events.stream().filter(e -> e.path("type").asText().equals("pharos.ticket.solved")).findFirst().orElseThrow();
+        assertThat(solved.at("/data/changedBy").asText()).isEqualTo("agent:" + anna);
+        assertThat(solved.at("/data/reason").asText()).isEqualTo("replaced the part");
+        // the customer's answer reopened it (a reopen by the customer is a reopen), the system solved it again
+        get(ACME, id).then().statusCode(200).body("status", equalTo("solved")).body("reopenCount", equalTo(1))
+                .body("openedBy", equalTo("customer")).body("assigneeId", org.hamcrest.Matchers.nullValue());
+        var history = given().auth().oauth2(ACME).when().get("/api/v1/tickets/" + id + "/history").then().statusCode(200).extract().jsonPath();
+        assertThat(history.getList("action", String.class)).doesNotContain("ticket.routed", "ticket.queued", "ticket.assigned");
+        assertThat(history.getList("findAll { it.action == 'ticket.updated' }.actor", String.class))
+                .containsExactly("agent:" + anna, "system:system");
+        assertThat(history.getString("find { it.action == 'ticket.updated' }.detail.reason")).isEqualTo("replaced the part");
+        given().auth().oauth2(ACME).when().get("/api/v1/tickets/" + id + "/messages").then().statusCode(200)
+                .body("author", equalTo(List.of("bot", "customer", "agent", "customer")))
+                .body("[2].authorId", equalTo(anna)).body("[2].deliveryStatus", equalTo("delivered"));
+    }
+
+    @Test
+    void agentsAndTeamsMustBeKnownUnlessTheLineSaysTheyAreHistorical() throws Exception {
+        String run = UUID.randomUUID().toString();
+        String anna = annaId();
+        java.util.function.Function<Map<String, Object>, String> line = extra -> {
+            Map<String, Object> l = new java.util.LinkedHashMap<>(Map.of("subject", "Old one", "channel", "email",
+                    "createdAt", "2025-04-01T09:00:00Z", "requester", Map.of("email", "dir-" + run + "@example.test")));
+            l.putAll(extra);
+            try {
+                return JSON.writeValueAsString(l);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        List<Map<String, Object>> byGone = List.of(Map.of("author", "customer", "text", "Hello", "createdAt", "2025-04-01T09:00:00Z"),
+                Map.of("author", "agent", "authorId", "gone-" + run, "text", "Hi", "createdAt", "2025-04-01T09:05:00Z"));
+        List<JsonNode> results = importLines(String.join("\n",
+                line.apply(Map.of("externalId", "a-" + run, "assigneeId", "gone-" + run)),
+                line.apply(Map.of("externalId", "b-" + run, "messages", byGone)),
+                line.apply(Map.of("externalId", "c-" + run, "team", "dissolved-" + run)),
+                line.apply(Map.of("externalId", "d-" + run, "statusChanges",
+                        List.of(Map.of("status", "solved", "at", "2025-04-01T10:00:00Z", "actor", "gone-" + run)))),
+                line.apply(Map.of("externalId", "e-" + run, "openedBy", "bot")),
+                line.apply(Map.of("externalId", "f-" + run, "subject", "")),
+                "{\"externalId\": \"g-" + run + "\", not json",
+                line.apply(Map.of("externalId", "h-" + run, "historicalAgents", true, "assigneeId", "gone-" + run,
+                        "team", "dissolved-" + run, "messages", byGone)),
+                line.apply(Map.of("externalId", "i-" + run, "assigneeId", anna, "team", "support", "openedBy", "agent")),
+                line.apply(Map.of("externalId", "j-" + run, "messages", List.of(
+                        Map.of("author", "agent", "authorId", anna, "text", "We noticed your parcel is late", "createdAt",
+                                "2025-04-01T09:00:00Z"))))) + "\n");
+
+        assertThat(results).extracting(r -> r.path("status").asText())
+                .containsExactly("failed", "failed", "failed", "failed", "failed", "failed", "failed", "created", "created", "created");
+        // every result echoes its line's externalId, failed ones too, when the line is JSON
+        assertThat(results).extracting(r -> r.path("externalId").asText(null)).containsExactly("a-" + run, "b-" + run, "c-" + run,
+                "d-" + run, "e-" + run, "f-" + run, null, "h-" + run, "i-" + run, "j-" + run);
+        assertThat(results.subList(0, 5)).allSatisfy(r -> assertThat(r.at("/error/status").asInt()).isEqualTo(422));
+        assertThat(results.get(0).at("/error/type").asText()).isEqualTo("urn:pharos:problem:unknown-agent");
+        assertThat(results.get(0).at("/error/errors/0/field").asText()).isEqualTo("assigneeId");
+        assertThat(results.get(1).at("/error/errors/0/field").asText()).isEqualTo("messages[1].authorId");
+        assertThat(results.get(2).at("/error/type").asText()).isEqualTo("urn:pharos:problem:unknown-team");
+        assertThat(results.get(3).at("/error/errors/0/field").asText()).isEqualTo("statusChanges[0].actor");
+        assertThat(results.get(4).at("/error/errors/0/field").asText()).isEqualTo("openedBy");
+        assertThat(results.get(6).at("/error/type").asText()).isEqualTo("urn:pharos:problem:malformed-json");
+        given().auth().oauth2(ACME).queryParam("externalId", "a-" + run).when().get("/api/v1/tickets")
+                .then().statusCode(200).body("items", hasSize(0));
+
+        // people who left, recorded as they were
+        get(ACME, results.get(7).path("id").asText()).then().statusCode(200).body("assigneeId", equalTo("gone-" + run))
+                .body("team", equalTo("dissolved-" + run)).body("openedBy", equalTo("customer"));
+        given().auth().oauth2(ACME).when().get("/api/v1/tickets/" + results.get(7).path("id").asText() + "/messages")
+                .then().statusCode(200).body("[1].authorId", equalTo("gone-" + run));
+        get(ACME, results.get(8).path("id").asText()).then().statusCode(200).body("assigneeId", equalTo(anna))
+                .body("openedBy", equalTo("agent"));
+        // an agent's first message opened it: proactive outreach, over REST and GraphQL alike
+        String proactive = results.get(9).path("id").asText();
+        get(ACME, proactive).then().statusCode(200).body("openedBy", equalTo("agent"));
+        given().auth().oauth2(KeycloakTokens.user("anna")).contentType(ContentType.JSON)
+                .body(Map.of("query", "query($id: ID!) { ticket(id: $id) { openedBy } }", "variables", Map.of("id", proactive)))
+                .when().post("/graphql").then().statusCode(200).body("data.ticket.openedBy", equalTo("AGENT"));
+    }
+
+    @Test
+    void liveTicketsSayWhoOpenedThemAndLiveMessagesNameNoOtherAuthor() {
+        String byCustomer = TicketApi.createId(ACME, TicketApi.ticket("Hello", TicketApi.email(), List.of()));
+        get(ACME, byCustomer).then().statusCode(200).body("openedBy", equalTo("customer"));
+        String byAgent = TicketApi.createId(TicketApi.anna(), Map.of("subject", "Your parcel", "channel", "email",
+                "requester", Map.of("email", TicketApi.email()), "message", Map.of("text", "It is late, sorry", "author", "agent")));
+        get(ACME, byAgent).then().statusCode(200).body("openedBy", equalTo("agent"));
+        given().auth().oauth2(ACME).contentType(ContentType.JSON).body(Map.of("text", "hi", "author", "agent", "authorId", "someone"))
+                .when().post("/api/v1/tickets/" + byCustomer + "/messages").then().statusCode(400);
     }
 }

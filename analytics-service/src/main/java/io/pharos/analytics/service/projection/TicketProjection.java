@@ -28,7 +28,8 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 /**
  * Tickets: every {@code pharos.ticket.*} event carries the ticket's snapshot and SLA clocks, which
  * replace older ones; creation, status changes and messages add their facts; then the ticket's
- * contributions to the rollups are recomputed.
+ * contributions to the rollups are recomputed. Historical events (an import) are projected exactly
+ * like live ones: this is bookkeeping, not a reaction.
  */
 @ApplicationScoped
 public class TicketProjection implements ProjectionHandler {
@@ -89,6 +90,7 @@ public class TicketProjection implements ProjectionHandler {
         return tickets.lock(c, t.id())
                 .flatMap(locked -> tickets.upsert(c, tenant, new Snapshot(t.id(), t.number(), channel, t.team(), t.assigneeId(), lower(t.priority()),
                         t.requesterId(), lower(t.status()), t.createdAt(), t.updatedAt())))
+                .flatMap(v -> t.openedBy() == null ? Uni.createFrom().voidItem() : tickets.openedBy(c, t.id(), lower(t.openedBy())))
                 .flatMap(v -> surveys.ticketChannelKnown(c, tenant, t.id(), channel));
     }
 

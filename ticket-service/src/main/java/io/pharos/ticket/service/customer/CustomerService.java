@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.pharos.commons.messaging.History;
 import io.pharos.commons.outbox.OutboxWriter;
 import io.pharos.contracts.EventType;
 import io.pharos.contracts.ticket.CustomerCreated;
@@ -88,7 +89,8 @@ public class CustomerService {
                     if (found == null) {
                         return create(tenant, who, ids, claims, actor, at).map(c -> new Resolved(c, true));
                     }
-                    return addUnknownIdentities(tenant, found, ids, actor).flatMap(c -> addClaims(tenant, c, claims, who.language()))
+                    return olderSince(tenant, found, at).flatMap(c -> addUnknownIdentities(tenant, c, ids, actor))
+                            .flatMap(c -> addClaims(tenant, c, claims, who.language()))
                             .map(c -> new Resolved(c, false));
                 });
     }
@@ -272,6 +274,23 @@ public class CustomerService {
                 .flatMap(v -> audit.record(tenant, null, c.id, actor, "customer.created", detail))
                 .flatMap(v -> event(tenant, TicketEvents.CUSTOMER_CREATED, c, new CustomerCreated(EventData.customer(c, identities))))
                 .flatMap(v -> requestVerification(unverified, who.language()))
+                .replaceWith(c);
+    }
+
+    /**
+     * In an import of history, a customer is a customer since their oldest ticket: tickets imported
+     * in any order (or after the customer's own line) leave the customer's createdAt at the oldest of
+     * them all, so retention counts them from then. Live contacts never move it.
+     */
+    private Uni<Customer> olderSince(String tenant, Customer c, Instant at) {
+        Instant since = at.truncatedTo(ChronoUnit.MICROS);
+        if (!History.isHistorical() || !since.isBefore(c.createdAt)) {
+            return Uni.createFrom().item(c);
+        }
+        c.createdAt = since;
+        c.updatedAt = now();
+        return identitiesOf(c).flatMap(ids -> event(tenant, TicketEvents.CUSTOMER_UPDATED, c, new CustomerUpdated(EventData.customer(c, ids),
+                new CustomerUpdated.Changes(null, null, null, null, null, null, null, null, null))))
                 .replaceWith(c);
     }
 

@@ -41,8 +41,10 @@ public class SlaClocks {
     private final SlaPolicyService policies;
     private final CalendarService calendars;
     private final SlaClockRepository clocks;
+    private final SlaTimeline timeline;
 
-    public SlaClocks(SlaPolicyService policies, CalendarService calendars, SlaClockRepository clocks) {
+    public SlaClocks(SlaPolicyService policies, CalendarService calendars, SlaClockRepository clocks, SlaTimeline timeline) {
+        this.timeline = timeline;
         this.policies = policies;
         this.calendars = calendars;
         this.clocks = clocks;
@@ -81,22 +83,12 @@ public class SlaClocks {
             if (rules == null) {
                 return Uni.createFrom().nullItem();
             }
-            SlaPolicy p = rules.policy();
+            List<SlaClock> started = start(t.id, t.tenant, rules, proactive, at);
+            Promise promise = started.stream().filter(c -> c.target == Target.FIRST_RESPONSE).findFirst()
+                    .map(c -> new Promise(rules.policy().name, c.dueAt, rules.business().zone().getId(), rules.business().isOpen(at)))
+                    .orElse(null);
             Uni<Void> chain = Uni.createFrom().voidItem();
-            Promise promise = null;
-            if (!proactive && (p.firstResponseSeconds != null || p.firstResponseSameDay)) {
-                SlaClock c = clock(t, Target.FIRST_RESPONSE, p, at);
-                c.targetSeconds = p.firstResponseSeconds != null ? p.firstResponseSeconds : 0;
-                c.business = p.firstResponseBusiness;
-                plan(c, rules, p.firstResponseSameDay);
-                promise = new Promise(p.name, c.dueAt, rules.business().zone().getId(), rules.business().isOpen(at));
-                chain = chain.flatMap(v -> persist(c));
-            }
-            if (p.resolutionSeconds != null) {
-                SlaClock c = clock(t, Target.RESOLUTION, p, at);
-                c.targetSeconds = p.resolutionSeconds;
-                c.business = p.resolutionBusiness;
-                plan(c, rules, false);
+            for (SlaClock c : started) {
                 chain = chain.flatMap(v -> persist(c));
             }
             return chain.replaceWith(promise);
@@ -108,99 +100,166 @@ public class SlaClocks {
         if (!agentPublicReply && !fromCustomer) {
             return Uni.createFrom().voidItem();
         }
-        return clocks.ofTicket(t.id).flatMap(list -> {
+        return timeline.messageAdded(t, agentPublicReply, at).flatMap(v -> clocks.ofTicket(t.id)).flatMap(list -> {
             Map<Target, SlaClock> byTarget = byTarget(list);
             if (list.isEmpty()) {
                 return Uni.createFrom().voidItem(); // no SLA (an imported or policy-less ticket)
             }
             if (agentPublicReply) {
-                fulfil(byTarget.get(Target.FIRST_RESPONSE), at);
-                fulfil(byTarget.get(Target.NEXT_REPLY), at);
+                replied(byTarget, at);
                 return Uni.createFrom().voidItem();
             }
-            SlaClock next = byTarget.get(Target.NEXT_REPLY);
-            boolean waiting = next != null && next.state == State.ACTIVE || next != null && next.state == State.BREACHED && next.fulfilledAt == null;
-            SlaClock first = byTarget.get(Target.FIRST_RESPONSE);
-            boolean firstStillOpen = first != null && first.fulfilledAt == null && first.state != State.NONE;
-            if (t.firstPublicReplyAt == null || firstStillOpen || waiting) {
+            if (!startsNextReply(byTarget, t.firstPublicReplyAt != null)) {
                 return Uni.createFrom().voidItem(); // the first unanswered message already runs a clock
             }
             return rules(t).flatMap(rules -> {
-                if (rules == null || rules.policy().nextReplySeconds == null) {
-                    return Uni.createFrom().voidItem();
-                }
-                SlaClock c = next != null ? next : clock(t, Target.NEXT_REPLY, rules.policy(), at);
-                if (next != null) {
-                    c.cycle++;
-                    c.policyId = rules.policy().id;
-                    c.policyName = rules.policy().name;
-                }
-                c.targetSeconds = rules.policy().nextReplySeconds;
-                c.business = rules.policy().nextReplyBusiness;
-                c.state = State.ACTIVE;
-                c.startedAt = c.runningSince = at;
-                c.usedSeconds = 0;
-                c.fulfilledAt = null;
-                c.warned = c.breached = false;
-                plan(c, rules, false);
-                return next != null ? Uni.createFrom().voidItem() : persist(c);
+                SlaClock next = byTarget.get(Target.NEXT_REPLY);
+                SlaClock c = nextReply(next, t.id, t.tenant, rules, at);
+                return c == null || next != null ? Uni.createFrom().voidItem() : persist(c);
             });
         });
     }
 
     /** The status changed: the resolution clock pauses, resumes or stops; solving ends what waits for a reply. */
     public Uni<Void> statusChanged(Ticket t, TicketStatus before, Instant at) {
-        return clocks.ofTicket(t.id).flatMap(list -> {
+        return timeline.statusChanged(t, before, at).flatMap(v -> clocks.ofTicket(t.id)).flatMap(list -> {
             if (list.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
-            Map<Target, SlaClock> byTarget = byTarget(list);
-            return rules(t).map(rules -> {
-                SlaClock resolution = byTarget.get(Target.RESOLUTION);
-                boolean running = t.status == TicketStatus.NEW || t.status == TicketStatus.OPEN;
-                boolean paused = t.status == TicketStatus.PENDING || t.status == TicketStatus.ON_HOLD;
-                boolean stopped = t.status == TicketStatus.SOLVED || t.status == TicketStatus.CLOSED;
-                if (resolution != null && rules != null) {
-                    BusinessCalendar calendar = rules.calendarOf(resolution.business);
-                    if ((paused || stopped) && resolution.runningSince != null) {
-                        resolution.usedSeconds += calendar.between(resolution.runningSince, at).toSeconds();
-                        resolution.runningSince = null;
-                        if (resolution.state == State.ACTIVE) {
-                            resolution.state = State.PAUSED;
-                        }
-                        resolution.dueAt = resolution.warnAt = null;
-                    }
-                    if (stopped && t.status == TicketStatus.SOLVED) {
-                        // judged at the (last) solve: met iff the counted time stayed within the target
-                        resolution.fulfilledAt = at;
-                        resolution.state = resolution.breached || resolution.usedSeconds > resolution.targetSeconds ? State.BREACHED
-                                : State.MET;
-                        resolution.everBreached |= resolution.state == State.BREACHED;
-                    }
-                    if (running && resolution.runningSince == null && before != TicketStatus.CLOSED) {
-                        resolution.runningSince = at;
-                        resolution.fulfilledAt = null;
-                        if (!resolution.breached) { // a breach stands; its due instant stays what it was
-                            resolution.state = State.ACTIVE;
-                            plan(resolution, rules, false);
-                        }
-                    }
-                    resolution.updatedAt = at;
+            return rules(t).invoke(rules -> statusChanged(byTarget(list), rules, before, t.status, at)).replaceWithVoid();
+        });
+    }
+
+    // ------------------------------------------------------------------ the rules without the database (SlaReplay replays them)
+
+    /** A new ticket's clocks: first response (unless an agent opened it) and resolution, as the policy has them. */
+    static List<SlaClock> start(UUID ticketId, String tenant, Rules rules, boolean proactive, Instant at) {
+        SlaPolicy p = rules.policy();
+        List<SlaClock> started = new java.util.ArrayList<>();
+        if (!proactive && (p.firstResponseSeconds != null || p.firstResponseSameDay)) {
+            SlaClock c = clock(ticketId, tenant, Target.FIRST_RESPONSE, p, at);
+            c.targetSeconds = p.firstResponseSeconds != null ? p.firstResponseSeconds : 0;
+            c.business = p.firstResponseBusiness;
+            plan(c, rules, p.firstResponseSameDay);
+            started.add(c);
+        }
+        if (p.resolutionSeconds != null) {
+            SlaClock c = clock(ticketId, tenant, Target.RESOLUTION, p, at);
+            c.targetSeconds = p.resolutionSeconds;
+            c.business = p.resolutionBusiness;
+            plan(c, rules, false);
+            started.add(c);
+        }
+        return started;
+    }
+
+    /** An agent's public reply fulfils the first-response and next-reply clocks that wait. */
+    static void replied(Map<Target, SlaClock> byTarget, Instant at) {
+        fulfil(byTarget.get(Target.FIRST_RESPONSE), at);
+        fulfil(byTarget.get(Target.NEXT_REPLY), at);
+    }
+
+    /** Whether a customer's message starts a next-reply clock: only the first unanswered one after a first reply does. */
+    static boolean startsNextReply(Map<Target, SlaClock> byTarget, boolean repliedBefore) {
+        SlaClock next = byTarget.get(Target.NEXT_REPLY);
+        boolean waiting = next != null && next.state == State.ACTIVE || next != null && next.state == State.BREACHED && next.fulfilledAt == null;
+        SlaClock first = byTarget.get(Target.FIRST_RESPONSE);
+        boolean firstStillOpen = first != null && first.fulfilledAt == null && first.state != State.NONE;
+        return repliedBefore && !firstStillOpen && !waiting;
+    }
+
+    /** The next-reply clock (re)started at {@code at}: {@code existing} for a new cycle, or a new one; null without such a target. */
+    static SlaClock nextReply(SlaClock existing, UUID ticketId, String tenant, Rules rules, Instant at) {
+        if (rules == null || rules.policy().nextReplySeconds == null) {
+            return null;
+        }
+        SlaClock c = existing != null ? existing : clock(ticketId, tenant, Target.NEXT_REPLY, rules.policy(), at);
+        if (existing != null) {
+            c.cycle++;
+            c.policyId = rules.policy().id;
+            c.policyName = rules.policy().name;
+        }
+        c.targetSeconds = rules.policy().nextReplySeconds;
+        c.business = rules.policy().nextReplyBusiness;
+        c.state = State.ACTIVE;
+        c.startedAt = c.runningSince = at;
+        c.usedSeconds = 0;
+        c.fulfilledAt = null;
+        c.warned = c.breached = false;
+        c.updatedAt = at;
+        plan(c, rules, false);
+        return c;
+    }
+
+    /** The resolution clock pauses, resumes or stops with the status; solving ends what waits for a reply. */
+    static void statusChanged(Map<Target, SlaClock> byTarget, Rules rules, TicketStatus before, TicketStatus status, Instant at) {
+        SlaClock resolution = byTarget.get(Target.RESOLUTION);
+        boolean running = status == TicketStatus.NEW || status == TicketStatus.OPEN;
+        boolean paused = status == TicketStatus.PENDING || status == TicketStatus.ON_HOLD;
+        boolean stopped = status == TicketStatus.SOLVED || status == TicketStatus.CLOSED;
+        if (resolution != null && rules != null) {
+            BusinessCalendar calendar = rules.calendarOf(resolution.business);
+            if ((paused || stopped) && resolution.runningSince != null) {
+                resolution.usedSeconds += calendar.between(resolution.runningSince, at).toSeconds();
+                resolution.runningSince = null;
+                if (resolution.state == State.ACTIVE) {
+                    resolution.state = State.PAUSED;
                 }
-                if (stopped) {
-                    // solved without a reply: no first-response or next-reply outcome unless it was already due
-                    for (Target target : List.of(Target.FIRST_RESPONSE, Target.NEXT_REPLY)) {
-                        SlaClock c = byTarget.get(target);
-                        if (c != null && c.state == State.ACTIVE) {
-                            c.state = c.dueAt != null && !at.isBefore(c.dueAt) ? State.BREACHED : State.NONE;
-                            c.everBreached |= c.state == State.BREACHED;
-                            c.updatedAt = at;
-                        }
-                    }
+                if (!resolution.breached) { // a breach keeps its due instant: analytics counts it in that hour
+                    resolution.dueAt = resolution.warnAt = null;
                 }
-                return null;
-            });
-        }).replaceWithVoid();
+            }
+            if (stopped && status == TicketStatus.SOLVED) {
+                // judged at the (last) solve: met iff the counted time stayed within the target
+                resolution.fulfilledAt = at;
+                resolution.state = resolution.breached || resolution.usedSeconds > resolution.targetSeconds ? State.BREACHED
+                        : State.MET;
+                resolution.everBreached |= resolution.state == State.BREACHED;
+            }
+            if (running && resolution.runningSince == null && before != TicketStatus.CLOSED) {
+                resolution.runningSince = at;
+                resolution.fulfilledAt = null;
+                if (!resolution.breached) { // a breach stands; its due instant stays what it was
+                    resolution.state = State.ACTIVE;
+                    plan(resolution, rules, false);
+                }
+            }
+            resolution.updatedAt = at;
+        }
+        if (stopped) {
+            // solved without a reply: no first-response or next-reply outcome unless it was already due
+            for (Target target : List.of(Target.FIRST_RESPONSE, Target.NEXT_REPLY)) {
+                SlaClock c = byTarget.get(target);
+                if (c != null && c.state == State.ACTIVE) {
+                    c.state = c.dueAt != null && !at.isBefore(c.dueAt) ? State.BREACHED : State.NONE;
+                    c.everBreached |= c.state == State.BREACHED;
+                    c.updatedAt = at;
+                }
+            }
+        }
+    }
+
+    /**
+     * What {@link SlaMonitor} would have done by {@code at}, silently (no event, no escalation): a running
+     * clock past its warning instant is warned, one past its due instant is breached with that due instant.
+     * {@code inclusive}: a clock due exactly at {@code at} breaches (the end of a replay, as the monitor
+     * does); otherwise it does not, so that a reply exactly at the due instant is met.
+     */
+    static void settle(Collection<SlaClock> list, Instant at, boolean inclusive) {
+        for (SlaClock c : list) {
+            if (c.state != State.ACTIVE) {
+                continue;
+            }
+            if (!c.warned && c.warnAt != null && (c.warnAt.isBefore(at) || inclusive && c.warnAt.equals(at))) {
+                c.warned = true;
+                c.updatedAt = c.warnAt;
+            }
+            if (!c.breached && c.dueAt != null && (c.dueAt.isBefore(at) || inclusive && c.dueAt.equals(at))) {
+                c.breached = c.everBreached = true;
+                c.state = State.BREACHED;
+                c.updatedAt = c.dueAt;
+            }
+        }
     }
 
     /** Priority, channel or tags changed: the clocks still running follow the policy that matches now. */
@@ -300,17 +359,17 @@ public class SlaClocks {
 
     // ------------------------------------------------------------------ rules
 
-    private Uni<Rules> rules(Ticket t) {
+    Uni<Rules> rules(Ticket t) {
         Uni<List<String>> customerTags = Panache.getSession().flatMap(s -> s.find(Customer.class, t.requesterId))
                 .map(c -> c == null || c.tags == null ? List.<String> of() : Arrays.asList(c.tags));
         return customerTags.flatMap(tags -> policies.match(t.tenant, t, tags)).flatMap(p -> p == null ? Uni.createFrom().nullItem()
                 : calendars.calendar(t.tenant, p.calendarId).map(cal -> new Rules(p, cal)));
     }
 
-    private static SlaClock clock(Ticket t, Target target, SlaPolicy p, Instant at) {
+    private static SlaClock clock(UUID ticketId, String tenant, Target target, SlaPolicy p, Instant at) {
         SlaClock c = new SlaClock();
-        c.ticketId = t.id;
-        c.tenant = t.tenant;
+        c.ticketId = ticketId;
+        c.tenant = tenant;
         c.target = target;
         c.policyId = p.id;
         c.policyName = p.name;
@@ -348,7 +407,7 @@ public class SlaClocks {
         c.updatedAt = at;
     }
 
-    private static Map<Target, SlaClock> byTarget(List<SlaClock> list) {
+    static Map<Target, SlaClock> byTarget(List<SlaClock> list) {
         Map<Target, SlaClock> map = new EnumMap<>(Target.class);
         list.forEach(c -> map.put(c.target, c));
         return map;

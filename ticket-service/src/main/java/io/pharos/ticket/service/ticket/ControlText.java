@@ -29,7 +29,8 @@ final class ControlText {
     }
 
     static MessageInput of(MessageInput m) {
-        return m == null ? null : new MessageInput(s(m.text()), s(m.html()), m.visibility(), m.author(), m.createdAt(), s(m.externalId()));
+        return m == null ? null : new MessageInput(s(m.text()), s(m.html()), m.visibility(), m.author(), m.createdAt(), s(m.externalId()),
+                s(m.authorId()));
     }
 
     private static IdentityInput of(IdentityInput i) {

@@ -208,14 +208,18 @@ public class Conversation {
         return firstMessageActor(input, caller, t);
     }
 
-    /** Who wrote a message a ticket is created or imported with, by what the message says. */
+    /**
+     * Who wrote a message a ticket is created or imported with, by what the message says; an imported
+     * message may name its agent or bot ({@code authorId}, checked by the import), live ones never do.
+     */
     static Actor firstMessageActor(MessageInput message, Actor creator, Ticket t) {
-        if (message.author() == AuthorKind.AGENT) {
-            return creator.kind() == AuthorKind.AGENT ? creator : new Actor(AuthorKind.AGENT, null, creator.name(), true);
-        }
-        if (message.author() == AuthorKind.SYSTEM) {
-            return Actor.system();
-        }
-        return new Actor(AuthorKind.CUSTOMER, t.requesterId.toString(), null, false);
+        AuthorKind kind = message.author() != null ? message.author() : AuthorKind.CUSTOMER;
+        return switch (kind) {
+            case AGENT -> message.authorId() != null ? new Actor(AuthorKind.AGENT, message.authorId(), null, false)
+                    : creator.kind() == AuthorKind.AGENT ? creator : new Actor(AuthorKind.AGENT, null, creator.name(), true);
+            case SYSTEM -> Actor.system();
+            case BOT -> new Actor(AuthorKind.BOT, message.authorId(), message.authorId() == null ? "bot" : null, false);
+            case CUSTOMER -> new Actor(AuthorKind.CUSTOMER, t.requesterId.toString(), null, false);
+        };
     }
 }

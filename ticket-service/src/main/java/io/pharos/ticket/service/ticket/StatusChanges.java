@@ -8,6 +8,7 @@ import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.pharos.commons.messaging.History;
 import io.pharos.contracts.EventType;
 import io.pharos.contracts.ticket.TicketEvents;
 import io.pharos.contracts.ticket.TicketStatusChanged;
@@ -37,6 +38,11 @@ public class StatusChanges {
 
     /** Applies the move from {@code before} to the ticket's status now; nothing when it did not move. */
     public Uni<Void> changed(Ticket t, TicketStatus before, Actor actor, Instant at) {
+        return changed(t, before, actor, at, null);
+    }
+
+    /** As above, with the reason the change came with (an imported status change's), carried by its events. */
+    public Uni<Void> changed(Ticket t, TicketStatus before, Actor actor, Instant at, String reason) {
         if (before == t.status) {
             return Uni.createFrom().voidItem();
         }
@@ -60,11 +66,12 @@ public class StatusChanges {
         boolean reopened = StatusWorkflow.isReopen(before, after);
         return sla.statusChanged(t, before, at)
                 .flatMap(v -> events.withClocks(t, TicketEvents.TICKET_STATUS_CHANGED, clocks -> new TicketStatusChanged(
-                        EventData.ticket(t), clocks, EventData.status(before), EventData.status(after), at, actor.label())))
-                // a reopen of history (an import) is not handed to whoever is online today
-                .flatMap(v -> reopened && TicketRules.live(at, time.now()) ? router.route(t, null, at) : Uni.createFrom().voidItem())
+                        EventData.ticket(t), clocks, EventData.status(before), EventData.status(after), at, actor.label(), reason)))
+                // a reopen of history (an import, whatever its timestamps) is not handed to whoever is online today
+                .flatMap(v -> reopened && !History.isHistorical() && TicketRules.live(at, time.now()) ? router.route(t, null, at)
+                        : Uni.createFrom().voidItem())
                 .flatMap(v -> then == null ? Uni.createFrom().voidItem()
                         : events.withClocks(t, then, clocks -> new TicketStatusChanged(EventData.ticket(t), clocks,
-                                EventData.status(before), EventData.status(after), at, actor.label())));
+                                EventData.status(before), EventData.status(after), at, actor.label(), reason)));
     }
 }

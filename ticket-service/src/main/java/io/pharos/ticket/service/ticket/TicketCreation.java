@@ -15,6 +15,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
 
+import io.pharos.commons.messaging.History;
 import io.pharos.commons.outbox.OutboxWriter;
 import io.pharos.commons.rest.ProblemException;
 import io.pharos.commons.rest.Validation;
@@ -90,9 +91,12 @@ public class TicketCreation {
         return createInTransaction(tenant, request, actor, null, null);
     }
 
-    /** A ticket of history with its own {@code createdAt} (the import, which validated it), in the caller's transaction. */
-    public Uni<TicketDto> createHistoryInTransaction(String tenant, CreateTicketRequest request, Actor actor) {
-        return createInTransaction(tenant, request, actor, null, null);
+    /**
+     * A ticket of history with its own {@code createdAt} (the import, which validated it), in the caller's transaction;
+     * {@code openedBy} is what the import says (the history's first message comes later, on its own).
+     */
+    public Uni<TicketDto> createHistoryInTransaction(String tenant, CreateTicketRequest request, Actor actor, AuthorKind openedBy) {
+        return create(tenant, request, actor, null, null, null, openedBy);
     }
 
     /**
@@ -107,6 +111,12 @@ public class TicketCreation {
     /** As above with the requester already resolved by the caller (null: resolved from the request). */
     public Uni<TicketDto> createInTransaction(String tenant, CreateTicketRequest request, Actor actor, TicketCreated.Source source,
             String firstText, CustomerService.Resolved resolved) {
+        return create(tenant, request, actor, source, firstText, resolved, null);
+    }
+
+    /** {@code openedBy} null: told by the first message (an agent's opens proactively). */
+    private Uni<TicketDto> create(String tenant, CreateTicketRequest request, Actor actor, TicketCreated.Source source,
+            String firstText, CustomerService.Resolved resolved, AuthorKind openedBy) {
         Instant createdAt = (request.createdAt() != null ? request.createdAt() : time.now()).truncatedTo(ChronoUnit.MICROS);
         Uni<UUID> duplicate = request.externalId() == null ? Uni.createFrom().nullItem()
                 : tickets.findByExternalId(tenant, request.externalId()).map(t -> t == null ? null : t.id);
@@ -135,6 +145,7 @@ public class TicketCreation {
                 t.language = LanguageDetector.detect(request.message() != null ? request.message().text() : firstText);
             }
             t.createdAt = t.updatedAt = createdAt;
+            t.openedBy = openedBy != null ? openedBy : proactive(request, actor, t) ? AuthorKind.AGENT : AuthorKind.CUSTOMER;
             TicketSnapshot created = EventData.ticket(t); // the ticket as created, before its first message and routing
             return tickets.persist(t)
                     .flatMap(v -> audit.record(tenant, t.id, t.requesterId, actor, "ticket.created",
@@ -160,11 +171,12 @@ public class TicketCreation {
     }
 
     /**
-     * A ticket of now gets SLA clocks; one of history (imported, or created with a timestamp more
-     * than a few minutes old) does not: its outcomes are history too, and no warning should fire.
+     * A ticket of now gets SLA clocks, a promise and routing; one of history (imported, whatever its
+     * timestamps, or created with a timestamp more than a few minutes old) does not: its outcomes are
+     * history too, and no warning, acknowledgement or assignment should follow.
      */
     static boolean live(CreateTicketRequest request, Instant now) {
-        return request.createdAt() == null || TicketRules.live(request.createdAt(), now);
+        return !History.isHistorical() && (request.createdAt() == null || TicketRules.live(request.createdAt(), now));
     }
 
     /** Opened by an agent's own message (outbound): there is nobody to give a first response to. */
