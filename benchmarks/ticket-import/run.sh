@@ -17,6 +17,7 @@ CREATE TEMP TABLE bench AS SELECT id, requester_id FROM ticket WHERE tenant = 'a
 DELETE FROM message WHERE ticket_id IN (SELECT id FROM bench);
 DELETE FROM audit_entry WHERE ticket_id IN (SELECT id FROM bench);
 DELETE FROM ticket_sla WHERE ticket_id IN (SELECT id FROM bench);
+DELETE FROM ticket_sla_step WHERE ticket_id IN (SELECT id FROM bench);
 DELETE FROM ticket WHERE id IN (SELECT id FROM bench);
 DELETE FROM customer_identity WHERE customer_id IN (SELECT requester_id FROM bench);
 DELETE FROM customer WHERE id IN (SELECT requester_id FROM bench);
