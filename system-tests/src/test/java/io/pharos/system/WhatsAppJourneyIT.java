@@ -168,7 +168,9 @@ class WhatsAppJourneyIT {
         Duration toInbox = Duration.between(start, Instant.now());
 
         // the customer's phone shows the receipt: Greek, the ticket number, and the time promised by the policy
-        List<LoggedRequest> receipts = awaitMessages(waId, 1, Duration.ofSeconds(30));
+        // deliveries are consumed in order: the receipt may queue behind the previous tests' undeliverable
+        // acknowledgements (no provider stub then; about 2 s each with retries), hence the long wait
+        List<LoggedRequest> receipts = awaitMessages(waId, 1, Duration.ofSeconds(120));
         assertThat(receipts).as("the acknowledgement on WhatsApp").hasSize(1);
         JsonNode receipt = JSON.readTree(receipts.get(0).getBodyAsString());
         assertThat(receipts.get(0).getHeader("Authorization")).isEqualTo("Bearer acme-whatsapp-token");
