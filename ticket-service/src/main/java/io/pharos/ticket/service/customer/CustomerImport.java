@@ -163,7 +163,7 @@ public class CustomerImport {
             c.lifecycle = line.lifecycle();
             c.churnedOn = line.churnedOn();
         }
-        List<CustomerIdentity> identities = line.ids().stream().map(id -> identity(tenant, c, id)).toList();
+        List<CustomerIdentity> identities = line.ids().stream().map(id -> CustomerService.identity(tenant, c, id)).toList();
         // none of them is held by anyone (else that customer was found); one taken meanwhile fails at commit and the line runs again
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("identities", line.ids().stream().map(Identities.Id::toString).toList());
@@ -258,7 +258,7 @@ public class CustomerImport {
                     list.add(mine);
                     return Uni.createFrom().item(list);
                 }
-                CustomerIdentity identity = identity(tenant, c, id);
+                CustomerIdentity identity = CustomerService.identity(tenant, c, id);
                 return Panache.getSession().flatMap(s -> s.persist(identity)).map(v -> {
                     list.add(identity);
                     return list;
@@ -300,17 +300,6 @@ public class CustomerImport {
                     List.of(new Problem.FieldError("tags", "at most " + MAX_TAGS + " together with the customer's tags")));
         }
         return tags.toArray(String[]::new);
-    }
-
-    private static CustomerIdentity identity(String tenant, Customer c, Identities.Id id) {
-        CustomerIdentity identity = new CustomerIdentity();
-        identity.id = UUID.randomUUID();
-        identity.tenant = tenant;
-        identity.customer = c;
-        identity.type = id.type();
-        identity.value = id.value();
-        identity.createdAt = CustomerService.now();
-        return identity;
     }
 
     private <T> Uni<Void> event(String tenant, EventType<T> type, Customer c, T data) {

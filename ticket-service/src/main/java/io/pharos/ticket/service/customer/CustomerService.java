@@ -361,7 +361,8 @@ public class CustomerService {
         return claim;
     }
 
-    private static CustomerIdentity identity(String tenant, Customer c, Identities.Id id) {
+    /** A new identity of the customer, verified (the default); claims unset it. */
+    static CustomerIdentity identity(String tenant, Customer c, Identities.Id id) {
         CustomerIdentity identity = new CustomerIdentity();
         identity.id = UUID.randomUUID();
         identity.tenant = tenant;
