@@ -13,6 +13,11 @@ public final class ChannelEvents {
     public static final EventType<CallReceived> CALL_RECEIVED = new EventType<>("pharos.channel.call.received",
             Topics.CHANNEL_INBOUND, CallReceived.class);
 
+    public static final EventType<MessageEdited> MESSAGE_EDITED = new EventType<>("pharos.channel.message.edited",
+            Topics.CHANNEL_INBOUND, MessageEdited.class);
+    public static final EventType<MessageReacted> MESSAGE_REACTED = new EventType<>("pharos.channel.message.reacted",
+            Topics.CHANNEL_INBOUND, MessageReacted.class);
+
     public static final EventType<MessageRequested> MESSAGE_REQUESTED = new EventType<>("pharos.channel.message.requested",
             Topics.CHANNEL_OUTBOUND, MessageRequested.class);
 
@@ -25,7 +30,7 @@ public final class ChannelEvents {
             Topics.deadLetters(Topics.CHANNEL_OUTBOUND), MessageUndeliverable.class);
 
     /** Every type of this family, for the catalog and the schema check. */
-    public static final List<EventType<?>> ALL = List.of(MESSAGE_RECEIVED, CALL_RECEIVED, MESSAGE_REQUESTED, MESSAGE_DELIVERED,
+    public static final List<EventType<?>> ALL = List.of(MESSAGE_RECEIVED, CALL_RECEIVED, MESSAGE_EDITED, MESSAGE_REACTED, MESSAGE_REQUESTED, MESSAGE_DELIVERED,
             MESSAGE_FAILED, MESSAGE_UNDELIVERABLE);
 
     private ChannelEvents() {

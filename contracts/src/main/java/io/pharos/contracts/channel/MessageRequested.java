@@ -14,10 +14,43 @@ import io.pharos.contracts.Nullable;
  * @param acknowledgement an automatic receipt: sent marked as auto-reply, never reported back
  * @param inReplyTo RFC 5322 Message-ID the reply answers (email threading)
  * @param references RFC 5322 References of the thread, oldest first; empty when none
+ * @param channelId the channel account to send from (the mailbox, number, page or bot the customer wrote to, or
+ *        the one the agent chose); absent: the tenant's first enabled channel of the type
+ * @param cc email: further recipients, visible to all (the ticket's participants)
+ * @param bcc email: recipients the others do not see
+ * @param template WhatsApp: send this approved message template instead of {@code text} (the only way to
+ *        write first, or after the 24-hour customer-service window)
+ * @param messageTag Messenger and Instagram: the message tag the send is made under ({@code HUMAN_AGENT}:
+ *        an agent's answer up to seven days after the customer last wrote)
  */
 public record MessageRequested(UUID requestId, @Nullable UUID ticketId, @Nullable Long ticketNumber, @Nullable UUID messageId,
         Channel channel, Recipient recipient, String subject, String text, @Nullable String html, @Nullable String inReplyTo,
-        List<String> references, @Nullable String language, @Nullable Boolean acknowledgement) {
+        List<String> references, @Nullable String language, @Nullable Boolean acknowledgement, @Nullable String channelId,
+        @Nullable List<String> cc, @Nullable List<String> bcc, @Nullable Template template, @Nullable String messageTag) {
+
+    /** As before the sending account, copies, templates and tags existed. */
+    public MessageRequested(UUID requestId, UUID ticketId, Long ticketNumber, UUID messageId, Channel channel, Recipient recipient,
+            String subject, String text, String html, String inReplyTo, List<String> references, String language,
+            Boolean acknowledgement) {
+        this(requestId, ticketId, ticketNumber, messageId, channel, recipient, subject, text, html, inReplyTo, references, language,
+                acknowledgement, null, null, null, null, null);
+    }
+
+    /**
+     * A WhatsApp message template by name and language, with the values of its variables in order.
+     *
+     * @param language the template's language code as approved ({@code el}, {@code en_US})
+     * @param bodyParameters the body's {@code {{1}}}, {@code {{2}}} … in order
+     * @param buttonParameters the dynamic suffix of each URL button, in button order; empty when none
+     */
+    public record Template(String name, String language, List<String> bodyParameters, @Nullable List<String> buttonParameters) {
+    }
+
+    /** The same request sent from another channel account. */
+    public MessageRequested from(String channelId) {
+        return new MessageRequested(requestId, ticketId, ticketNumber, messageId, channel, recipient, subject, text, html, inReplyTo,
+                references, language, acknowledgement, channelId, cc, bcc, template, messageTag);
+    }
 
     /**
      * Where to deliver: the customer and their address on the channel (only the one that applies is set).
