@@ -84,6 +84,23 @@ class EmailBounceTest {
         return raw.replace(sampleAbout, about).getBytes(StandardCharsets.ISO_8859_1);
     }
 
+    /**
+     * Hands a raw mail to GreenMail's SMTP for a mailbox, byte for byte, as the sending MTA would
+     * ({@code sendMessage}, unlike {@code Transport.send}, keeps its Message-ID and headers).
+     */
+    static void deliver(String mailbox, String envelopeFrom, byte[] raw) throws Exception {
+        Properties props = new Properties();
+        props.put("mail.smtp.host", "localhost");
+        props.put("mail.smtp.port", "3025");
+        props.put("mail.smtp.from", envelopeFrom);
+        Session session = Session.getInstance(props);
+        MimeMessage mail = new MimeMessage(session, new ByteArrayInputStream(raw));
+        try (Transport smtp = session.getTransport("smtp")) {
+            smtp.connect();
+            smtp.sendMessage(mail, new InternetAddress[] { new InternetAddress(mailbox) });
+        }
+    }
+
     @Test
     void aBounceOfOurReplyOverTheWebhookFailsItWithTheStatusCodeAndRecipientOnce() throws Throwable {
         Sent reply = sentReply();
@@ -140,18 +157,8 @@ class EmailBounceTest {
                 Map.of("imapHost", "localhost", "imapPort", "3143", "imapUser", mailbox),
                 Map.of("webhookSecret", "x", "imapPassword", mailbox), Map.of()));
         ChannelAccount channel = VertxContextSupport.subscribeAndAwait(() -> channels.get("test-bounce-" + run));
-        // the DSN as the reporting MTA hands it to our mailbox, byte for byte (sendMessage, unlike send, keeps its Message-ID)
-        Properties props = new Properties();
-        props.put("mail.smtp.host", "localhost");
-        props.put("mail.smtp.port", "3025");
-        props.put("mail.smtp.from", "MAILER-DAEMON@mx.example.test");
-        Session session = Session.getInstance(props);
-        MimeMessage dsn = new MimeMessage(session, new ByteArrayInputStream(bounce("33-bounce-dsn-our-reply.eml", FAILED_SAMPLE_ID,
-                reply.messageId(), "imap-dsn-" + run + "@mx.example.test")));
-        try (Transport smtp = session.getTransport("smtp")) {
-            smtp.connect();
-            smtp.sendMessage(dsn, new InternetAddress[] { new InternetAddress(mailbox) });
-        }
+        deliver(mailbox, "MAILER-DAEMON@mx.example.test", bounce("33-bounce-dsn-our-reply.eml", FAILED_SAMPLE_ID, reply.messageId(),
+                "imap-dsn-" + run + "@mx.example.test"));
         try (KafkaEvents kafka = new KafkaEvents("pharos.channel.delivery", "pharos.channel.inbound")) {
             assertThat(Mailboxes.inbox(mailbox, 1, Duration.ofSeconds(10))).hasSize(1);
             assertThat(poller.poll(channel)).isEqualTo(1);

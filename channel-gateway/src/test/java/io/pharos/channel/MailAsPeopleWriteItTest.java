@@ -9,24 +9,38 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.pharos.channel.model.ChannelAccount;
+import io.pharos.channel.model.ChannelType;
+import io.pharos.channel.service.channels.Channels;
+import io.pharos.channel.service.email.ImapPoller;
 import io.pharos.testing.EventContracts;
 import io.pharos.testing.KafkaEvents;
+import io.pharos.testing.Mailboxes;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 
 /**
  * Mail as people write it, over the email webhook to the published {@code pharos.channel.message.received}:
  * forwards from Gmail, Outlook, Apple Mail and Thunderbird (inline, in English and Greek) and as an
  * attached message keep the forwarder's note and the forwarded message with its sender, date and
  * subject; Outlook's underscore rule goes with the quote; Cc and Reply-To come along without our own
- * mailbox; sentAt is the mail's Date. The samples and where their shapes come from:
- * src/test/resources/mail/README.md.
+ * mailbox; sentAt is the mail's Date. A Greek forward fetched over IMAP reads the same. The samples
+ * and where their shapes come from: src/test/resources/mail/README.md.
  */
 @QuarkusTest
 class MailAsPeopleWriteItTest {
+
+    @Inject
+    Channels channels;
+
+    @Inject
+    ImapPoller poller;
 
     /** What the forward in a sample is: the forwarder's note, who wrote the forwarded message, when (ISO), about what, how it begins. */
     record ExpectedForward(String note, String fromName, String fromAddress, String date, String subject, String textStart) {
@@ -117,6 +131,30 @@ class MailAsPeopleWriteItTest {
             assertThat(el.path("quotedText").asText()).contains("Στάλθηκε: Δευτέρα, 9 Μαρτίου 2026 9:30 πμ");
             assertThat(el.path("email").path("cc").get(0).path("name").asText()).as("an ISO-8859-7 encoded word").isEqualTo("Νίκος Παππάς");
             assertThat(el.path("email").path("replyTo")).isEmpty();
+        }
+    }
+
+    @Test
+    void aGreekForwardFetchedOverImapKeepsTheNoteAndTheForwardedMessage() throws Throwable {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String mailbox = "forwards-" + run + "@acme.test";
+        VertxContextSupport.subscribeAndAwait(() -> channels.add("test-forwards-" + run, "acme", ChannelType.EMAIL, "Forward test", mailbox,
+                Map.of("imapHost", "localhost", "imapPort", "3143", "imapUser", mailbox),
+                Map.of("webhookSecret", "x", "imapPassword", mailbox), Map.of()));
+        ChannelAccount channel = VertxContextSupport.subscribeAndAwait(() -> channels.get("test-forwards-" + run));
+        String id = "imap-fwd-" + run + "@mail.gmail.example.test";
+        EmailBounceTest.deliver(mailbox, "eleni@example.test", EmailChannelTest.sample("19-gmail-forward-greek.eml", id));
+        try (KafkaEvents kafka = new KafkaEvents("pharos.channel.inbound")) {
+            assertThat(Mailboxes.inbox(mailbox, 1, Duration.ofSeconds(10))).hasSize(1);
+            assertThat(poller.poll(channel)).isEqualTo(1);
+            JsonNode data = received(kafka, id);
+            ExpectedForward want = forwards().get("19-gmail-forward-greek.eml");
+            assertThat(data.path("channelId").asText()).isEqualTo("test-forwards-" + run);
+            assertThat(data.path("text").asText()).isEqualTo(want.note());
+            assertThat(data.path("forwarded").path("from").path("name").asText()).isEqualTo(want.fromName());
+            assertThat(data.path("forwarded").path("date").asText()).isEqualTo(want.date());
+            assertThat(data.path("forwarded").path("subject").asText()).isEqualTo(want.subject());
+            assertThat(data.path("forwarded").path("text").asText()).startsWith(want.textStart());
         }
     }
 
