@@ -46,7 +46,8 @@ public class EmailWebhookResource {
     @POST
     @Consumes({ "message/rfc822", MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN })
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Receive one email as raw MIME; 200 with accepted, duplicate or ignored (auto-reply, bounce)")
+    @Operation(summary = "Receive one email as raw MIME; 200 with accepted, duplicate, ignored (auto-reply, bounce of no reply of ours)"
+            + " or bounce-recorded (a reply of ours failed: reported as pharos.channel.message.failed)")
     public Uni<Response> receive(@PathParam("channelId") String channelId, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             byte[] body) {
         return channels.get(channelId).flatMap(channel -> {
@@ -70,6 +71,7 @@ public class EmailWebhookResource {
                     case DUPLICATE -> "duplicate";
                     case IGNORED_AUTO_REPLY -> "ignored-auto-reply";
                     case IGNORED_BOUNCE -> "ignored-bounce";
+                    case BOUNCE_RECORDED -> "bounce-recorded";
                 });
                 answer.put("providerMessageId", result.providerMessageId());
                 answer.put("eventId", result.eventId());

@@ -7,6 +7,7 @@ import java.io.UnsupportedEncodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,18 +22,24 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 
+import io.pharos.contracts.channel.MessageReceived.Forwarded;
+import io.pharos.contracts.channel.MessageReceived.Mailbox;
+
 /**
  * Turns a raw RFC 822 message into what Pharos needs, with Jakarta Mail (Angus): sender, subject
  * (encoded words decoded, e.g. Greek in UTF-8 or ISO-8859-7), the text and HTML bodies in their
  * charsets (multipart/alternative and mixed, nested), attachments and inline images as metadata
- * with their size, the threading headers, and the new text separated from the quoted reply.
- * Auto-replies (RFC 3834 {@code Auto-Submitted}, vacation headers) and delivery status
- * notifications (bounces) are recognised so that they never open a ticket or start a loop.
+ * with their size, the threading headers, Cc and Reply-To, and the new text separated from the
+ * quoted reply or the forwarded message ({@link WrittenBody}; a message attached as
+ * {@code message/rfc822} is a forward too). Auto-replies (RFC 3834 {@code Auto-Submitted}, vacation
+ * headers) and bounces are recognised so that they never open a ticket or start a loop; a bounce's
+ * delivery status notification is read ({@link DeliveryStatusNotice}).
  */
 public final class EmailParser {
 
@@ -44,19 +51,18 @@ public final class EmailParser {
     public record Attachment(String name, String contentType, long size, boolean inline, String contentId, byte[] content) {
     }
 
+    /**
+     * @param cc the Cc mailboxes, names decoded; {@code replyTo} likewise, empty when the mail has no Reply-To
+     * @param forwarded the message forwarded inline or attached, below the writer's note ({@code text})
+     * @param deliveryStatus a bounce's delivery status notification, when it has one
+     */
     public record ParsedEmail(Kind kind, String messageId, String inReplyTo, List<String> references, String fromAddress,
             String fromName, String subject, String text, String quotedText, String html, List<Attachment> attachments,
-            Instant sentAt) {
+            Instant sentAt, List<Mailbox> cc, List<Mailbox> replyTo, Forwarded forwarded, DeliveryStatusNotice deliveryStatus) {
     }
 
     private static final Session SESSION = Session.getInstance(new Properties());
-    /** Where a quoted reply begins: "On … wrote:", Outlook's separators, Greek clients' "Στις … έγραψε:", or a run of "> " lines. */
-    private static final List<Pattern> QUOTE_STARTS = List.of(
-            Pattern.compile("(?m)^\\s*On\\b.{0,300}?\\bwrote:\\s*$", Pattern.DOTALL),
-            Pattern.compile("(?m)^\\s*Στις\\s.{0,300}?έγραψε:\\s*$", Pattern.DOTALL),
-            Pattern.compile("(?m)^\\s*-{2,}\\s*(Original Message|Αρχικό μήνυμα)\\s*-{2,}\\s*$", Pattern.CASE_INSENSITIVE),
-            Pattern.compile("(?m)^\\s*(From|Από):\\s.*\\R\\s*(Sent|Date|Στάλθηκε|Ημερομηνία):\\s", Pattern.CASE_INSENSITIVE),
-            Pattern.compile("(?m)^>"));
+    private static final Pattern OFFSET = Pattern.compile("([+-])(\\d{2})(\\d{2})\\s*(?:\\(.*\\))?\\s*$");
 
     private EmailParser() {
     }
@@ -66,13 +72,88 @@ public final class EmailParser {
         Bodies bodies = new Bodies();
         collect(message, bodies);
         InternetAddress from = from(message);
-        String text = bodies.text.length() > 0 ? bodies.text.toString() : bodies.html.length() > 0 ? htmlToText(bodies.html.toString()) : "";
-        String[] split = splitQuote(normaliseNewlines(text));
-        return new ParsedEmail(kind(message), angle(header(message, "Message-ID")), angle(header(message, "In-Reply-To")),
-                references(header(message, "References")), from == null ? null : from.getAddress().toLowerCase(Locale.ROOT),
-                from == null ? null : from.getPersonal(), subject(message), split[0], split[1],
-                bodies.html.length() > 0 ? bodies.html.toString() : null, List.copyOf(bodies.attachments),
-                message.getSentDate() == null ? null : message.getSentDate().toInstant());
+        Kind kind = kind(message);
+        String subject = subject(message);
+        String inReplyTo = angle(header(message, "In-Reply-To"));
+        List<String> references = references(header(message, "References"));
+        WrittenBody.Split split = WrittenBody.split(normaliseNewlines(plainText(bodies)), subject, offset(header(message, "Date")));
+        Forwarded forwarded = split.forwarded();
+        if (forwarded == null && kind == Kind.MESSAGE) {
+            forwarded = attachedForward(bodies.attachments);
+        }
+        return new ParsedEmail(kind, angle(header(message, "Message-ID")), inReplyTo, references,
+                from == null ? null : from.getAddress().toLowerCase(Locale.ROOT), from == null ? null : from.getPersonal(), subject,
+                split.text(), split.quoted(), bodies.html.length() > 0 ? bodies.html.toString() : null, List.copyOf(bodies.attachments),
+                message.getSentDate() == null ? null : message.getSentDate().toInstant(), mailboxes(message, "Cc"),
+                mailboxes(message, "Reply-To"), forwarded,
+                kind == Kind.BOUNCE ? DeliveryStatusNotice.read(bodies.attachments, inReplyTo, references) : null);
+    }
+
+    private static String plainText(Bodies bodies) {
+        return bodies.text.length() > 0 ? bodies.text.toString() : bodies.html.length() > 0 ? htmlToText(bodies.html.toString()) : "";
+    }
+
+    /**
+     * A message attached whole (Outlook's "Forward as attachment", Thunderbird's "Forward As ▸ Attachment"):
+     * the first one is the forward; it stays an attachment too.
+     */
+    private static Forwarded attachedForward(List<Attachment> attachments) throws IOException {
+        for (Attachment a : attachments) {
+            if (a.contentType().equals("message/rfc822") && a.content() != null) {
+                try {
+                    MimeMessage inner = new MimeMessage(SESSION, new ByteArrayInputStream(a.content()));
+                    Bodies bodies = new Bodies();
+                    collect(inner, bodies);
+                    InternetAddress from = from(inner);
+                    return new Forwarded(from == null ? null : new Mailbox(from.getPersonal(), from.getAddress().toLowerCase(Locale.ROOT)),
+                            inner.getSentDate() == null ? null : inner.getSentDate().toInstant(), subject(inner),
+                            normaliseNewlines(plainText(bodies)).strip());
+                } catch (MessagingException e) {
+                    return null; // not a readable message: it stays an attachment only
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The mailboxes of an address header (Cc, Reply-To), their RFC 2047 names decoded; an unreadable header gives none. */
+    private static List<Mailbox> mailboxes(MimeMessage m, String name) throws MessagingException {
+        String value = m.getHeader(name, ",");
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        InternetAddress[] parsed;
+        try {
+            parsed = InternetAddress.parseHeader(MimeUtility.unfold(value), false);
+        } catch (AddressException e) {
+            return List.of();
+        }
+        List<Mailbox> mailboxes = new ArrayList<>();
+        for (InternetAddress a : parsed) {
+            if (a.getAddress() != null && a.getAddress().contains("@") && !a.isGroup()) {
+                String personal = a.getPersonal();
+                mailboxes.add(new Mailbox(personal == null || personal.isBlank() ? null : personal.strip(),
+                        a.getAddress().toLowerCase(Locale.ROOT)));
+            }
+        }
+        return List.copyOf(mailboxes);
+    }
+
+    /** The writer's UTC offset as their Date header states it ("… +0200"), or null. */
+    static ZoneOffset offset(String date) {
+        if (date == null) {
+            return null;
+        }
+        Matcher m = OFFSET.matcher(date.strip());
+        if (!m.find()) {
+            return null;
+        }
+        try {
+            int sign = "-".equals(m.group(1)) ? -1 : 1;
+            return ZoneOffset.ofHoursMinutes(sign * Integer.parseInt(m.group(2)), sign * Integer.parseInt(m.group(3)));
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
     }
 
     private static final class Bodies {
@@ -99,7 +180,8 @@ public final class EmailParser {
             for (int i = 0; i < multipart.getCount(); i++) {
                 collect(multipart.getBodyPart(i), bodies);
             }
-        } else if (part.isMimeType("message/rfc822") || part.isMimeType("message/delivery-status")) {
+        } else if (part.isMimeType("message/*") || part.isMimeType("text/rfc822-headers")) {
+            // a forwarded or returned message, a bounce's report: kept whole, never read as the mail's own text
             byte[] content = bytes(part);
             bodies.attachments.add(new Attachment(filename != null ? filename : "message.eml", baseType(part), content.length, false, null,
                     content));
@@ -180,17 +262,8 @@ public final class EmailParser {
 
     /** [new text, quoted text]: everything from the first quote marker on is the quote. */
     static String[] splitQuote(String text) {
-        int cut = -1;
-        for (Pattern p : QUOTE_STARTS) {
-            Matcher matcher = p.matcher(text);
-            if (matcher.find() && (cut < 0 || matcher.start() < cut)) {
-                cut = matcher.start();
-            }
-        }
-        if (cut <= 0) {
-            return new String[] { text.strip(), null };
-        }
-        return new String[] { text.substring(0, cut).strip(), text.substring(cut).strip() };
+        WrittenBody.Split split = WrittenBody.split(text, null, null);
+        return new String[] { split.text(), split.quoted() };
     }
 
     private static String subject(MimeMessage m) throws MessagingException {
