@@ -261,7 +261,7 @@ class ChannelBehavioursIT {
                 .contentType("application/problem+json").body("type", org.hamcrest.Matchers.endsWith("outside_customer_service_window"));
         JsonPath refused = gatewayRaw(anna, "mutation($id: ID!, $t: String) { reply(ticketId: $id, text: $t) { id } }",
                 Map.of("id", ticket, "t", "Καλησπέρα Γιώργο!"));
-        assertThat(refused.getString("errors[0].extensions.code")).isEqualTo("outside_customer_service_window");
+        assertThat(refused.getString("errors[0].extensions.kind")).isEqualTo("outside_customer_service_window");
         assertThat(gateway(anna, "query($id: ID!) { ticket(id: $id) { messages { id } } }", Map.of("id", ticket))
                 .getList("data.ticket.messages")).as("nothing stored").hasSize(1);
 
