@@ -75,8 +75,8 @@ final class Inputs {
     public record Template(
             @Description("Template name as approved at Meta (lower-case letters, digits, underscores)") @NonNull String name,
             @Description("Template language code as approved (el, en_US)") @NonNull String language,
-            @Description("Values of the body's {{1}}, {{2}} … in order (at most 20)") List<@NonNull String> bodyParameters,
-            @Description("Dynamic suffix of each URL button, in button order (at most 3)") List<@NonNull String> buttonParameters) {
+            @Description("Values of the body's {{1}}, {{2}} … in order (at most 20)") List<String> bodyParameters,
+            @Description("Dynamic suffix of each URL button, in button order (at most 3)") List<String> buttonParameters) {
 
         io.pharos.ticket.api.TemplateUse toUse() {
             return new io.pharos.ticket.api.TemplateUse(name, language, bodyParameters, buttonParameters);
