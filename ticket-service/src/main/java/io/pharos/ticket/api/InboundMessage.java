@@ -40,7 +40,20 @@ public record InboundMessage(
                 || (interactive != null && !interactive.isBlank());
     }
 
+    /**
+     * How an email threads and who else takes part: {@code to} the mailbox it was written to (ours),
+     * {@code cc} whom the customer copied, {@code replyTo} where they ask answers to go.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Email(String messageId, String inReplyTo, List<String> references) {
+    public record Email(String messageId, String inReplyTo, List<String> references, String to, List<Mailbox> cc, List<Mailbox> replyTo) {
+
+        public Email(String messageId, String inReplyTo, List<String> references) {
+            this(messageId, inReplyTo, references, null, null, null);
+        }
+    }
+
+    /** A mail address with its display name. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Mailbox(String name, String address) {
     }
 }

@@ -12,8 +12,12 @@ import io.pharos.ticket.domain.Visibility;
 /**
  * One message of a ticket. {@code text} is empty when the customer sent only media, a location or a
  * contact card: {@code attachments} (empty when none), {@code location} and {@code contact} say what came.
+ * {@code channelId} is the channel account it came in on or left from; {@code cc} an inbound email's Cc or
+ * whom an agent's email reply was copied to, {@code bcc} whom it was blind-copied to (agent replies only);
+ * {@code template} the WhatsApp template an agent's reply was sent as.
  */
 public record MessageDto(UUID id, UUID ticketId, String externalId, AuthorKind author, String authorId,
         Visibility visibility, String text, String html, Channel channel, DeliveryStatus deliveryStatus,
-        Instant createdAt, List<AttachmentDto> attachments, LocationDto location, ContactDto contact) {
+        Instant createdAt, List<AttachmentDto> attachments, LocationDto location, ContactDto contact, String channelId,
+        List<String> cc, List<String> bcc, TemplateUse template) {
 }

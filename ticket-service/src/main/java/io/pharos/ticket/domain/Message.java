@@ -10,6 +10,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 /** One entry of a ticket's conversation. */
 @Entity
 @Table(name = "message")
@@ -49,4 +52,18 @@ public class Message {
     public String attachments;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** The channel account (channel-gateway channel id) it came in on or left from; null when unknown (older rows, notes). */
+    @Column(name = "channel_id")
+    public String channelId;
+    /** Inbound email: its Cc; agent email reply: whom it was copied to. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public String[] cc;
+    /** Agent email reply: whom it was blind-copied to. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public String[] bcc;
+    /** Inbound email: the Reply-To address the customer asked answers to go to. */
+    @Column(name = "reply_to")
+    public String replyTo;
+    /** A WhatsApp template reply: the template and its values, as JSON. */
+    public String template;
 }

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.NonNull;
 
 import io.pharos.ticket.domain.Channel;
 import io.pharos.ticket.domain.Priority;
@@ -67,5 +68,18 @@ final class Inputs {
             @Description("The customer who asks") @NotNull(groups = SchemaOnly.class) Requester requester,
             @Description("The first message, written by the agent on the customer's behalf") @Size(max = 100_000, groups = SchemaOnly.class) String text,
             @Description("Tags to start with") List<@Size(max = 64, groups = SchemaOnly.class) String> tags) {
+    }
+
+    @Input("TemplateInput")
+    @Description("An approved WhatsApp message template to send, with the values of its variables")
+    public record Template(
+            @Description("Template name as approved at Meta (lower-case letters, digits, underscores)") @NonNull String name,
+            @Description("Template language code as approved (el, en_US)") @NonNull String language,
+            @Description("Values of the body's {{1}}, {{2}} … in order (at most 20)") List<String> bodyParameters,
+            @Description("Dynamic suffix of each URL button, in button order (at most 3)") List<String> buttonParameters) {
+
+        io.pharos.ticket.api.TemplateUse toUse() {
+            return new io.pharos.ticket.api.TemplateUse(name, language, bodyParameters, buttonParameters);
+        }
     }
 }

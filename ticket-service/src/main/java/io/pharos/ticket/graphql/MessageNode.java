@@ -33,7 +33,25 @@ public record MessageNode(
         @NonNull Instant createdAt,
         @Description("Files that came with it (metadata; the bytes stay with the channel)") @NonNull List<@NonNull Attachment> attachments,
         @Description("A location the customer shared") Location location,
-        @Description("A contact card the customer shared") Contact contact) {
+        @Description("A contact card the customer shared") Contact contact,
+        @Description("The channel account (channel-gateway channel id) it came in on or left from") String channelId,
+        @Description("An inbound email's Cc; whom an agent's email reply was copied to") @NonNull List<@NonNull String> cc,
+        @Description("Whom an agent's email reply was blind-copied to") @NonNull List<@NonNull String> bcc,
+        @Description("The WhatsApp template an agent's reply was sent as") TemplateUse template) {
+
+    @Name("TemplateUse")
+    @Description("A WhatsApp message template sent as a reply, with the values of its variables")
+    public record TemplateUse(
+            @Description("Template name as approved at Meta") @NonNull String name,
+            @Description("Template language code as approved (el, en_US)") @NonNull String language,
+            @Description("Values of the body's {{1}}, {{2}} … in order") @NonNull List<@NonNull String> bodyParameters,
+            @Description("Dynamic suffix of each URL button, in button order") @NonNull List<@NonNull String> buttonParameters) {
+
+        static TemplateUse of(io.pharos.ticket.api.TemplateUse t) {
+            return t == null ? null : new TemplateUse(t.name(), t.language(), t.bodyParameters() == null ? List.of() : t.bodyParameters(),
+                    t.buttonParameters() == null ? List.of() : t.buttonParameters());
+        }
+    }
 
     @Name("MessageAttachment")
     @Description("A file that came with a message")
@@ -79,6 +97,7 @@ public record MessageNode(
     static MessageNode of(MessageDto m) {
         return new MessageNode(m.id(), m.author(), m.authorId(), m.visibility(), m.text(), m.html(), m.channel(),
                 m.deliveryStatus(), m.createdAt(), m.attachments() == null ? List.of() : m.attachments().stream().map(Attachment::of).toList(),
-                Location.of(m.location()), Contact.of(m.contact()));
+                Location.of(m.location()), Contact.of(m.contact()), m.channelId(), m.cc() == null ? List.of() : m.cc(),
+                m.bcc() == null ? List.of() : m.bcc(), TemplateUse.of(m.template()));
     }
 }

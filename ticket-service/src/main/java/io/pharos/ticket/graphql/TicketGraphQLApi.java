@@ -200,9 +200,20 @@ public class TicketGraphQLApi {
 
     @Mutation
     @RolesAllowed(Roles.AGENT)
-    @Description("A public reply: delivered to the customer on the ticket's channel")
-    public Uni<TicketNode> reply(@Id @NonNull String ticketId, String text, String html) {
-        return message(ticketId, text, html, Visibility.PUBLIC);
+    @Description("A public reply: delivered to the customer on the ticket's channel, from the account they last wrote to. On WhatsApp "
+            + "a free-form reply more than 24 hours after the customer's last message is refused (extensions.kind "
+            + "outside_customer_service_window): send a template then; Messenger and Instagram allow 7 days")
+    public Uni<TicketNode> reply(@Id @NonNull String ticketId, String text, String html,
+            @Description("Send from this channel account of the tenant instead of the one the customer wrote to") String channelId,
+            @Description("Email: copy these addresses too (at most 20; the ticket's participants are copied anyway)") List<String> cc,
+            @Description("Email: blind-copy these addresses (at most 20)") List<String> bcc,
+            @Description("WhatsApp: send this approved template instead of text (allowed outside the 24-hour window)") Inputs.Template template) {
+        String tenant = caller.tenant();
+        Actor actor = actor();
+        MessageInput input = new MessageInput(text, html, Visibility.PUBLIC, AuthorKind.AGENT, null, null, null, channelId, cc, bcc,
+                template == null ? null : template.toUse());
+        return Isolated.run(() -> conversation.addMessage(tenant, uuid(ticketId), input, actor).flatMap(m -> tickets.get(tenant, uuid(ticketId))))
+                .map(TicketNode::of);
     }
 
     @Mutation

@@ -26,7 +26,8 @@ final class InboundMessages {
 
     static InboundMessage of(MessageReceived m) {
         InboundMessage.Email email = m.email() == null ? null
-                : new InboundMessage.Email(m.email().messageId(), m.email().inReplyTo(), m.email().references());
+                : new InboundMessage.Email(m.email().messageId(), m.email().inReplyTo(), m.email().references(), m.to(),
+                        mailboxes(m.email().cc()), mailboxes(m.email().replyTo()));
         MessageReceived.Location l = m.location();
         MessageReceived.Contact c = m.contact();
         return new InboundMessage(m.channelId(), channel(m.channel()), m.providerMessageId(), m.conversationKey(), identity(m.from()),
@@ -52,6 +53,11 @@ final class InboundMessages {
         return s == null ? null
                 : new IdentityInput(s.name(), s.email(), s.phone(), s.whatsapp(), s.telegram(), s.messenger(), s.instagram(), s.chat(),
                         null, s.language());
+    }
+
+    private static List<InboundMessage.Mailbox> mailboxes(List<MessageReceived.Mailbox> mailboxes) {
+        return mailboxes == null ? null : mailboxes.stream().filter(java.util.Objects::nonNull)
+                .map(b -> new InboundMessage.Mailbox(b.name(), b.address())).toList();
     }
 
     /** Each file's metadata and the provider's reference to it (its bytes are not fetched here). */

@@ -173,8 +173,16 @@ public class TicketResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a message: an agent's public reply or internal note, or a customer message from an integrator",
             description = "In server time: a createdAt is refused (400); history with its timestamps goes to POST /api/v1/tickets/import."
-                    + " An externalId already used is 409 message-exists.")
+                    + " An externalId already used is 409 message-exists."
+                    + " A public reply leaves from the channel account the customer last wrote to; `channelId` chooses another account of"
+                    + " the tenant (any id of the right shape is accepted here; channel-gateway fails the delivery, with the reason, when it"
+                    + " is another tenant's or disabled). Email replies go to the Reply-To of the customer's latest mail (else the"
+                    + " requester) with every participant and `cc` in Cc, `bcc` blind (≤ 20 each). On WhatsApp a free-form reply more than"
+                    + " 24 hours after the customer's last message is 422 outside_customer_service_window (send a `template` instead);"
+                    + " Messenger and Instagram are sent with the HUMAN_AGENT tag from 24 hours to 7 days, refused after. A phone ticket"
+                    + " is answered by SMS to the caller.")
     @APIResponse(responseCode = "409", description = "externalId already used (message-exists), or the ticket is closed")
+    @APIResponse(responseCode = "422", description = "Outside the customer-service window (outside_customer_service_window): nothing stored")
     public Uni<Response> addMessage(@PathParam("id") UUID id, @Valid @NotNull MessageInput input) {
         return conversation.addMessage(caller.tenant(), id, input, Callers.actor(caller))
                 .map(m -> Response.created(URI.create("/api/v1/tickets/" + id + "/messages/" + m.id())).entity(m).build());

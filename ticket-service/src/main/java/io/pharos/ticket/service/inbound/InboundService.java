@@ -4,6 +4,7 @@ import io.pharos.ticket.service.Actor;
 import io.pharos.ticket.service.HtmlSanitizer;
 import io.pharos.ticket.service.customer.CustomerService;
 import io.pharos.ticket.service.ticket.Conversation;
+import io.pharos.ticket.service.ticket.Participants;
 import io.pharos.ticket.service.ticket.TicketCreation;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +34,7 @@ import io.pharos.ticket.domain.TicketStatus;
 import io.pharos.ticket.domain.Visibility;
 import io.pharos.ticket.mapping.EventData;
 import io.pharos.ticket.mapping.MessageMedia;
+import io.pharos.ticket.repository.AgentRepository;
 import io.pharos.ticket.repository.MessageRepository;
 import io.pharos.ticket.repository.TicketRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -40,8 +42,9 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Puts a customer's inbound message where the agent expects it: into the open ticket of the same
- * conversation (email In-Reply-To/References or [#number] in the subject; same chat session or
- * phone/social identity within the threading window), or into a new ticket. A provider's retry
+ * conversation (email In-Reply-To/References from its requester, a participant or an agent, or
+ * [#number] in the subject from its requester; same chat session or phone/social identity within the
+ * threading window), or into a new ticket. An email's Cc and Reply-To join the ticket as participants. A provider's retry
  * of a message already taken changes nothing.
  */
 @ApplicationScoped
@@ -56,9 +59,14 @@ public class InboundService {
     private final TicketCreation creation;
     private final Conversation conversation;
     private final Duration window;
+    private final Participants participants;
+    private final AgentRepository agents;
 
     public InboundService(TicketRepository tickets, MessageRepository messages, CustomerService customers, TicketCreation creation,
-            Conversation conversation, @ConfigProperty(name = "pharos.threading.window", defaultValue = "P3D") Duration window) {
+            Conversation conversation, @ConfigProperty(name = "pharos.threading.window", defaultValue = "P3D") Duration window,
+            Participants participants, AgentRepository agents) {
+        this.participants = participants;
+        this.agents = agents;
         this.tickets = tickets;
         this.messages = messages;
         this.customers = customers;
@@ -86,7 +94,7 @@ public class InboundService {
             return customers.resolve(tenant, in.from(), in.claimed(), system, at)
                     .flatMap(requester -> findThread(tenant, in, requester.customer().id, at)
                             .flatMap(thread -> thread != null
-                                    ? append(thread, in, at).map(m -> new Outcome(thread.id, m.id, false, false))
+                                    ? append(thread.ticket(), in, at, thread.author()).map(m -> new Outcome(thread.ticket().id, m.id, false, false))
                                     : open(tenant, in, requester, at)));
         });
     }
@@ -101,25 +109,62 @@ public class InboundService {
                 .flatMap(dto -> tickets.findInTenant(tenant, dto.id()))
                 .flatMap(t -> {
                     t.conversationKey = in.conversationKey();
-                    return append(t, in, at).map(m -> new Outcome(t.id, m.id, true, false));
+                    return append(t, in, at, requesterOf(t)).map(m -> new Outcome(t.id, m.id, true, false));
                 });
     }
 
-    private Uni<Message> append(Ticket t, InboundMessage in, Instant at) {
+    private Uni<Message> append(Ticket t, InboundMessage in, Instant at, Actor author) {
         // a pressed button with no words of its own reads as its title
         String text = (in.text() == null || in.text().isBlank()) && in.interactive() != null ? in.interactive() : in.text();
-        MessageInput input = new MessageInput(text, in.html(), Visibility.PUBLIC, AuthorKind.CUSTOMER, at, null);
-        Actor customer = new Actor(AuthorKind.CUSTOMER, t.requesterId.toString(), null, false);
-        return conversation.append(t, input, customer, at, false, m -> {
+        MessageInput input = new MessageInput(text, in.html(), Visibility.PUBLIC, author.kind(), at, null);
+        InboundMessage.Email email = in.email();
+        return conversation.append(t, input, author, at, false, m -> {
             m.providerMessageId = in.providerMessageId();
             m.channel = in.channel();
-            m.emailMessageId = in.email() != null ? in.email().messageId() : null;
+            m.channelId = in.channelId();
+            m.emailMessageId = email != null ? email.messageId() : null;
             m.attachments = new MessageMedia(in.attachments(), in.location(), in.contact()).toJson();
-        });
+            if (email != null) {
+                m.cc = addresses(email.cc()).toArray(String[]::new);
+                m.replyTo = addresses(email.replyTo()).stream().findFirst().orElse(null);
+            }
+        }).flatMap(m -> email == null ? Uni.createFrom().item(m)
+                : participants.fromEmail(t, in.from().email(), email.to(), named(email.cc()), named(email.replyTo()), at).replaceWith(m));
+    }
+
+    /** The ticket a message continues and who writes in it: its requester, a participant or an agent. */
+    record Thread(Ticket ticket, Actor author) {
+    }
+
+    private static Actor requesterOf(Ticket t) {
+        return new Actor(AuthorKind.CUSTOMER, t.requesterId.toString(), null, false);
     }
 
     /** The open ticket this message continues, or null for a new conversation. */
-    Uni<Ticket> findThread(String tenant, InboundMessage in, UUID customerId, Instant at) {
+    Uni<Thread> findThread(String tenant, InboundMessage in, UUID customerId, Instant at) {
+        return ticketOf(tenant, in, customerId, at).flatMap(t -> t == null ? Uni.createFrom().nullItem()
+                : t.requesterId.equals(customerId) ? Uni.createFrom().item(new Thread(t, requesterOf(t)))
+                : joining(t, in, customerId));
+    }
+
+    /**
+     * Someone other than the requester writing into an email thread: a participant writes as
+     * themselves (a customer), an agent of the tenant as an agent; anyone else is refused.
+     */
+    private Uni<Thread> joining(Ticket t, InboundMessage in, UUID customerId) {
+        String address = in.from().email();
+        if (address == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return agents.find("tenant = ?1 and active = true and lower(email) = ?2", t.tenant, address.strip().toLowerCase(java.util.Locale.ROOT))
+                .firstResult().flatMap(agent -> agent != null
+                        ? Uni.createFrom().item(new Thread(t, new Actor(AuthorKind.AGENT, agent.id, agent.username, false)))
+                        : participants.takesPart(t, address).map(yes -> yes
+                                ? new Thread(t, new Actor(AuthorKind.CUSTOMER, customerId.toString(), null, false)) : null));
+    }
+
+    /** The open ticket this message's headers, subject or conversation point to; an email's sender is checked by the caller. */
+    private Uni<Ticket> ticketOf(String tenant, InboundMessage in, UUID customerId, Instant at) {
         if (in.channel() == Channel.EMAIL) {
             List<String> ids = new ArrayList<>();
             if (in.email() != null) {
@@ -130,11 +175,13 @@ public class InboundService {
                     ids.addAll(in.email().references());
                 }
             }
-            // headers thread a reply only from the ticket's requester: anyone who saw a Message-ID (a forwarded mail, a
-            // Cc) could otherwise write into a customer's ticket; another sender starts a conversation of their own
+            // headers thread a reply only from someone who belongs to the ticket (its requester first, see findThread): anyone
+            // who saw a Message-ID (a forwarded mail) could otherwise write into a customer's ticket; a stranger starts a
+            // conversation of their own
             Uni<Ticket> byHeaders = ids.isEmpty() ? Uni.createFrom().nullItem()
-                    : tickets.find("from Ticket t where t.tenant = ?1 and t.requesterId = ?3 and t.id in (select m.ticketId from Message m"
-                            + " where m.tenant = ?1 and m.emailMessageId in ?2) order by t.updatedAt desc", tenant, ids, customerId).firstResult();
+                    : tickets.find("from Ticket t where t.tenant = ?1 and t.id in (select m.ticketId from Message m"
+                            + " where m.tenant = ?1 and m.emailMessageId in ?2) order by case when t.requesterId = ?3 then 0 else 1 end,"
+                            + " t.updatedAt desc", tenant, ids, customerId).firstResult();
             return byHeaders.flatMap(t -> t != null ? Uni.createFrom().item(t) : byToken(tenant, in.subject(), customerId))
                     .map(t -> t != null && t.status != TicketStatus.CLOSED ? t : null);
         }
@@ -157,6 +204,15 @@ public class InboundService {
         }
         return tickets.find("tenant = ?1 and number = ?2 and requesterId = ?3", tenant, Long.parseLong(m.group(1)), customerId)
                 .firstResult();
+    }
+
+    private static List<String> addresses(List<InboundMessage.Mailbox> mailboxes) {
+        return mailboxes == null ? List.of() : mailboxes.stream().filter(b -> b.address() != null && !b.address().isBlank())
+                .map(b -> b.address().strip()).toList();
+    }
+
+    private static List<Participants.Named> named(List<InboundMessage.Mailbox> mailboxes) {
+        return mailboxes == null ? List.of() : mailboxes.stream().map(b -> new Participants.Named(b.name(), b.address())).toList();
     }
 
     private static void validate(InboundMessage in) {

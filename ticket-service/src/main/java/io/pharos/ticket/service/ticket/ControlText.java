@@ -6,6 +6,7 @@ import io.pharos.commons.text.ControlCharacters;
 import io.pharos.ticket.api.CreateTicketRequest;
 import io.pharos.ticket.api.IdentityInput;
 import io.pharos.ticket.api.MessageInput;
+import io.pharos.ticket.api.TemplateUse;
 import io.pharos.ticket.api.TicketPatch;
 
 /**
@@ -30,7 +31,11 @@ final class ControlText {
 
     static MessageInput of(MessageInput m) {
         return m == null ? null : new MessageInput(s(m.text()), s(m.html()), m.visibility(), m.author(), m.createdAt(), s(m.externalId()),
-                s(m.authorId()));
+                s(m.authorId()), s(m.channelId()), list(m.cc()), list(m.bcc()), of(m.template()));
+    }
+
+    private static TemplateUse of(TemplateUse t) {
+        return t == null ? null : new TemplateUse(s(t.name()), s(t.language()), list(t.bodyParameters()), list(t.buttonParameters()));
     }
 
     private static IdentityInput of(IdentityInput i) {

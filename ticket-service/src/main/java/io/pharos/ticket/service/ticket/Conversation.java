@@ -7,7 +7,6 @@ import io.pharos.ticket.service.TimeSource;
 import io.pharos.ticket.service.sla.SlaClocks;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -15,12 +14,9 @@ import java.util.function.Consumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
 
-import io.pharos.commons.outbox.OutboxWriter;
 import io.pharos.commons.rest.ProblemException;
 import io.pharos.commons.rest.Validation;
 import io.pharos.commons.text.ControlCharacters;
-import io.pharos.contracts.channel.ChannelEvents;
-import io.pharos.contracts.channel.MessageRequested;
 import io.pharos.contracts.ticket.MessageSnapshot;
 import io.pharos.contracts.ticket.TicketEvents;
 import io.pharos.contracts.ticket.TicketMessageAdded;
@@ -29,18 +25,16 @@ import io.pharos.ticket.api.Live;
 import io.pharos.ticket.api.MessageInput;
 import io.pharos.ticket.domain.AuthorKind;
 import io.pharos.ticket.domain.Channel;
-import io.pharos.ticket.domain.CustomerIdentity;
 import io.pharos.ticket.domain.DeliveryStatus;
-import io.pharos.ticket.domain.IdentityType;
 import io.pharos.ticket.domain.Message;
 import io.pharos.ticket.domain.Ticket;
 import io.pharos.ticket.domain.TicketStatus;
 import io.pharos.ticket.domain.Visibility;
 import io.pharos.ticket.mapping.EventData;
+import io.pharos.ticket.mapping.TemplateColumn;
 import io.pharos.ticket.mapping.TicketMapper;
 import io.pharos.ticket.repository.MessageRepository;
 import io.pharos.ticket.repository.TicketRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -57,20 +51,20 @@ public class Conversation {
     private final SlaClocks sla;
     private final StatusChanges statuses;
     private final TicketEventPublisher events;
-    private final OutboxWriter outbox;
     private final TimeSource time;
     private final Validator validator;
+    private final ReplyDelivery delivery;
 
     public Conversation(TicketRepository tickets, MessageRepository messages, AuditTrail audit, SlaClocks sla, StatusChanges statuses,
-            TicketEventPublisher events, OutboxWriter outbox, TimeSource time, Validator validator) {
+            TicketEventPublisher events, TimeSource time, Validator validator, ReplyDelivery delivery) {
         this.validator = validator;
+        this.delivery = delivery;
         this.tickets = tickets;
         this.messages = messages;
         this.audit = audit;
         this.sla = sla;
         this.statuses = statuses;
         this.events = events;
-        this.outbox = outbox;
         this.time = time;
     }
 
@@ -93,7 +87,8 @@ public class Conversation {
                         "Ticket " + t.number + " is closed; a follow-up needs a new ticket."));
             }
             Instant at = time.now().truncatedTo(ChronoUnit.MICROS);
-            return append(t, input, author(input, actor, t), at, true).flatMap(m -> tickets.flush().map(v -> TicketMapper.toDto(m)));
+            return append(t, input, author(input, actor, t), at, Delivery.LIVE, m -> {
+            }).flatMap(m -> tickets.flush().map(v -> TicketMapper.toDto(m)));
         });
     }
 
@@ -109,6 +104,21 @@ public class Conversation {
      * card (a customer's photo without a caption is a message, with empty text).
      */
     public Uni<Message> append(Ticket t, MessageInput input, Actor author, Instant at, boolean deliver, Consumer<Message> details) {
+        return append(t, input, author, at, deliver ? Delivery.REQUESTED : Delivery.NONE, details);
+    }
+
+    /** Whether an agent's public reply is handed to channel-gateway, and whether Meta's window applies to it. */
+    private enum Delivery {
+        /** stored as delivered (history, a channel's own message) */
+        NONE,
+        /** delivered, whenever it was written (the first message of a ticket an agent opens) */
+        REQUESTED,
+        /** an agent's reply of now: delivered if the customer-service window allows it */
+        LIVE
+    }
+
+    private Uni<Message> append(Ticket t, MessageInput input, Actor author, Instant at, Delivery delivering, Consumer<Message> details) {
+        boolean deliver = delivering != Delivery.NONE;
         Message m = new Message();
         m.id = UUID.randomUUID();
         m.tenant = t.tenant;
@@ -121,18 +131,43 @@ public class Conversation {
             return Uni.createFrom().failure(ProblemException.badRequest("customer-internal-note",
                     "A customer message is always public."));
         }
-        m.bodyHtml = ControlCharacters.strip(HtmlSanitizer.sanitize(input.html()));
-        m.bodyText = ControlCharacters.strip(input.text() != null && !input.text().isBlank() ? input.text() : HtmlSanitizer.text(m.bodyHtml));
+        boolean agentPublic = m.authorKind == AuthorKind.AGENT && m.visibility == Visibility.PUBLIC;
+        if (!(agentPublic && deliver) && (input.channelId() != null || input.cc() != null || input.bcc() != null || input.template() != null)) {
+            return Uni.createFrom().failure(ProblemException.badRequest("reply-options",
+                    "channelId, cc, bcc and template are for an agent's public reply."));
+        }
+        m.bodyHtml = input.template() != null ? null : ControlCharacters.strip(HtmlSanitizer.sanitize(input.html()));
+        // a template's text is composed by the provider; until its delivery report tells it, the agent reads what was sent
+        m.bodyText = input.template() != null ? input.template().placeholder()
+                : ControlCharacters.strip(input.text() != null && !input.text().isBlank() ? input.text() : HtmlSanitizer.text(m.bodyHtml));
         m.channel = t.channel;
         m.createdAt = at;
         details.accept(m);
-        if ((input.text() == null || input.text().isBlank()) && (input.html() == null || input.html().isBlank()) && m.attachments == null) {
+        if (input.template() == null && (input.text() == null || input.text().isBlank()) && (input.html() == null || input.html().isBlank())
+                && m.attachments == null) {
             return Uni.createFrom().failure(ProblemException.badRequest("empty-message",
                     "A message needs text or html (or, from a channel, attachments, a location or a contact)."));
         }
         if (m.bodyText == null) {
             m.bodyText = ""; // media only: the text column is never null
         }
+        if (!(agentPublic && deliver)) {
+            return store(t, m, author, at, deliver, null);
+        }
+        return delivery.plan(t, input, at, delivering == Delivery.LIVE).flatMap(plan -> {
+            m.channelId = plan.channelId();
+            if (t.channel == Channel.PHONE) {
+                m.channel = plan.channel(); // a call is answered by text message
+            }
+            m.cc = plan.cc().isEmpty() ? null : plan.cc().toArray(String[]::new);
+            m.bcc = plan.bcc().isEmpty() ? null : plan.bcc().toArray(String[]::new);
+            m.template = TemplateColumn.toJson(plan.template());
+            return store(t, m, author, at, true, plan);
+        });
+    }
+
+    /** Stores the message and applies what it means for the ticket; a {@code plan} asks for its delivery. */
+    private Uni<Message> store(Ticket t, Message m, Actor author, Instant at, boolean deliver, ReplyDelivery.Plan plan) {
         boolean agentPublic = m.authorKind == AuthorKind.AGENT && m.visibility == Visibility.PUBLIC;
         boolean firstReply = agentPublic && t.firstPublicReplyAt == null;
         if (agentPublic) {
@@ -156,45 +191,8 @@ public class Conversation {
                 .flatMap(v -> sla.messageAdded(t, agentPublic, m.authorKind == AuthorKind.CUSTOMER, at))
                 .flatMap(v -> events.withClocks(t, TicketEvents.TICKET_MESSAGE_ADDED,
                         clocks -> new TicketMessageAdded(added, EventData.ticket(t), clocks)))
-                .flatMap(v -> agentPublic && deliver ? requestDelivery(t, m) : Uni.createFrom().voidItem())
+                .flatMap(v -> plan != null ? delivery.request(t, m, plan) : Uni.createFrom().voidItem())
                 .replaceWith(m);
-    }
-
-    /** Asks channel-gateway to deliver an agent's public reply on the ticket's channel. */
-    private Uni<Void> requestDelivery(Ticket t, Message m) {
-        return Panache.getSession().flatMap(s -> s.createSelectionQuery(
-                // verified identities only: an address a visitor merely typed gets no replies (it may be somebody else's)
-                "from CustomerIdentity where tenant = ?1 and customer.id = ?2 and verified = true order by createdAt", CustomerIdentity.class)
-                .setParameter(1, t.tenant).setParameter(2, t.requesterId).getResultList()
-                .flatMap(ids -> s.createSelectionQuery("select emailMessageId from Message where tenant = ?1 and ticketId = ?2"
-                        + " and emailMessageId is not null order by createdAt", String.class)
-                        .setParameter(1, t.tenant).setParameter(2, t.id).getResultList()
-                        .flatMap(threadIds -> outbox.append(t.tenant, ChannelEvents.MESSAGE_REQUESTED, t.id.toString(),
-                                new MessageRequested(m.id, t.id, t.number, m.id,
-                                        io.pharos.contracts.Channel.of(deliveryChannel(t.channel, ids)), recipient(t, ids),
-                                        "[#" + t.number + "] " + t.subject, m.bodyText, m.bodyHtml,
-                                        threadIds.isEmpty() ? null : threadIds.get(threadIds.size() - 1), threadIds, t.language, null))
-                                .replaceWithVoid())));
-    }
-
-    /** The requester and their oldest identity of each kind. */
-    private static MessageRequested.Recipient recipient(Ticket t, List<CustomerIdentity> identities) {
-        return new MessageRequested.Recipient(t.requesterId, first(identities, IdentityType.EMAIL), first(identities, IdentityType.PHONE),
-                first(identities, IdentityType.WHATSAPP), first(identities, IdentityType.TELEGRAM),
-                first(identities, IdentityType.MESSENGER), first(identities, IdentityType.INSTAGRAM), first(identities, IdentityType.CHAT));
-    }
-
-    private static String first(List<CustomerIdentity> identities, IdentityType type) {
-        return identities.stream().filter(i -> i.type == type).map(i -> i.value).findFirst().orElse(null);
-    }
-
-    /** A ticket opened over the API is answered by email when the customer has an address. */
-    static Channel deliveryChannel(Channel ticketChannel, List<CustomerIdentity> identities) {
-        if (ticketChannel != Channel.API && ticketChannel != Channel.FORM) {
-            return ticketChannel;
-        }
-        boolean email = identities.stream().anyMatch(i -> i.type == IdentityType.EMAIL);
-        return email ? Channel.EMAIL : ticketChannel;
     }
 
     /**
