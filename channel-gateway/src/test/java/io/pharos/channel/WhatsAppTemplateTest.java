@@ -215,6 +215,14 @@ class WhatsAppTemplateTest {
         admin().body(Map.of("name", name, "language", "el", "category", "MARKETING", "bodyText", "Έκπτωση 20% με τον κωδικό {{1}}.",
                 "bodyExamples", List.of("SUMMER20"))).put(BASE + "/" + id).then().statusCode(200)
                 .body("status", org.hamcrest.Matchers.equalTo("draft")).body("rejectedReason", org.hamcrest.Matchers.nullValue());
+
+        // deleted here and at Meta (by name and id, as template management documents it)
+        api.stubFor(com.github.tomakehurst.wiremock.client.WireMock.delete(urlPathEqualTo("/meta/" + WABA + "/message_templates"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"success\":true}")));
+        admin().delete(BASE + "/" + id).then().statusCode(204);
+        admin().get(BASE + "/" + id).then().statusCode(404);
+        api.verify(1, com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor(urlPathEqualTo("/meta/" + WABA + "/message_templates"))
+                .withQueryParam("name", equalTo(name)).withQueryParam("hsm_id", equalTo(providerId)));
     }
 
     @Test
