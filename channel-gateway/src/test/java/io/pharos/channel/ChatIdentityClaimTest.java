@@ -76,6 +76,7 @@ class ChatIdentityClaimTest {
                             null, List.of(), null));
             KafkaEvents.Event delivered = kafka.await(e -> ticketId.equals(e.key()), 1, Duration.ofSeconds(10)).get(0);
             assertThat(delivered.type()).isEqualTo("pharos.channel.message.delivered");
+            assertThat(delivered.cloudEvent().path("data").path("status").asText()).as("in the transcript, not read live").isEqualTo("sent");
             assertThat(Mailboxes.inbox(typed, 1, Duration.ofSeconds(3))).as("nothing mailed to the typed address").isEmpty();
         }
         try (ChatClient back = ChatClient.connect(base, session.path("socket").asText())) {

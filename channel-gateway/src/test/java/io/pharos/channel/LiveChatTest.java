@@ -149,13 +149,16 @@ class LiveChatTest {
             EventContracts.assertValid(deliveredEvent);
             JsonNode delivered = deliveredEvent.cloudEvent();
             assertThat(delivered.path("data").path("providerMessageId").asText()).isEqualTo("chat:" + sessionId + ":" + replySeq);
+            assertThat(delivered.path("data").path("status").asText()).as("pushed to the connected visitor").isEqualTo("delivered");
 
             // the visitor leaves; a reply meanwhile is kept (and mailed, since nobody reads it live)
             visitor.close();
             Awaitility.await().atMost(Duration.ofSeconds(5))
                     .until(() -> !visitorConnected(sessionId));
             reply(sessionId, UUID.randomUUID().toString(), ticketId, "Η παραγγελία σας φεύγει αύριο.", email);
-            kafka.await(deliveredOfTicket, 2, Duration.ofSeconds(10)).forEach(EventContracts::assertValid);
+            List<KafkaEvents.Event> both = kafka.await(deliveredOfTicket, 2, Duration.ofSeconds(10));
+            both.forEach(EventContracts::assertValid);
+            assertThat(both.get(1).cloudEvent().path("data").path("status").asText()).as("kept for a visitor who is away").isEqualTo("sent");
             List<MimeMessage> mail = Mailboxes.inbox(email, 1, Duration.ofSeconds(10));
             assertThat(mail.get(0).getContent().toString()).contains("Η παραγγελία σας φεύγει αύριο.");
 

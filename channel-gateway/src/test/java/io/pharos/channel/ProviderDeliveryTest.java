@@ -81,6 +81,8 @@ class ProviderDeliveryTest {
             EventContracts.assertValid(delivered);
             assertThat(delivered.type()).isEqualTo("pharos.channel.message.delivered");
             assertThat(delivered.cloudEvent().path("data").path("providerMessageId").asText()).isEqualTo("wamid.OUT-1");
+            assertThat(delivered.cloudEvent().path("data").path("status").asText()).as("Meta took it; delivered comes from its status webhook")
+                    .isEqualTo("sent");
             api.verify(3, postRequestedFor(urlEqualTo(path)).withHeader("Authorization", equalTo("Bearer acme-whatsapp-token"))
                     .withRequestBody(equalToJson("{\"messaging_product\":\"whatsapp\",\"recipient_type\":\"individual\",\"to\":\"306900000123\","
                             + "\"type\":\"text\",\"text\":{\"preview_url\":false,\"body\":\"Καλημέρα Γιώργο, η παραγγελία σας στάλθηκε.\"}}")));

@@ -23,7 +23,7 @@ public record ChannelInput(
         @Description("Kind of channel") @NotNull ChannelType type,
         @Description("Name shown to agents") @NotBlank @Size(max = 200) String name,
         @Description("The channel's own address: mailbox, phone number, page") @Size(max = 320) String address,
-        @Description("Non-secret settings, e.g. imapHost, imapPort, imapUser, phoneNumberId, accountSid") Map<String, String> settings,
+        @Description("Non-secret settings, e.g. imapHost, imapPort, imapUser, phoneNumberId, businessAccountId, accountSid") Map<String, String> settings,
         @Description("Write-only secrets, e.g. webhookSecret, imapPassword, accessToken, authToken, botToken") Map<String, String> secrets,
         @Description("Receipt texts per language ({number}, {due} are filled in)") Map<String, String> ackTemplates,
         @Description("Whether it takes and sends messages") Boolean enabled) {

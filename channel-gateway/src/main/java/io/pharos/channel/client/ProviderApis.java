@@ -1,6 +1,8 @@
 package io.pharos.channel.client;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -35,6 +37,23 @@ public final class ProviderApis {
         @POST
         @Path("/me/messages")
         Uni<JsonNode> messenger(@QueryParam("access_token") String accessToken, JsonNode message);
+
+        /** WhatsApp Business Management API: submit a message template for review. */
+        @POST
+        @Path("/{wabaId}/message_templates")
+        Uni<JsonNode> createTemplate(@PathParam("wabaId") String wabaId, @HeaderParam("Authorization") String bearer, JsonNode template);
+
+        /** One page of the account's message templates ({@code after}: the previous page's {@code paging.cursors.after}). */
+        @GET
+        @Path("/{wabaId}/message_templates")
+        Uni<JsonNode> templates(@PathParam("wabaId") String wabaId, @HeaderParam("Authorization") String bearer,
+                @QueryParam("fields") String fields, @QueryParam("limit") int limit, @QueryParam("after") String after);
+
+        /** Deletes a template by name and id (only that language's version). */
+        @DELETE
+        @Path("/{wabaId}/message_templates")
+        Uni<JsonNode> deleteTemplate(@PathParam("wabaId") String wabaId, @HeaderParam("Authorization") String bearer,
+                @QueryParam("name") String name, @QueryParam("hsm_id") String hsmId);
     }
 
     /** Twilio Programmable Messaging. */

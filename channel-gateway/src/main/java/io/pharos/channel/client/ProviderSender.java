@@ -11,9 +11,11 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.pharos.channel.domain.Undeliverable;
 import io.pharos.channel.model.ChannelAccount;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.mutiny.Uni;
@@ -22,7 +24,8 @@ import io.smallrye.mutiny.Uni;
  * Sends a text on WhatsApp, Messenger, Instagram, SMS or Telegram through the provider's API with
  * the channel's credentials; answers the provider's message id (matched later with its status
  * callbacks). Each call is timed out, retried with exponential backoff and guarded by a circuit
- * breaker per provider.
+ * breaker per provider; a provider's refusal (4xx) is not retried: it fails as {@link Undeliverable}
+ * with the provider's code and message.
  */
 @ApplicationScoped
 public class ProviderSender {
@@ -40,47 +43,76 @@ public class ProviderSender {
         this.json = json;
     }
 
-    @Retry(maxRetries = 3, delay = 300, jitter = 100)
+    @Retry(maxRetries = 3, delay = 300, jitter = 100, abortOn = Undeliverable.class)
     @ExponentialBackoff(maxDelay = 5_000)
     @Timeout(value = 15, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.9, delay = 30, delayUnit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.9, delay = 30, delayUnit = ChronoUnit.SECONDS, skipOn = Undeliverable.class)
     public Uni<String> whatsapp(ChannelAccount channel, String to, String text) {
         ObjectNode body = json.createObjectNode().put("messaging_product", "whatsapp").put("recipient_type", "individual")
                 .put("to", to).put("type", "text");
         body.putObject("text").put("preview_url", false).put("body", text);
+        return whatsapp(channel, body);
+    }
+
+    /**
+     * A message template (the only message WhatsApp lets a business write first, or after the 24-hour window);
+     * {@code template} is the message's {@code template} object ({@code name}, {@code language}, {@code components}).
+     */
+    @Retry(maxRetries = 3, delay = 300, jitter = 100, abortOn = Undeliverable.class)
+    @ExponentialBackoff(maxDelay = 5_000)
+    @Timeout(value = 15, unit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.9, delay = 30, delayUnit = ChronoUnit.SECONDS, skipOn = Undeliverable.class)
+    public Uni<String> whatsappTemplate(ChannelAccount channel, String to, JsonNode template) {
+        ObjectNode body = json.createObjectNode().put("messaging_product", "whatsapp").put("recipient_type", "individual")
+                .put("to", to).put("type", "template");
+        body.set("template", template);
+        return whatsapp(channel, body);
+    }
+
+    /** Sent from the channel's own number ({@code phoneNumberId}) with its token. */
+    private Uni<String> whatsapp(ChannelAccount channel, ObjectNode body) {
         return meta.whatsapp(channel.setting("phoneNumberId", ""), "Bearer " + channel.secret("accessToken"), body)
+                .onFailure().transform(e -> ProviderErrors.refused("whatsapp", e))
                 .map(r -> r.path("messages").path(0).path("id").asText(null));
     }
 
-    @Retry(maxRetries = 3, delay = 300, jitter = 100)
+    @Retry(maxRetries = 3, delay = 300, jitter = 100, abortOn = Undeliverable.class)
     @ExponentialBackoff(maxDelay = 5_000)
     @Timeout(value = 15, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.9, delay = 30, delayUnit = ChronoUnit.SECONDS)
-    public Uni<String> messenger(ChannelAccount channel, String recipientId, String text) {
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.9, delay = 30, delayUnit = ChronoUnit.SECONDS, skipOn = Undeliverable.class)
+    public Uni<String> messenger(ChannelAccount channel, String recipientId, String text, String messageTag) {
         ObjectNode body = json.createObjectNode();
         body.putObject("recipient").put("id", recipientId);
         body.putObject("message").put("text", text);
-        body.put("messaging_type", "RESPONSE");
-        return meta.messenger(channel.secret("accessToken"), body).map(r -> r.path("message_id").asText(null));
+        // Send API: a reply within 24 hours is a RESPONSE; later only under a message tag (HUMAN_AGENT: up to 7 days)
+        if (messageTag != null && !messageTag.isBlank()) {
+            body.put("messaging_type", "MESSAGE_TAG").put("tag", messageTag);
+        } else {
+            body.put("messaging_type", "RESPONSE");
+        }
+        String provider = channel.type().name().toLowerCase();
+        return meta.messenger(channel.secret("accessToken"), body).onFailure().transform(e -> ProviderErrors.refused(provider, e))
+                .map(r -> r.path("message_id").asText(null));
     }
 
-    @Retry(maxRetries = 3, delay = 300, jitter = 100)
+    @Retry(maxRetries = 3, delay = 300, jitter = 100, abortOn = Undeliverable.class)
     @ExponentialBackoff(maxDelay = 5_000)
     @Timeout(value = 15, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.9, delay = 30, delayUnit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.9, delay = 30, delayUnit = ChronoUnit.SECONDS, skipOn = Undeliverable.class)
     public Uni<String> sms(ChannelAccount channel, String to, String text) {
         String sid = channel.setting("accountSid", "");
         String basic = "Basic " + Base64.getEncoder().encodeToString((sid + ":" + channel.secret("authToken")).getBytes(StandardCharsets.UTF_8));
-        return twilio.send(sid, basic, to, channel.address(), text).map(r -> r.path("sid").asText(null));
+        return twilio.send(sid, basic, to, channel.address(), text).onFailure().transform(e -> ProviderErrors.refused("sms", e))
+                .map(r -> r.path("sid").asText(null));
     }
 
-    @Retry(maxRetries = 3, delay = 300, jitter = 100)
+    @Retry(maxRetries = 3, delay = 300, jitter = 100, abortOn = Undeliverable.class)
     @ExponentialBackoff(maxDelay = 5_000)
     @Timeout(value = 15, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.9, delay = 30, delayUnit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.9, delay = 30, delayUnit = ChronoUnit.SECONDS, skipOn = Undeliverable.class)
     public Uni<String> telegram(ChannelAccount channel, String chatId, String text) {
         ObjectNode body = json.createObjectNode().put("chat_id", chatId).put("text", text);
-        return telegram.send(channel.secret("botToken"), body)
+        return telegram.send(channel.secret("botToken"), body).onFailure().transform(e -> ProviderErrors.refused("telegram", e))
                 .map(r -> "telegram:" + r.path("result").path("message_id").asText(""));
     }
 }

@@ -22,9 +22,12 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class SmtpSender {
 
-    /** What to send; {@code messageId} without angle brackets. */
+    /**
+     * What to send; {@code messageId} without angle brackets. {@code cc} go in the Cc header; {@code bcc} are
+     * envelope recipients only (RCPT TO), never in a header, so the other recipients do not see them.
+     */
     public record Email(String from, String to, String subject, String text, String html, String messageId, String inReplyTo,
-            List<String> references, boolean autoReply) {
+            List<String> references, List<String> cc, List<String> bcc, boolean autoReply) {
     }
 
     private final ReactiveMailer mailer;
@@ -40,6 +43,9 @@ public class SmtpSender {
     public Uni<Void> send(Email email) {
         Mail mail = new Mail().addTo(email.to()).setFrom(email.from()).setSubject(email.subject());
         mail.setText(email.text());
+        // Vert.x mail puts Bcc addresses in the envelope only; Cc is a header every recipient sees
+        (email.cc() == null ? List.<String>of() : email.cc()).forEach(mail::addCc);
+        (email.bcc() == null ? List.<String>of() : email.bcc()).forEach(mail::addBcc);
         if (email.html() != null) {
             mail.setHtml(email.html());
         }

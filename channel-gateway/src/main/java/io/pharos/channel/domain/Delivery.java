@@ -15,8 +15,9 @@ import jakarta.persistence.Table;
 public class Delivery {
 
     /**
-     * SENDING until the provider took it; then DELIVERED (handed over), and the provider's own
-     * reports: SENT, DELIVERED, READ or FAILED.
+     * SENDING until our send ends: SENT (the provider or SMTP server took it), DELIVERED (a live
+     * chat reply pushed to a connected visitor) or FAILED; then the providers' own reports move it
+     * on: DELIVERED, READ or FAILED.
      */
     public enum Status {
         SENDING, SENT, DELIVERED, READ, FAILED;

@@ -81,7 +81,7 @@ final class ChannelNodes {
             @Description("Kind of channel") @NonNull @NotNull ChannelType type,
             @Description("Name shown to agents") @NonNull @NotBlank @Size(max = 200) String name,
             @Description("The channel's own address: mailbox, phone number, page") @Size(max = 320) String address,
-            @Description("Non-secret settings, e.g. imapHost, imapPort, imapUser, phoneNumberId, accountSid") List<@Valid Setting> settings,
+            @Description("Non-secret settings, e.g. imapHost, imapPort, imapUser, phoneNumberId, businessAccountId, accountSid") List<@Valid Setting> settings,
             @Description("Write-only secrets, e.g. webhookSecret, imapPassword, accessToken, authToken, botToken") List<@Valid Setting> secrets,
             @Description("Receipt texts per language ({number}, {due} are filled in)") List<@Valid Setting> ackTemplates,
             @Description("Whether it takes and sends messages") Boolean enabled) {

@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.pharos.channel.model.ChannelType;
 import io.pharos.channel.service.inbound.Inbound;
+import io.pharos.channel.service.templates.TemplateStatusUpdates;
 import io.pharos.channel.service.provider.ProviderPayloads;
 import io.pharos.channel.service.provider.WebhookAuth;
 import io.pharos.channel.service.provider.Webhooks;
@@ -49,10 +50,12 @@ public class ProviderWebhookResource {
 
     private final Webhooks webhooks;
     private final ObjectMapper json;
+    private final TemplateStatusUpdates templateStatuses;
 
-    public ProviderWebhookResource(Webhooks webhooks, ObjectMapper json) {
+    public ProviderWebhookResource(Webhooks webhooks, ObjectMapper json, TemplateStatusUpdates templateStatuses) {
         this.webhooks = webhooks;
         this.json = json;
+        this.templateStatuses = templateStatuses;
     }
 
     @GET
@@ -80,8 +83,10 @@ public class ProviderWebhookResource {
             if (!Signatures.hubSha256(channel.secret("webhookSecret"), bounded(body), signature)) {
                 throw Webhooks.unauthorized();
             }
-            ProviderPayloads.Parsed parsed = ProviderPayloads.meta(channel, read(body));
+            JsonNode payload = read(body);
+            ProviderPayloads.Parsed parsed = ProviderPayloads.meta(channel, payload);
             return webhooks.accept(channel, parsed.messages()).call(n -> webhooks.statuses(channel, parsed.statuses()))
+                    .call(n -> templateStatuses.apply(channel, payload)) // field message_template_status_update
                     .map(n -> answer(n, parsed.messages().size(), parsed.statuses().size()));
         });
     }

@@ -116,7 +116,7 @@ public class Acknowledgements {
         String bare = messageId == null ? null : EmailParser.angle(messageId);
         MessageRequested request = new MessageRequested(requestId, ticketId, null, null, Channel.of(channel.type()), recipient,
                 (subject.regionMatches(true, 0, "Re:", 0, 3) ? subject : "Re: " + subject) + " [#" + number + "]", text, null, bare,
-                bare == null ? List.of() : List.of(bare), language, true);
+                bare == null ? List.of() : List.of(bare), language, true).from(channel.id()); // from the account the customer wrote to
         return CloudEvent.of(requestId, SOURCE, ChannelEvents.MESSAGE_REQUESTED, ticketId.toString(), Instant.now(), tenant, request);
     }
 }

@@ -127,6 +127,7 @@ public class Channels {
                     case WHATSAPP -> {
                         address = "+302101234567";
                         settings.put("phoneNumberId", "106540352242922");
+                        settings.put("businessAccountId", "102290129340398"); // message templates live under it
                         secrets.put("accessToken", id + "-token");
                     }
                     case MESSENGER, INSTAGRAM -> secrets.put("accessToken", id + "-token");

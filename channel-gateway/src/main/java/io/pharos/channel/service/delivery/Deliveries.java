@@ -3,6 +3,7 @@ package io.pharos.channel.service.delivery;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -20,6 +21,7 @@ import io.pharos.channel.model.ChannelType;
 import io.pharos.channel.repository.DeliveryRepository;
 import io.pharos.channel.service.channels.Channels;
 import io.pharos.channel.service.chat.ChatService;
+import io.pharos.channel.service.templates.TemplateMessages;
 import io.pharos.commons.outbox.OutboxWriter;
 import io.pharos.commons.retry.TransientFailures;
 import io.pharos.contracts.Channel;
@@ -34,8 +36,10 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Delivers {@code pharos.channel.message.requested}: each request id is claimed once (a row in
- * {@code delivery}), sent with retries, and its outcome recorded together with the
- * {@code pharos.channel.delivery} event (outbox, same transaction). A request claimed before
+ * {@code delivery}), sent from the account it names ({@link SendingAccounts}) with retries, and its
+ * outcome recorded together with the {@code pharos.channel.delivery} event (outbox, same
+ * transaction): SENT when the provider or SMTP server took it (DELIVERED and READ come later from
+ * the providers' callbacks), or FAILED with the reason and the provider's code. A request claimed before
  * and never finished (a crash mid-send) is sent again by email only, under the same Message-ID;
  * on the providers' channels it is not sent again (at most once) and stays visible as SENDING.
  * What fails after the retries is reported as failed and dead-lettered with
@@ -50,14 +54,18 @@ public class Deliveries {
 
     private final DeliveryRepository deliveries;
     private final Channels channels;
+    private final SendingAccounts accounts;
+    private final TemplateMessages templates;
     private final SmtpSender smtp;
     private final ProviderSender providers;
     private final OutboxWriter outbox;
     private final ChatService chat;
 
-    public Deliveries(DeliveryRepository deliveries, Channels channels, SmtpSender smtp, ProviderSender providers, OutboxWriter outbox,
-            ChatService chat) {
+    public Deliveries(DeliveryRepository deliveries, Channels channels, SendingAccounts accounts, TemplateMessages templates, SmtpSender smtp,
+            ProviderSender providers, OutboxWriter outbox, ChatService chat) {
         this.chat = chat;
+        this.accounts = accounts;
+        this.templates = templates;
         this.deliveries = deliveries;
         this.channels = channels;
         this.smtp = smtp;
@@ -82,32 +90,68 @@ public class Deliveries {
             try {
                 type = ChannelType.valueOf(channelKind.name());
             } catch (IllegalArgumentException e) {
-                return finish(tenant, data, null, null, "unknown channel " + channelKind.name().toLowerCase(), event);
+                return finish(tenant, data, Outcome.failed(null, null, new Undeliverable("unknown channel " + channelKind.name().toLowerCase())),
+                        event);
             }
-            return despiteOutages(() -> channels.enabled(tenant, type)).flatMap(list -> {
-                if (list.isEmpty()) {
-                    return finish(tenant, data, null, null, "the tenant has no enabled " + type.name().toLowerCase() + " channel", event);
-                }
-                ChannelAccount channel = list.get(0);
-                MessageRequested.Recipient recipient = data.recipient();
-                String text = data.text() == null ? "" : data.text();
-                Uni<String> sent = switch (type) {
-                    case EMAIL -> email(channel, data);
-                    case WHATSAPP -> to(recipient.whatsapp(), recipient.phone()).map(to -> providers.whatsapp(channel, to.replaceAll("[^0-9]", ""), text))
-                            .orElseGet(Deliveries::noAddress);
-                    case MESSENGER -> to(recipient.messenger()).map(to -> providers.messenger(channel, to, text)).orElseGet(Deliveries::noAddress);
-                    case INSTAGRAM -> to(recipient.instagram()).map(to -> providers.messenger(channel, to, text)).orElseGet(Deliveries::noAddress);
-                    case SMS -> to(recipient.phone()).map(to -> providers.sms(channel, to, text)).orElseGet(Deliveries::noAddress);
-                    case TELEGRAM -> to(recipient.telegram()).map(to -> providers.telegram(channel, to, text)).orElseGet(Deliveries::noAddress);
-                    case CHAT -> chat.deliver(tenant, data).flatMap(d -> emailWhenAway(tenant, data, d));
-                    default -> Uni.createFrom().failure(new Undeliverable("no adapter for channel " + type.name().toLowerCase()));
-                };
-                return sent.map(id -> new String[] { id, null })
-                        .onFailure().recoverWithItem(e -> new String[] { null, e instanceof Undeliverable ? e.getMessage()
-                                : type.name().toLowerCase() + ": " + describe(e) })
-                        .flatMap(r -> despiteOutages(() -> finish(tenant, data, channel.id(), r[0], r[1], event)).replaceWithVoid());
-            });
+            return despiteOutages(() -> accounts.of(tenant, type, data.channelId()))
+                    .flatMap(channel -> send(tenant, type, channel, data).map(sent -> Outcome.of(channel.id(), sent))
+                            .onFailure().recoverWithItem(e -> Outcome.failed(channel.id(), type, e)))
+                    .onFailure(Undeliverable.class).recoverWithItem(e -> Outcome.failed(null, type, e))
+                    .flatMap(outcome -> despiteOutages(() -> finish(tenant, data, outcome, event)));
         });
+    }
+
+    /** What our own send achieved: SENT when the provider or the SMTP server took it, DELIVERED when a visitor got it live. */
+    record Sent(String providerMessageId, DeliveryStatus status, String text) {
+
+        static Sent taken(String providerMessageId) {
+            return new Sent(providerMessageId, DeliveryStatus.SENT, null);
+        }
+    }
+
+    /** The outcome of a request: sent (and how far), or failed with the reason and the provider's code. */
+    record Outcome(String channelId, String providerMessageId, DeliveryStatus status, String error, String code, String text) {
+
+        static Outcome of(String channelId, Sent sent) {
+            return new Outcome(channelId, sent.providerMessageId(), sent.status(), null, null, sent.text());
+        }
+
+        static Outcome failed(String channelId, ChannelType type, Throwable e) {
+            if (e instanceof Undeliverable u) {
+                return new Outcome(channelId, null, DeliveryStatus.FAILED, u.getMessage(), u.code(), null);
+            }
+            return new Outcome(channelId, null, DeliveryStatus.FAILED, type.name().toLowerCase() + ": " + describe(e), null, null);
+        }
+    }
+
+    private Uni<Sent> send(String tenant, ChannelType type, ChannelAccount channel, MessageRequested data) {
+        MessageRequested.Recipient recipient = data.recipient();
+        String text = data.text() == null ? "" : data.text();
+        return switch (type) {
+            case EMAIL -> email(channel, data).map(Sent::taken);
+            case WHATSAPP -> to(recipient.whatsapp(), recipient.phone()).map(to -> whatsapp(channel, to.replaceAll("[^0-9]", ""), data))
+                    .orElseGet(Deliveries::<Sent>noAddress);
+            case MESSENGER -> to(recipient.messenger()).map(to -> providers.messenger(channel, to, text, data.messageTag()).map(Sent::taken))
+                    .orElseGet(Deliveries::<Sent>noAddress);
+            case INSTAGRAM -> to(recipient.instagram()).map(to -> providers.messenger(channel, to, text, data.messageTag()).map(Sent::taken))
+                    .orElseGet(Deliveries::<Sent>noAddress);
+            case SMS -> to(recipient.phone()).map(to -> providers.sms(channel, to, text).map(Sent::taken)).orElseGet(Deliveries::<Sent>noAddress);
+            case TELEGRAM -> to(recipient.telegram()).map(to -> providers.telegram(channel, to, text).map(Sent::taken))
+                    .orElseGet(Deliveries::<Sent>noAddress);
+            // pushed to a connected visitor, the reply is delivered; otherwise it waits in the transcript
+            case CHAT -> chat.deliver(tenant, data).flatMap(d -> emailWhenAway(tenant, data, d)
+                    .map(id -> new Sent(id, d.visitorConnected() ? DeliveryStatus.DELIVERED : DeliveryStatus.SENT, null)));
+            default -> Uni.createFrom().failure(new Undeliverable("no adapter for channel " + type.name().toLowerCase()));
+        };
+    }
+
+    /** A text, or an approved template with its variables filled (the report carries the text the customer got). */
+    private Uni<Sent> whatsapp(ChannelAccount channel, String to, MessageRequested data) {
+        if (data.template() == null) {
+            return providers.whatsapp(channel, to, data.text() == null ? "" : data.text()).map(Sent::taken);
+        }
+        return templates.compose(channel, data.template()).flatMap(composed -> providers.whatsappTemplate(channel, to, composed.template())
+                .map(id -> new Sent(id, DeliveryStatus.SENT, composed.text())));
     }
 
     /**
@@ -126,7 +170,7 @@ public class Deliveries {
         return data.channel() == null ? Channel.EMAIL : data.channel();
     }
 
-    private static Uni<String> noAddress() {
+    private static <T> Uni<T> noAddress() {
         return Uni.createFrom().failure(new Undeliverable("the customer has no address on this channel"));
     }
 
@@ -172,18 +216,19 @@ public class Deliveries {
         });
     }
 
-    /** Email: our Message-ID, threading headers from the request, From the tenant's email channel. */
+    /** Email: our Message-ID, threading headers from the request, From the sending mailbox; CC and BCC as asked. */
     private Uni<String> email(ChannelAccount channel, MessageRequested data) {
         String to = data.recipient().email();
         if (to == null) {
-            return noAddress();
+            return Deliveries.<String>noAddress();
         }
         String domain = channel.address().substring(channel.address().indexOf('@') + 1);
         String messageId = "pharos." + data.requestId() + "@" + domain;
         String from = channel.name() + " <" + channel.address() + ">";
         SmtpSender.Email email = new SmtpSender.Email(from, to, data.subject() == null ? "" : data.subject(),
                 data.text() == null ? "" : data.text(), data.html(), messageId, data.inReplyTo(),
-                data.references() == null ? java.util.List.of() : data.references(), Boolean.TRUE.equals(data.acknowledgement()));
+                data.references() == null ? List.of() : data.references(), data.cc() == null ? List.of() : data.cc(),
+                data.bcc() == null ? List.of() : data.bcc(), Boolean.TRUE.equals(data.acknowledgement()));
         return smtp.send(email).replaceWith(messageId);
     }
 
@@ -219,18 +264,18 @@ public class Deliveries {
         })).onFailure().recoverWithItem(false); // a concurrent claim won the primary key
     }
 
-    private Uni<Void> finish(String tenant, MessageRequested data, String channelId, String providerMessageId, String error,
-            CloudEvent<MessageRequested> request) {
+    private Uni<Void> finish(String tenant, MessageRequested data, Outcome outcome, CloudEvent<MessageRequested> request) {
         String requestId = data.requestId().toString();
-        String emailMessageId = channelOf(data) == Channel.EMAIL ? providerMessageId : null;
+        String error = outcome.error();
+        String emailMessageId = channelOf(data) == Channel.EMAIL ? outcome.providerMessageId() : null;
         return Panache.withTransaction(() -> deliveries.findById(requestId).flatMap(d -> {
-            d.status = error == null ? Delivery.Status.DELIVERED : Delivery.Status.FAILED;
-            d.channelId = channelId;
-            d.providerMessageId = providerMessageId;
+            d.status = Delivery.Status.valueOf(outcome.status().name());
+            d.channelId = outcome.channelId();
+            d.providerMessageId = outcome.providerMessageId();
             d.error = error;
             d.updatedAt = now();
-            DeliveryReport report = new DeliveryReport(data.requestId(), data.ticketId(), channelOf(data),
-                    error == null ? DeliveryStatus.DELIVERED : DeliveryStatus.FAILED, providerMessageId, emailMessageId, null, error);
+            DeliveryReport report = new DeliveryReport(data.requestId(), data.ticketId(), channelOf(data), outcome.status(),
+                    outcome.providerMessageId(), emailMessageId, null, error, outcome.code(), null, outcome.text());
             String key = data.ticketId() != null ? data.ticketId().toString() : requestId;
             // a receipt is not a message of the ticket: ticket-service has nothing to update
             Uni<Void> written = Boolean.TRUE.equals(data.acknowledgement()) ? Uni.createFrom().voidItem()
