@@ -226,7 +226,7 @@ class ChannelBehavioursIT {
         String suffix = String.valueOf(ThreadLocalRandom.current().nextInt(100_000, 999_999));
         String phoneNumberId = "1099" + suffix;
         String waba = "2099" + suffix;
-        extraChannel = "acme-wa-" + suffix;
+        extraChannel = "acme-whatsapp-" + suffix; // after acme-whatsapp: the default sender stays the same for the other tests
         String alex = KeycloakTokens.user("alex");
         given().baseUri(CHANNELS).auth().oauth2(alex).contentType(ContentType.JSON).body(Map.of("id", extraChannel, "type", "WHATSAPP",
                 "name", "Acme WhatsApp (second number)", "address", "+30210765" + suffix.substring(0, 4),
@@ -269,18 +269,18 @@ class ChannelBehavioursIT {
         providers.stubFor(post(urlEqualTo("/meta/v21.0/" + waba + "/message_templates")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("{\"id\":\"5940" + suffix + "\",\"status\":\"PENDING\",\"category\":\"UTILITY\"}")));
         String template = given().baseUri(CHANNELS).auth().oauth2(alex).contentType(ContentType.JSON).body(Map.of("name", "order_update",
-                "language", "el", "category", "UTILITY", "body", "Γεια σας {{1}}, η παραγγελία {{2}} είναι καθ' οδόν.",
-                "examples", List.of("Μαρία", "ΠΑ123456")))
+                "language", "el", "category", "UTILITY", "bodyText", "Γεια σας {{1}}, η παραγγελία {{2}} είναι καθ' οδόν.",
+                "bodyExamples", List.of("Μαρία", "ΠΑ123456")))
                 .when().post("/api/v1/channels/" + extraChannel + "/templates").then().statusCode(201).extract().path("id");
         given().baseUri(CHANNELS).auth().oauth2(alex).when().post("/api/v1/channels/" + extraChannel + "/templates/" + template + "/submit")
-                .then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("PENDING"));
+                .then().statusCode(200).body("status", org.hamcrest.Matchers.equalToIgnoringCase("PENDING"));
         // https://developers.facebook.com/docs/graph-api/webhooks/reference/whatsapp-business-account/#message_template_status_update
         metaWebhook(extraChannel, Map.of("object", "whatsapp_business_account", "entry", List.of(Map.of("id", waba, "time",
                 Instant.now().getEpochSecond(), "changes", List.of(Map.of("field", "message_template_status_update", "value", Map.of(
                         "event", "APPROVED", "message_template_id", Long.parseLong("5940" + suffix), "message_template_name", "order_update",
                         "message_template_language", "el", "reason", "NONE")))))));
         await(() -> given().baseUri(CHANNELS).auth().oauth2(alex).when().get("/api/v1/channels/" + extraChannel + "/templates/" + template)
-                .then().extract().path("status"), "APPROVED"::equals, Duration.ofSeconds(20));
+                .then().extract().path("status"), "APPROVED"::equalsIgnoreCase, Duration.ofSeconds(20));
 
         Response templated = given().baseUri(TICKETS).auth().oauth2(anna).contentType(ContentType.JSON).body(Map.of("template", Map.of(
                 "name", "order_update", "language", "el", "bodyParameters", List.of("Γιώργο", order))))
