@@ -229,6 +229,9 @@ public class Deliveries {
             d.providerMessageId = providerMessageId;
             d.error = error;
             d.updatedAt = now();
+            // receipts that name no message (Messenger, Instagram watermarks) find it by whom it went to and when
+            d.recipient = addressOn(channelOf(data), data.recipient());
+            d.sentAt = providerMessageId == null ? null : d.updatedAt;
             DeliveryReport report = new DeliveryReport(data.requestId(), data.ticketId(), channelOf(data),
                     error == null ? DeliveryStatus.DELIVERED : DeliveryStatus.FAILED, providerMessageId, emailMessageId, null, error);
             String key = data.ticketId() != null ? data.ticketId().toString() : requestId;
@@ -243,6 +246,18 @@ public class Deliveries {
             }
             return written;
         }));
+    }
+
+    private static String addressOn(Channel channel, MessageRequested.Recipient to) {
+        return to == null ? null : switch (channel) {
+            case EMAIL -> to.email();
+            case WHATSAPP -> to.whatsapp() != null ? to.whatsapp() : to.phone();
+            case SMS -> to.phone();
+            case MESSENGER -> to.messenger();
+            case INSTAGRAM -> to.instagram();
+            case TELEGRAM -> to.telegram();
+            default -> null;
+        };
     }
 
     private static Instant now() {
