@@ -30,9 +30,11 @@ import io.restassured.http.ContentType;
 /**
  * Signed provider payloads no provider sends, found by the hostile-input campaign: a garbage or
  * out-of-range timestamp answered 500; a message without sender or content was accepted with 200
- * and then parked by ticket-service; a form body with a broken percent escape answered 500. Now the
- * customer's message keeps the receive time, and what cannot become a message is refused with 400
- * before anything is taken in. A mail with only a subject is a message whose text is the subject.
+ * and then parked by ticket-service; a form body with a broken percent escape, or a NumMedia that
+ * is no count, answered 500. Now an out-of-range time keeps the receive time; a time that is not a
+ * number, a field of the wrong JSON type, a missing id or a form that names media it does not
+ * carry is refused with 400 problem+json before anything is taken in, as is what cannot become a
+ * message. A mail with only a subject is a message whose text is the subject.
  */
 @QuarkusTest
 class MalformedProviderPayloadTest {
@@ -47,9 +49,9 @@ class MalformedProviderPayloadTest {
     }
 
     @Test
-    void garbageAndOutOfRangeProviderTimesKeepTheReceiveTime() throws Exception {
+    void outOfRangeProviderTimesKeepTheReceiveTime() throws Exception {
         try (KafkaEvents kafka = new KafkaEvents("pharos.channel.inbound")) {
-            for (String timestamp : new String[] { "\"garbage\"", "99999999999999999", "-5", "\"0000\"" }) {
+            for (String timestamp : new String[] { "99999999999999999", "-5", "\"0000\"" }) {
                 String id = "wamid.T" + UUID.randomUUID().toString().replace("-", "");
                 Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
                 signed(whatsapp(id, timestamp)).statusCode(200).body("accepted", equalTo(1));
@@ -58,11 +60,11 @@ class MalformedProviderPayloadTest {
             }
             long updateId = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
             String telegram = sample("telegram-text.json").replace("\"update_id\":881234567", "\"update_id\":" + updateId)
-                    .replace("\"date\":1773043900", "\"date\":9223372036854775807");
+                    .replace("\"message_id\":42", "\"message_id\":" + updateId).replace("\"date\":1773043900", "\"date\":9223372036854775807");
             given().contentType(ContentType.JSON).body(telegram.getBytes(StandardCharsets.UTF_8))
                     .header("X-Telegram-Bot-Api-Secret-Token", "acme-telegram-secret").when().post("/webhooks/telegram/acme-telegram")
                     .then().statusCode(200).body("accepted", equalTo(1));
-            assertThat(Instant.parse(published(kafka, "telegram:" + updateId).path("sentAt").asText()))
+            assertThat(Instant.parse(published(kafka, "telegram:123456789:" + updateId).path("sentAt").asText()))
                     .isAfter(Instant.now().minus(Duration.ofMinutes(1)));
         }
     }
@@ -83,6 +85,52 @@ class MalformedProviderPayloadTest {
 
     @TestHTTPResource("/webhooks/twilio/acme-sms")
     URI twilio;
+
+    private static io.restassured.response.ValidatableResponse telegram(String body) {
+        return given().contentType(ContentType.JSON).body(body.getBytes(StandardCharsets.UTF_8))
+                .header("X-Telegram-Bot-Api-Secret-Token", "acme-telegram-secret").when().post("/webhooks/telegram/acme-telegram").then();
+    }
+
+    private io.restassured.response.ValidatableResponse twilio(java.util.Map<String, String> form) {
+        return given().contentType("application/x-www-form-urlencoded; charset=UTF-8").formParams(form)
+                .header("X-Twilio-Signature", Signatures.twilioHeader("acme-sms-secret", twilio.toString(), form)).when()
+                .post("/webhooks/twilio/acme-sms").then();
+    }
+
+    @Test
+    void signedPayloadsOfAnotherShapeAreBadRequestsAndNothingIsTakenIn() throws Exception {
+        try (KafkaEvents kafka = new KafkaEvents("pharos.channel.inbound")) {
+            String garbage = "wamid.G" + UUID.randomUUID().toString().replace("-", "");
+            for (String body : new String[] { whatsapp(garbage, "\"garbage\""), "{\"object\":\"whatsapp_business_account\",\"entry\":{}}",
+                    whatsapp(garbage, "\"1773043200\"").replace("\"messages\":[", "\"messages\":{\"m\":").replace("}]},\"field\"", "}}},\"field\""),
+                    whatsapp(garbage, "\"1773043200\"").replace("\"id\":\"" + garbage + "\",", ""), "[1,2]" }) {
+                signed(body).statusCode(400).contentType("application/problem+json").body("type", equalTo("urn:pharos:problem:malformed-payload"));
+            }
+            long updateId = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
+            String text = sample("telegram-text.json").replace("\"update_id\":881234567", "\"update_id\":" + updateId)
+                    .replace("\"message_id\":42", "\"message_id\":" + updateId);
+            telegram(text.replace("\"date\":1773043900", "\"date\":\"today\"")).statusCode(400).contentType("application/problem+json")
+                    .body("type", equalTo("urn:pharos:problem:malformed-payload"));
+            telegram(text.replace("\"update_id\":" + updateId + ",", "")).statusCode(400).body("type", equalTo("urn:pharos:problem:malformed-payload"));
+            telegram(text.replace("\"chat\":{\"id\":123456789,", "\"chat\":{")).statusCode(400);
+
+            String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
+            java.util.Map<String, String> form = new java.util.LinkedHashMap<>();
+            form.put("MessageSid", sid);
+            form.put("From", "+306900000111");
+            form.put("To", "+302101234567");
+            form.put("Body", "photos attached");
+            form.put("NumMedia", "abc");
+            twilio(form).statusCode(400).contentType("application/problem+json").body("type", equalTo("urn:pharos:problem:malformed-payload"));
+            form.put("NumMedia", "5"); // names five files and carries one
+            form.put("MediaUrl0", "https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1");
+            form.put("MediaContentType0", "image/jpeg");
+            twilio(form).statusCode(400).contentType("application/problem+json").body("type", equalTo("urn:pharos:problem:malformed-payload"));
+
+            assertThat(kafka.during(Duration.ofSeconds(3), e -> e.cloudEvent().path("data").path("providerMessageId").asText()
+                    .matches(garbage + "|" + sid + "|telegram:123456789:" + updateId))).as("nothing was published").isEmpty();
+        }
+    }
 
     @Test
     void aBrokenPercentEscapeInATwilioFormIsABadRequest() throws Exception {

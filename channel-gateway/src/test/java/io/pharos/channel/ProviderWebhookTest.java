@@ -105,7 +105,7 @@ class ProviderWebhookTest {
         form.put("NumMedia", "0");
         String url = base.toString().replaceAll("/$", "") + "/webhooks/twilio/acme-sms";
         String updateId = String.valueOf(Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L));
-        String telegram = sample("telegram-text.json").replace("881234567", updateId);
+        String telegram = sample("telegram-text.json").replace("881234567", updateId).replace("\"message_id\":42", "\"message_id\":" + updateId);
         String callId = "CA" + UUID.randomUUID().toString().substring(0, 8);
         String voicemail = sample("voice-voicemail.json").replace("CA9f8e7d6c", callId);
         try (KafkaEvents kafka = new KafkaEvents("pharos.channel.inbound")) {
@@ -128,7 +128,7 @@ class ProviderWebhookTest {
             assertThat(kafka.await(e -> sid.equals(e.cloudEvent().path("data").path("providerMessageId").asText()), 1, Duration.ofSeconds(10)))
                     .singleElement().satisfies(EventContracts::assertValid)
                     .satisfies(e -> assertThat(e.cloudEvent().path("data").path("text").asText()).isEqualTo("Πότε θα έρθει ο τεχνικός;"));
-            assertThat(kafka.await(e -> ("telegram:" + updateId).equals(e.cloudEvent().path("data").path("providerMessageId").asText()), 1,
+            assertThat(kafka.await(e -> ("telegram:123456789:" + updateId).equals(e.cloudEvent().path("data").path("providerMessageId").asText()), 1,
                     Duration.ofSeconds(10))).hasSize(1).allSatisfy(EventContracts::assertValid);
             assertThat(kafka.await(e -> ("call:" + callId + ":voicemail").equals(e.cloudEvent().path("data").path("providerMessageId").asText()),
                     1, Duration.ofSeconds(10))).singleElement().satisfies(EventContracts::assertValid)

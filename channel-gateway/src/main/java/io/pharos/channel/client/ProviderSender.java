@@ -113,6 +113,8 @@ public class ProviderSender {
     public Uni<String> telegram(ChannelAccount channel, String chatId, String text) {
         ObjectNode body = json.createObjectNode().put("chat_id", chatId).put("text", text);
         return telegram.send(channel.secret("botToken"), body).onFailure().transform(e -> ProviderErrors.refused("telegram", e))
-                .map(r -> "telegram:" + r.path("result").path("message_id").asText(""));
+                // the id inbound messages, edits and reactions use: a message id is unique only within its chat
+                .map(r -> "telegram:" + r.path("result").path("chat").path("id").asText(chatId) + ":"
+                        + r.path("result").path("message_id").asText(""));
     }
 }

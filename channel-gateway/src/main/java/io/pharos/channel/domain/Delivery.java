@@ -48,6 +48,15 @@ public class Delivery {
     @Column(name = "provider_message_id")
     public String providerMessageId;
     public String error;
+    /** The address it was sent to on its channel (a PSID, a phone number, a mail address). */
+    public String recipient;
+    /** When the provider (or the SMTP server) took it. */
+    @Column(name = "sent_at")
+    public Instant sentAt;
+    /** The furthest status the provider itself reported (SENT, DELIVERED, READ, FAILED); null until it reports one. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "provider_status")
+    public Status providerStatus;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")

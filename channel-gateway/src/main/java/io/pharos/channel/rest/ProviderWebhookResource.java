@@ -27,13 +27,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pharos.channel.model.ChannelType;
 import io.pharos.channel.service.inbound.Inbound;
 import io.pharos.channel.service.templates.TemplateStatusUpdates;
+import io.pharos.channel.service.provider.MalformedPayload;
 import io.pharos.channel.service.provider.ProviderPayloads;
 import io.pharos.channel.service.provider.WebhookAuth;
 import io.pharos.channel.service.provider.Webhooks;
 import io.pharos.channel.service.security.Signatures;
 import io.pharos.commons.rest.ProblemException;
 import io.pharos.contracts.channel.CallReceived;
-import io.pharos.contracts.channel.MessageReceived;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -83,11 +83,12 @@ public class ProviderWebhookResource {
             if (!Signatures.hubSha256(channel.secret("webhookSecret"), bounded(body), signature)) {
                 throw Webhooks.unauthorized();
             }
-            JsonNode payload = read(body);
-            ProviderPayloads.Parsed parsed = ProviderPayloads.meta(channel, payload);
+            JsonNode payload = wellFormed(() -> object(read(body)));
+            ProviderPayloads.Parsed parsed = wellFormed(() -> ProviderPayloads.meta(channel, payload));
             return webhooks.accept(channel, parsed.messages()).call(n -> webhooks.statuses(channel, parsed.statuses()))
+                    .call(n -> webhooks.watermarks(channel, parsed.watermarks()))
                     .call(n -> templateStatuses.apply(channel, payload)) // field message_template_status_update
-                    .map(n -> answer(n, parsed.messages().size(), parsed.statuses().size()));
+                    .map(n -> answer(n, parsed.messages().size(), parsed.statuses().size() + parsed.watermarks().size()));
         });
     }
 
@@ -115,7 +116,7 @@ public class ProviderWebhookResource {
             if (form.get("From") == null) {
                 throw ProblemException.badRequest("not-a-message", "An SMS webhook needs MessageSid and From.");
             }
-            return webhooks.accept(channel, java.util.List.of(ProviderPayloads.twilioSms(channel, form))).map(n -> empty);
+            return webhooks.accept(channel, java.util.List.of(wellFormed(() -> ProviderPayloads.twilioSms(channel, form)))).map(n -> empty);
         });
     }
 
@@ -130,7 +131,7 @@ public class ProviderWebhookResource {
             if (!WebhookAuth.equalSecrets(channel.secret("webhookSecret"), token)) {
                 throw Webhooks.unauthorized();
             }
-            Inbound<MessageReceived> message = ProviderPayloads.telegram(channel, read(bounded(body)));
+            Inbound<?> message = wellFormed(() -> ProviderPayloads.telegram(channel, read(bounded(body))));
             return message == null ? Uni.createFrom().item(answer(0, 0, 0))
                     : webhooks.accept(channel, java.util.List.of(message)).map(n -> answer(n, 1, 0));
         });
@@ -159,6 +160,22 @@ public class ProviderWebhookResource {
             }
             return webhooks.accept(channel, java.util.List.of(inbound)).map(n -> answer(n, 1, 0));
         });
+    }
+
+    /** What the provider sent, read as it documents it; a payload of another shape is a 400, never a 500. */
+    private static <T> T wellFormed(java.util.function.Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (MalformedPayload e) {
+            throw ProblemException.badRequest("malformed-payload", "The payload is not shaped as the provider documents it: " + e.getMessage());
+        }
+    }
+
+    private static JsonNode object(JsonNode payload) {
+        if (!payload.isObject()) {
+            throw new MalformedPayload("the payload must be a JSON object");
+        }
+        return payload;
     }
 
     private static byte[] bounded(byte[] body) {

@@ -274,6 +274,9 @@ public class Deliveries {
             d.providerMessageId = outcome.providerMessageId();
             d.error = error;
             d.updatedAt = now();
+            // receipts that name no message (Messenger, Instagram watermarks) find it by whom it went to and when
+            d.recipient = addressOn(channelOf(data), data.recipient());
+            d.sentAt = outcome.providerMessageId() == null ? null : d.updatedAt;
             DeliveryReport report = new DeliveryReport(data.requestId(), data.ticketId(), channelOf(data), outcome.status(),
                     outcome.providerMessageId(), emailMessageId, null, error, outcome.code(), null, outcome.text());
             String key = data.ticketId() != null ? data.ticketId().toString() : requestId;
@@ -288,6 +291,18 @@ public class Deliveries {
             }
             return written;
         }));
+    }
+
+    private static String addressOn(Channel channel, MessageRequested.Recipient to) {
+        return to == null ? null : switch (channel) {
+            case EMAIL -> to.email();
+            case WHATSAPP -> to.whatsapp() != null ? to.whatsapp() : to.phone();
+            case SMS -> to.phone();
+            case MESSENGER -> to.messenger();
+            case INSTAGRAM -> to.instagram();
+            case TELEGRAM -> to.telegram();
+            default -> null;
+        };
     }
 
     private static Instant now() {

@@ -7,9 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The instant a provider says a message was sent or a status happened (Meta's and Telegram's Unix
- * seconds, Messenger's milliseconds). A signed payload with a missing, non-numeric or absurd value
- * (before 2000, more than a day ahead) is still the customer's message: it keeps the time Pharos
- * received it instead of failing, and nothing downstream sees a date it cannot store.
+ * seconds, Messenger's milliseconds). A missing or absurd value (before 2000, more than a day
+ * ahead) is still the customer's message: it keeps the time Pharos received it instead of failing,
+ * and nothing downstream sees a date it cannot store. A value that is not a number at all is no
+ * provider's: the payload is malformed.
  */
 final class ProviderClock {
 
@@ -28,11 +29,18 @@ final class ProviderClock {
     }
 
     private static Instant within(JsonNode value, long perSecond, Instant received) {
+        if (!value.isMissingNode() && !value.isNull() && !value.isIntegralNumber() && !(value.isTextual() && value.asText().matches("-?\\d+"))) {
+            throw new MalformedPayload("a timestamp is not a number: " + abbreviated(value.toString()));
+        }
         long raw = value.isIntegralNumber() || value.isTextual() && value.asText().matches("\\d{1,19}") ? value.asLong(-1) : -1;
         long seconds = raw / perSecond;
         if (raw < 0 || seconds < EARLIEST || seconds > received.plus(MAX_AHEAD).getEpochSecond()) {
             return received;
         }
         return perSecond == 1 ? Instant.ofEpochSecond(raw) : Instant.ofEpochMilli(raw);
+    }
+
+    static String abbreviated(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 }

@@ -2,35 +2,59 @@ package io.pharos.channel.service.provider;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.pharos.channel.model.ChannelAccount;
-import io.pharos.channel.model.ChannelType;
 import io.pharos.channel.service.inbound.Inbound;
 import io.pharos.contracts.Channel;
 import io.pharos.contracts.channel.Attachment;
 import io.pharos.contracts.channel.CallReceived;
 import io.pharos.contracts.channel.ChannelEvents;
+import io.pharos.contracts.channel.DeliveryReport.DeliveryStatus;
 import io.pharos.contracts.channel.MessageReceived;
 import io.pharos.contracts.channel.Sender;
 
 /**
  * The providers' webhook payloads (their JSON, not our events), normalised into what ticket-service
- * reads ({@code pharos.channel.message.received} / {@code .call.received}): who wrote, on which
- * conversation, what (text, media, location, a button they pressed), and when. Status callbacks
- * become {@link Status} entries for the delivery events. Pure: tested on recorded payloads.
+ * reads: customer messages ({@code pharos.channel.message.received} / {@code .call.received}) with who
+ * wrote, on which conversation, what (text, media, location, a button they pressed) and when the
+ * provider says it was sent; edits ({@code .message.edited}) and reactions ({@code .message.reacted}).
+ * Status callbacks and watermarks of messages we sent become {@link Status} and {@link Watermark}
+ * entries for the delivery events, never messages. A payload that is not shaped as the provider
+ * documents it (wrong JSON types, missing ids, times that are not numbers) is a
+ * {@link MalformedPayload}. Pure: tested on recorded payloads.
  */
 public final class ProviderPayloads {
 
-    /** A provider's delivery status of a message we sent (by its id at the provider). */
-    public record Status(String providerMessageId, String status, Instant at, String error) {
+    /**
+     * A provider's delivery status of a message we sent (by its id at the provider).
+     *
+     * @param reason in words an agent understands, for a failure
+     * @param code the provider's own code of a failure
+     * @param recipient who the message was for, as the provider names them
+     */
+    public record Status(String providerMessageId, String status, Instant at, String reason, String code, String recipient) {
+
+        public Status(String providerMessageId, String status, Instant at, String reason) {
+            this(providerMessageId, status, at, reason, null, null);
+        }
     }
 
-    public record Parsed(List<Inbound<?>> messages, List<Status> statuses) {
+    /**
+     * Messenger's and Instagram's receipts: every message we sent to {@code recipient} at or before
+     * {@code at} was delivered (or read). They name no message.
+     */
+    public record Watermark(String recipient, DeliveryStatus status, Instant at) {
+    }
+
+    public record Parsed(List<Inbound<?>> messages, List<Status> statuses, List<Watermark> watermarks) {
+
+        public Parsed(List<Inbound<?>> messages, List<Status> statuses) {
+            this(messages, statuses, List.of());
+        }
     }
 
     private ProviderPayloads() {
@@ -38,163 +62,81 @@ public final class ProviderPayloads {
 
     // ------------------------------------------------------------------ Meta
 
-    /** WhatsApp Cloud API ({@code object: whatsapp_business_account}), Messenger ({@code page}) and Instagram ({@code instagram}). */
+    /**
+     * WhatsApp Cloud API ({@code object: whatsapp_business_account}), Messenger ({@code page}) and Instagram ({@code instagram}).
+     * Shapes: developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages (and its status,
+     * reaction, edit pages); …/messenger-platform/webhooks/webhook-events (messages, message_deliveries, message_reads,
+     * message_edits, message_reactions, messaging_postbacks).
+     */
     public static Parsed meta(ChannelAccount channel, JsonNode payload) {
-        List<Inbound<?>> messages = new ArrayList<>();
-        List<Status> statuses = new ArrayList<>();
-        for (JsonNode entry : payload.path("entry")) {
-            for (JsonNode change : entry.path("changes")) { // WhatsApp
-                JsonNode value = change.path("value");
-                Map<String, String> names = new LinkedHashMap<>();
-                value.path("contacts").forEach(c -> names.put(c.path("wa_id").asText(), c.path("profile").path("name").asText(null)));
-                for (JsonNode m : value.path("messages")) {
-                    String waId = m.path("from").asText();
-                    Sender from = new Sender(names.get(waId), null, null, waId, null, null, null, null, null);
-                    MessageReceived data = whatsappContent(m, MessageReceived.of(channel.id(), Channel.WHATSAPP, m.path("id").asText(),
-                            "whatsapp:" + waId, from, "", Instant.now(), ProviderClock.epochSeconds(m.path("timestamp"), Instant.now()), List.of()));
-                    if (data == null) {
-                        continue;
-                    }
-                    if (m.has("context")) {
-                        data = data.withReplyTo(m.path("context").path("id").asText(null));
-                    }
-                    messages.add(new Inbound<>(m.path("id").asText(), ChannelEvents.MESSAGE_RECEIVED, "whatsapp:" + waId, data));
-                }
-                for (JsonNode s : value.path("statuses")) {
-                    String error = s.path("errors").isArray() && s.path("errors").size() > 0
-                            ? s.path("errors").get(0).path("title").asText(null) : null;
-                    statuses.add(new Status(s.path("id").asText(), s.path("status").asText(), ProviderClock.epochSeconds(s.path("timestamp"), Instant.now()),
-                            error));
-                }
-            }
-            for (JsonNode event : entry.path("messaging")) { // Messenger and Instagram
-                boolean instagram = channel.type() == ChannelType.INSTAGRAM;
-                String kind = instagram ? "instagram" : "messenger";
-                String sender = event.path("sender").path("id").asText();
-                JsonNode message = event.path("message");
-                if (message.isMissingNode() || message.path("is_echo").asBoolean(false)) {
-                    if (event.has("delivery")) {
-                        for (JsonNode mid : event.path("delivery").path("mids")) {
-                            statuses.add(new Status(mid.asText(), "delivered", ProviderClock.epochMillis(event.path("timestamp"), Instant.now()), null));
-                        }
-                    }
-                    continue; // our own messages echoed back, reads, reactions: nothing to take in
-                }
-                if (message.path("is_deleted").asBoolean(false)) {
-                    continue; // the customer unsent a message: nothing new to read
-                }
-                Sender from = instagram ? new Sender(null, null, null, null, null, null, sender, null, null)
-                        : new Sender(null, null, null, null, null, sender, null, null, null);
-                List<Attachment> attachments = new ArrayList<>();
-                MessageReceived.Location location = null;
-                for (JsonNode a : message.path("attachments")) {
-                    JsonNode content = a.path("payload");
-                    if (content.has("coordinates")) { // Messenger's (legacy) shared location
-                        location = new MessageReceived.Location(content.path("coordinates").path("lat").asDouble(),
-                                content.path("coordinates").path("long").asDouble(), a.path("title").asText(null), null);
-                        continue;
-                    }
-                    // a sticker (the like button too) is an image with a sticker_id
-                    String type = content.has("sticker_id") ? "sticker" : a.path("type").asText("file");
-                    attachments.add(Attachment.media(type, content.path("title").asText(a.path("title").asText(type)), null, null,
-                            content.path("url").asText(null), content.has("sticker_id") ? content.path("sticker_id").asText() : null, null));
-                }
-                String text = message.path("text").asText(message.path("quick_reply").path("payload").asText(""));
-                if (text.isEmpty() && attachments.isEmpty() && location == null) {
-                    text = "[unsupported message]"; // is_unsupported: the customer wrote, the provider will not say what
-                }
-                MessageReceived data = MessageReceived.of(channel.id(), instagram ? Channel.INSTAGRAM : Channel.MESSENGER,
-                        message.path("mid").asText(), kind + ":" + sender, from, text, Instant.now(),
-                        ProviderClock.epochMillis(event.path("timestamp"), Instant.now()), attachments).withLocation(location);
-                messages.add(new Inbound<>(message.path("mid").asText(), ChannelEvents.MESSAGE_RECEIVED, kind + ":" + sender, data));
-            }
-        }
-        return new Parsed(messages, statuses);
+        return MetaPayloads.parse(channel, payload);
     }
 
-    /**
-     * The message's text, and what it carries besides: media (by its WhatsApp media id), a location,
-     * a contact card, the button pressed. Media, locations and contacts need no text of their own.
-     * Null for a reaction taken back (nothing to read).
-     */
-    private static MessageReceived whatsappContent(JsonNode m, MessageReceived base) {
-        String type = m.path("type").asText();
-        List<Attachment> attachments = new ArrayList<>();
-        MessageReceived data = base;
-        String text = switch (type) {
-            case "text" -> m.path("text").path("body").asText();
-            case "image", "video", "audio", "document", "sticker" -> {
-                JsonNode media = m.path(type);
-                // a voice note is audio recorded in the app
-                String kind = "audio".equals(type) && media.path("voice").asBoolean(false) ? "voice" : type;
-                attachments.add(Attachment.media(kind, media.path("filename").asText(kind), media.path("mime_type").asText(null), null,
-                        null, media.path("id").asText(null), null));
-                yield media.path("caption").asText("");
-            }
-            case "location" -> {
-                JsonNode l = m.path("location");
-                data = data.withLocation(new MessageReceived.Location(l.path("latitude").asDouble(), l.path("longitude").asDouble(),
-                        l.path("name").asText(null), l.path("address").asText(null)));
-                yield "";
-            }
-            case "contacts" -> {
-                JsonNode c = m.path("contacts").path(0);
-                List<String> phones = new ArrayList<>();
-                c.path("phones").forEach(p -> phones.add(p.path("phone").asText(p.path("wa_id").asText())));
-                List<String> emails = new ArrayList<>();
-                c.path("emails").forEach(e -> emails.add(e.path("email").asText()));
-                data = data.withContact(new MessageReceived.Contact(c.path("name").path("formatted_name").asText("contact"),
-                        phones.isEmpty() ? null : phones, emails.isEmpty() ? null : emails, c.path("org").path("company").asText(null)));
-                yield "";
-            }
-            case "interactive" -> {
-                JsonNode i = m.path("interactive");
-                JsonNode reply = i.has("button_reply") ? i.path("button_reply") : i.path("list_reply");
-                data = data.withInteractive(new MessageReceived.Interactive(reply.path("id").asText(), reply.path("title").asText()));
-                yield reply.path("title").asText();
-            }
-            case "button" -> m.path("button").path("text").asText();
-            case "reaction" -> m.path("reaction").path("emoji").asText("");
-            default -> "[" + type + "]";
-        };
-        if ("reaction".equals(type) && text.isEmpty()) {
-            return null;
+    /** The array at {@code field}: empty when absent, malformed when it is anything but an array. */
+    static JsonNode array(JsonNode parent, String field) {
+        JsonNode node = parent.path(field);
+        if (node.isMissingNode() || node.isNull()) {
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
         }
-        return new MessageReceived(data.channelId(), data.channel(), data.providerMessageId(), data.conversationKey(), data.from(), null,
-                null, text, null, null, null, data.receivedAt(), data.sentAt(), attachments, null, null, data.location(), data.interactive(),
-                null, data.contact());
+        if (!node.isArray()) {
+            throw new MalformedPayload("\"" + field + "\" must be an array");
+        }
+        return node;
+    }
+
+    /** A provider id the payload must carry (a string or a number, never blank). */
+    static String id(JsonNode parent, String field, String what) {
+        JsonNode node = parent.path(field);
+        if (!(node.isTextual() || node.isIntegralNumber()) || node.asText().isBlank()) {
+            throw new MalformedPayload(what + " has no \"" + field + "\"");
+        }
+        return node.asText();
     }
 
     // ------------------------------------------------------------------ Twilio SMS
 
-    /** Twilio's words for where a message we sent stands, mapped to ours; null for in-between states (queued, sending). */
+    /** Twilio's words for where a message we sent stands, mapped to ours; in-between states (queued, sending) have none. */
     private static final Map<String, String> TWILIO_STATUSES = Map.of("sent", "sent", "delivered", "delivered", "read", "read",
             "undelivered", "failed", "failed", "failed");
 
     /**
-     * A status callback of a message we sent (MessageStatus or SmsStatus other than received), as a
-     * delivery status; null when the request is a customer's message.
+     * A status callback of a message we sent ({@code MessageStatus} or {@code SmsStatus} other than received), as a
+     * delivery status with Twilio's {@code ErrorCode} and what it means; null when the request is a customer's message.
+     * Shape: twilio.com/docs/messaging/guides/track-outbound-message-status.
      */
     public static Status twilioStatus(Map<String, String> form) {
         String word = form.getOrDefault("MessageStatus", form.get("SmsStatus"));
         if (word == null || word.equals("received") || word.equals("receiving")) {
             return null;
         }
-        String status = TWILIO_STATUSES.get(word);
+        String status = TWILIO_STATUSES.getOrDefault(word, word);
         String code = form.get("ErrorCode");
-        String error = code == null || code.isBlank() ? null
-                : "Twilio error " + code + (form.get("ErrorMessage") != null ? ": " + form.get("ErrorMessage") : "");
-        return new Status(form.get("MessageSid"), status == null ? word : status, Instant.now(), error);
+        boolean failed = "failed".equals(status);
+        if (code == null || code.isBlank()) {
+            return new Status(form.get("MessageSid"), status, Instant.now(), failed ? ProviderErrors.twilio(null, form.get("ErrorMessage")) : null,
+                    null, failed ? form.get("To") : null);
+        }
+        return new Status(form.get("MessageSid"), status, Instant.now(), ProviderErrors.twilio(code.strip(), form.get("ErrorMessage")),
+                code.strip(), form.get("To"));
     }
 
-    /** An SMS or MMS: {@code NumMedia} files at {@code MediaUrlN} ({@code MediaContentTypeN}), kept at Twilio; a shared location (WhatsApp via Twilio). */
+    /**
+     * An SMS or MMS: {@code NumMedia} files at {@code MediaUrlN} ({@code MediaContentTypeN}), kept at Twilio; a shared
+     * location (WhatsApp via Twilio). Twilio gives no time of sending: it is the time of receipt. A {@code NumMedia}
+     * that is not a count Twilio sends (0 to 10), or that names files the form does not carry, is malformed.
+     * Shape: twilio.com/docs/messaging/guides/webhook-request.
+     */
     public static Inbound<MessageReceived> twilioSms(ChannelAccount channel, Map<String, String> form) {
         String from = form.get("From");
         List<Attachment> attachments = new ArrayList<>();
-        int media = Math.min(count(form.get("NumMedia")), 10); // Twilio sends at most 10
+        int media = count(form.get("NumMedia"));
         for (int i = 0; i < media; i++) {
+            String url = form.get("MediaUrl" + i);
+            if (url == null || url.isBlank()) {
+                throw new MalformedPayload("NumMedia is " + media + " but MediaUrl" + i + " is missing");
+            }
             String type = form.get("MediaContentType" + i);
-            attachments.add(Attachment.media(kindOf(type), "media-" + i, type, null, form.get("MediaUrl" + i), null, null));
+            attachments.add(Attachment.media(kindOf(type), "media-" + i, type, null, url, null, null));
         }
         MessageReceived data = MessageReceived.of(channel.id(), Channel.SMS, form.get("MessageSid"), "sms:" + from, Sender.phone(null, from),
                 form.getOrDefault("Body", ""), Instant.now(), Instant.now(), attachments);
@@ -210,11 +152,18 @@ public final class ProviderPayloads {
     }
 
     private static int count(String value) {
-        try {
-            return value == null ? 0 : Math.max(0, Integer.parseInt(value.strip()));
-        } catch (NumberFormatException e) {
+        if (value == null || value.isBlank()) {
             return 0;
         }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= 0 && n <= 10) { // Twilio sends at most 10
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new MalformedPayload("NumMedia must be a count from 0 to 10, not " + ProviderClock.abbreviated(value));
     }
 
     /** The kind of a file by its media type: image, audio, video, or a document. */
@@ -231,92 +180,17 @@ public final class ProviderPayloads {
 
     // ------------------------------------------------------------------ Telegram
 
-    /** Content a Telegram message can carry that we keep no details of: named, so the agent knows the customer sent something. */
-    private static final List<String> TELEGRAM_OTHER = List.of("poll", "dice", "game", "story", "invoice", "giveaway", "paid_media");
-
     /**
-     * A Telegram update's message (Bot API {@code Message}): text or caption, the largest photo size,
-     * voice, audio, video, video notes, animations, documents and stickers by {@code file_id}, a
-     * location or venue, a contact. Null for updates that carry no customer message (callbacks,
-     * member and service updates).
+     * A Telegram update (core.telegram.org/bots/api#update): a customer's message (Bot API {@code Message}, also a
+     * business account's {@code business_message}) with its text or caption, the largest photo size, voice, audio,
+     * video, video notes, animations, documents and stickers by {@code file_id}, a location or venue, a contact; an
+     * edit of one ({@code edited_message}, {@code edited_business_message}); a reaction ({@code message_reaction});
+     * an inline button pressed ({@code callback_query}). A message is known as {@code telegram:<chat id>:<message id>},
+     * the name its edits and reactions give it. Null for updates that carry nothing of the customer's (member and
+     * service updates).
      */
-    public static Inbound<MessageReceived> telegram(ChannelAccount channel, JsonNode update) {
-        JsonNode message = update.has("message") ? update.path("message") : update.path("edited_message");
-        if (message.isMissingNode()) {
-            return null; // callbacks, member updates: nothing to take in
-        }
-        String chat = message.path("chat").path("id").asText();
-        JsonNode user = message.path("from");
-        String language = user.path("language_code").asText(null);
-        Sender from = new Sender((user.path("first_name").asText("") + " " + user.path("last_name").asText("")).strip(), null, null, null,
-                chat, null, null, null, language);
-        String id = "telegram:" + update.path("update_id").asText();
-        List<Attachment> attachments = telegramFiles(message);
-        String text = message.path("text").asText(message.path("caption").asText(""));
-        MessageReceived data = MessageReceived.of(channel.id(), Channel.TELEGRAM, id, "telegram:" + chat, from, text, Instant.now(),
-                ProviderClock.epochSeconds(message.path("date"), Instant.now()), attachments).withLanguage(language);
-        if (message.has("venue")) {
-            JsonNode venue = message.path("venue");
-            data = data.withLocation(new MessageReceived.Location(venue.path("location").path("latitude").asDouble(),
-                    venue.path("location").path("longitude").asDouble(), venue.path("title").asText(null), venue.path("address").asText(null)));
-        } else if (message.has("location")) {
-            data = data.withLocation(new MessageReceived.Location(message.path("location").path("latitude").asDouble(),
-                    message.path("location").path("longitude").asDouble()));
-        }
-        if (message.has("contact")) {
-            JsonNode c = message.path("contact");
-            String name = (c.path("first_name").asText("") + " " + c.path("last_name").asText("")).strip();
-            data = data.withContact(new MessageReceived.Contact(name.isEmpty() ? "contact" : name,
-                    c.hasNonNull("phone_number") ? List.of(c.path("phone_number").asText()) : null, null, null));
-        }
-        if (text.isEmpty() && attachments.isEmpty() && data.location() == null && data.contact() == null) {
-            String other = TELEGRAM_OTHER.stream().filter(message::has).findFirst().orElse(null);
-            if (other == null) {
-                return null; // a service message (pinned, joined, …): nothing the customer wrote
-            }
-            data = data.withText("[" + other + "]");
-        }
-        return new Inbound<>(id, ChannelEvents.MESSAGE_RECEIVED, "telegram:" + chat, data);
-    }
-
-    private static List<Attachment> telegramFiles(JsonNode message) {
-        List<Attachment> files = new ArrayList<>();
-        if (message.path("photo").isArray() && message.path("photo").size() > 0) {
-            JsonNode largest = message.path("photo").get(message.path("photo").size() - 1); // sizes come smallest first
-            files.add(telegramFile("image", "photo", "image/jpeg", largest));
-        }
-        if (message.has("voice")) {
-            files.add(telegramFile("voice", "voice", "audio/ogg", message.path("voice")));
-        }
-        if (message.has("audio")) {
-            JsonNode audio = message.path("audio");
-            files.add(telegramFile("audio", audio.path("file_name").asText(audio.path("title").asText("audio")), "audio/mpeg", audio));
-        }
-        if (message.has("video")) {
-            files.add(telegramFile("video", message.path("video").path("file_name").asText("video"), "video/mp4", message.path("video")));
-        }
-        if (message.has("video_note")) {
-            files.add(telegramFile("video", "video note", "video/mp4", message.path("video_note")));
-        }
-        if (message.has("animation")) { // a GIF; Telegram repeats it as a document, which is not a second file
-            files.add(telegramFile("video", message.path("animation").path("file_name").asText("animation"), "video/mp4",
-                    message.path("animation")));
-        } else if (message.has("document")) {
-            files.add(telegramFile("document", message.path("document").path("file_name").asText("document"), "application/octet-stream",
-                    message.path("document")));
-        }
-        if (message.has("sticker")) {
-            JsonNode sticker = message.path("sticker");
-            String type = sticker.path("is_animated").asBoolean(false) ? "application/x-tgsticker"
-                    : sticker.path("is_video").asBoolean(false) ? "video/webm" : "image/webp";
-            files.add(telegramFile("sticker", "sticker " + sticker.path("emoji").asText("").strip(), type, sticker));
-        }
-        return files;
-    }
-
-    private static Attachment telegramFile(String kind, String name, String defaultType, JsonNode file) {
-        return Attachment.media(kind, name.strip(), file.path("mime_type").asText(defaultType),
-                file.hasNonNull("file_size") ? file.path("file_size").asLong() : null, null, null, file.path("file_id").asText(null));
+    public static Inbound<?> telegram(ChannelAccount channel, JsonNode update) {
+        return TelegramPayloads.parse(channel, update);
     }
 
     // ------------------------------------------------------------------ phone

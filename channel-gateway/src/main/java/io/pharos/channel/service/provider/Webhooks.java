@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.pharos.channel.domain.Delivery;
 import io.pharos.channel.model.ChannelAccount;
 import io.pharos.channel.model.ChannelType;
+import io.pharos.channel.repository.DeliveryRepository;
 import io.pharos.channel.service.channels.Channels;
 import io.pharos.channel.service.inbound.Inbound;
 import io.pharos.channel.service.inbound.InboundMessages;
@@ -21,23 +22,27 @@ import io.pharos.contracts.channel.CallReceived;
 import io.pharos.contracts.channel.ChannelEvents;
 import io.pharos.contracts.channel.DeliveryReport.DeliveryStatus;
 import io.pharos.contracts.channel.DeliveryReport;
+import io.pharos.contracts.channel.MessageEdited;
+import io.pharos.contracts.channel.MessageReacted;
 import io.pharos.contracts.channel.MessageReceived;
 import io.pharos.contracts.channel.Sender;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
-/** What every provider webhook does once its signature holds: take in its messages, record its statuses. */
+/** What every provider webhook does once its signature holds: take in its messages, edits and reactions, record its statuses and watermarks. */
 @ApplicationScoped
 public class Webhooks {
 
     private final Channels channels;
     private final InboundMessages inbound;
     private final OutboxWriter outbox;
+    private final DeliveryRepository deliveries;
 
-    public Webhooks(Channels channels, InboundMessages inbound, OutboxWriter outbox) {
+    public Webhooks(Channels channels, InboundMessages inbound, OutboxWriter outbox, DeliveryRepository deliveries) {
         this.channels = channels;
         this.inbound = inbound;
         this.outbox = outbox;
+        this.deliveries = deliveries;
     }
 
     /** The channel, if it exists, is enabled and is one of the given types; else a 401 that does not tell which. */
@@ -75,8 +80,14 @@ public class Webhooks {
     }
 
     private static boolean addressed(Object data) {
-        Sender from = data instanceof MessageReceived r ? r.from() : data instanceof CallReceived c ? c.from() : null;
-        return !(data instanceof MessageReceived || data instanceof CallReceived) || from != null && from.addressed();
+        Sender from = switch (data) {
+            case MessageReceived r -> r.from();
+            case CallReceived c -> c.from();
+            case MessageEdited e -> e.from();
+            case MessageReacted r -> r.from();
+            default -> null;
+        };
+        return from != null && from.addressed();
     }
 
     /** As ticket-service judges a message it takes in (control characters do not count as text). */
@@ -90,11 +101,12 @@ public class Webhooks {
     }
 
     /**
-     * Provider statuses of messages we sent become delivery events of the requests they belong to.
-     * Only deliveries of the channel's own tenant are looked up: a provider message id is the
-     * provider's, not unique across tenants, and a webhook signed by one tenant's channel must not
-     * touch another's. Statuses stay distinct (sent, delivered, read, failed) and never go back
-     * (providers call back out of order: a late "sent" does not undo "read").
+     * Provider statuses of messages we sent become delivery events of the requests they belong to,
+     * a failure with the provider's code and what it means. Only deliveries of the channel's own
+     * tenant are looked up: a provider message id is the provider's, not unique across tenants, and
+     * a webhook signed by one tenant's channel must not touch another's. Statuses stay distinct
+     * (sent, delivered, read, failed) and never go back (providers call back out of order: a late
+     * "sent" does not undo "read").
      */
     public Uni<Void> statuses(ChannelAccount channel, List<ProviderPayloads.Status> statuses) {
         if (statuses.isEmpty()) {
@@ -107,25 +119,61 @@ public class Webhooks {
                         .createSelectionQuery("from Delivery where providerMessageId = ?1 and tenant = ?2 order by createdAt desc", Delivery.class)
                         .setParameter(1, s.providerMessageId()).setParameter(2, channel.tenant()).setMaxResults(1).getSingleResultOrNull())
                         .flatMap(d -> {
-                            if (d == null) {
-                                return Uni.createFrom().voidItem(); // not one of ours (or sent before Pharos)
-                            }
                             DeliveryStatus status = DeliveryStatus.of(s.status());
-                            if (status == null) {
-                                return Uni.createFrom().voidItem(); // a status ticket-service has no word for (deleted, warning)
+                            if (d == null || status == null) {
+                                // not one of ours (or sent before Pharos); a status ticket-service has no word for (deleted, warning)
+                                return Uni.createFrom().voidItem();
                             }
                             boolean failed = status == DeliveryStatus.FAILED;
-                            d.status = Delivery.Status.after(d.status, Delivery.Status.valueOf(status.name()));
-                            d.error = s.error();
-                            d.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
                             DeliveryReport report = new DeliveryReport(UUID.fromString(d.requestId),
                                     d.ticketId == null ? null : UUID.fromString(d.ticketId), Channel.of(channel.type()), status,
-                                    s.providerMessageId(), null, s.at(), s.error());
-                            return outbox.append(d.tenant, failed ? ChannelEvents.MESSAGE_FAILED : ChannelEvents.MESSAGE_DELIVERED,
-                                    d.ticketId != null ? d.ticketId : d.requestId, report).replaceWithVoid();
+                                    s.providerMessageId(), null, s.at(), s.reason(), s.code(), failed ? s.recipient() : null, null);
+                            return record(d, status, s.reason(), report);
                         }));
             }
             return chain;
         });
+    }
+
+    /**
+     * Messenger's and Instagram's watermarks: every message sent to that customer on this channel at
+     * or before the watermark is delivered (or read), one report each, at the watermark's time. A
+     * message the provider has already reported that far is not reported again, so a repeated
+     * watermark reports nothing; failed ones stay failed.
+     */
+    public Uni<Void> watermarks(ChannelAccount channel, List<ProviderPayloads.Watermark> watermarks) {
+        if (watermarks.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.withTransaction(() -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (ProviderPayloads.Watermark w : watermarks) {
+                chain = chain.flatMap(v -> deliveries.sentUpTo(channel.tenant(), channel.id(), w.recipient(), w.at(),
+                        Delivery.Status.valueOf(w.status().name())).flatMap(covered -> {
+                            Uni<Void> each = Uni.createFrom().voidItem();
+                            for (Delivery d : covered) {
+                                DeliveryReport report = new DeliveryReport(UUID.fromString(d.requestId),
+                                        d.ticketId == null ? null : UUID.fromString(d.ticketId), Channel.of(channel.type()), w.status(),
+                                        d.providerMessageId, null, w.at(), null, null, null, null);
+                                each = each.flatMap(x -> record(d, w.status(), null, report));
+                            }
+                            return each;
+                        }));
+            }
+            return chain;
+        });
+    }
+
+    /** The provider's report on the delivery's row and, through the outbox, to ticket-service. */
+    private Uni<Void> record(Delivery d, DeliveryStatus status, String reason, DeliveryReport report) {
+        Delivery.Status reported = Delivery.Status.valueOf(status.name());
+        d.status = Delivery.Status.after(d.status, reported);
+        d.providerStatus = Delivery.Status.after(d.providerStatus, reported);
+        if (status == DeliveryStatus.FAILED) {
+            d.error = reason;
+        }
+        d.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return outbox.append(d.tenant, status == DeliveryStatus.FAILED ? ChannelEvents.MESSAGE_FAILED : ChannelEvents.MESSAGE_DELIVERED,
+                d.ticketId != null ? d.ticketId : d.requestId, report).replaceWithVoid();
     }
 }

@@ -92,7 +92,7 @@ class ProviderPayloadsTest {
         Inbound<?> button = ProviderPayloads.meta(wa, sample("whatsapp-interactive.json")).messages().get(0);
         assertThat(data(button).text()).isEqualTo("Yes, solved");
         assertThat(data(button).replyTo()).isEqualTo("wamid.OURQUESTION");
-        assertThat(data(button).interactive()).isEqualTo(new MessageReceived.Interactive("resolved-yes", "Yes, solved"));
+        assertThat(data(button).interactive()).isEqualTo(new MessageReceived.Interactive("resolved-yes", "Yes, solved", "button_reply", null));
     }
 
     @Test
@@ -101,7 +101,9 @@ class ProviderPayloadsTest {
         assertThat(p.messages()).isEmpty();
         assertThat(p.statuses()).containsExactly(
                 new ProviderPayloads.Status("wamid.OUTBOUND0001", "delivered", Instant.ofEpochSecond(1773043500), null),
-                new ProviderPayloads.Status("wamid.OUTBOUND0002", "failed", Instant.ofEpochSecond(1773043501), "Re-engagement message"));
+                new ProviderPayloads.Status("wamid.OUTBOUND0002", "failed", Instant.ofEpochSecond(1773043501),
+                        "More than 24 hours have passed since the customer last wrote: only an approved template message can reach them now.",
+                        "131047", "306900000457"));
     }
 
     @Test
@@ -140,7 +142,7 @@ class ProviderPayloadsTest {
     @Test
     void telegramPhotoKeepsTheLargestSizeAndTheCaption() throws Exception {
         Inbound<?> t = ProviderPayloads.telegram(channel("acme-telegram", ChannelType.TELEGRAM), sample("telegram-photo.json"));
-        assertThat(t.providerMessageId()).isEqualTo("telegram:881234570");
+        assertThat(t.providerMessageId()).isEqualTo("telegram:555000111:57");
         assertThat(t.conversationKey()).isEqualTo("telegram:555000111");
         assertThat(data(t).text()).isEqualTo("The box was crushed like this");
         assertThat(data(t).language()).isEqualTo("en");
@@ -164,7 +166,7 @@ class ProviderPayloadsTest {
     @Test
     void telegramTextWithTheSendersLanguage() throws Exception {
         Inbound<?> t = ProviderPayloads.telegram(channel("acme-telegram", ChannelType.TELEGRAM), sample("telegram-text.json"));
-        assertThat(t.providerMessageId()).isEqualTo("telegram:881234567");
+        assertThat(t.providerMessageId()).isEqualTo("telegram:123456789:42");
         assertThat(t.conversationKey()).isEqualTo("telegram:123456789");
         assertThat(data(t).text()).isEqualTo("Γεια σας, θέλω να αλλάξω το μέγεθος");
         assertThat(data(t).language()).isEqualTo("el");
@@ -263,12 +265,13 @@ class ProviderPayloadsTest {
                 .satisfies(s -> {
                     assertThat(s.providerMessageId()).isEqualTo("SM9");
                     assertThat(s.status()).isEqualTo("delivered");
-                    assertThat(s.error()).isNull();
+                    assertThat(s.reason()).isNull();
                 });
         assertThat(ProviderPayloads.twilioStatus(Map.of("MessageSid", "SM9", "MessageStatus", "undelivered", "ErrorCode", "30003")))
                 .satisfies(s -> {
                     assertThat(s.status()).isEqualTo("failed");
-                    assertThat(s.error()).contains("30003");
+                    assertThat(s.code()).isEqualTo("30003");
+                    assertThat(s.reason()).isEqualTo("The phone is unreachable: switched off or out of coverage.");
                 });
     }
 
