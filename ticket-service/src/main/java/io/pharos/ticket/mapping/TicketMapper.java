@@ -2,9 +2,13 @@ package io.pharos.ticket.mapping;
 
 import java.util.Arrays;
 
+import io.pharos.ticket.api.DeliveryDto;
 import io.pharos.ticket.api.MessageDto;
+import io.pharos.ticket.api.ReactionDto;
+import io.pharos.ticket.api.RevisionDto;
 import io.pharos.ticket.api.TicketDto;
 import io.pharos.ticket.domain.Message;
+import io.pharos.ticket.domain.MessageTrail;
 import io.pharos.ticket.domain.Ticket;
 
 public final class TicketMapper {
@@ -19,8 +23,19 @@ public final class TicketMapper {
     }
 
     public static MessageDto toDto(Message m) {
+        return toDto(m, MessageTrail.NONE);
+    }
+
+    public static MessageDto toDto(Message m, MessageTrail trail) {
         MessageMedia media = MessageMedia.of(m.attachments);
+        DeliveryDto delivery = m.deliveryStatus == null ? null
+                : new DeliveryDto(m.deliveryStatus, m.deliveryCode, m.deliveryReason, m.deliveryRecipient, m.deliveryUpdatedAt,
+                        trail.steps().stream().map(s -> new DeliveryDto.DeliveryStepDto(s.status, s.code, s.reason, s.at)).toList());
         return new MessageDto(m.id, m.ticketId, m.externalId, m.authorKind, m.authorId, m.visibility, m.bodyText,
-                m.bodyHtml, m.channel, m.deliveryStatus, m.createdAt, media.attachments(), media.location(), media.contact());
+                m.bodyHtml, m.channel, m.deliveryStatus, m.createdAt, media.attachments(), media.location(), media.contact(),
+                m.sentAt, m.createdAt, delivery, m.editedAt,
+                trail.revisions().stream().map(r -> new RevisionDto(r.text, r.replacedAt)).toList(),
+                trail.reactions().stream().map(r -> new ReactionDto(r.emoji, r.authorKind, r.authorId, r.at)).toList(),
+                media.interactive(), media.forwarded());
     }
 }

@@ -39,6 +39,7 @@ import io.pharos.ticket.domain.Visibility;
 import io.pharos.ticket.mapping.EventData;
 import io.pharos.ticket.mapping.TicketMapper;
 import io.pharos.ticket.repository.MessageRepository;
+import io.pharos.ticket.repository.MessageTrailRepository;
 import io.pharos.ticket.repository.TicketRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -60,10 +61,12 @@ public class Conversation {
     private final OutboxWriter outbox;
     private final TimeSource time;
     private final Validator validator;
+    private final MessageTrailRepository trails;
 
     public Conversation(TicketRepository tickets, MessageRepository messages, AuditTrail audit, SlaClocks sla, StatusChanges statuses,
-            TicketEventPublisher events, OutboxWriter outbox, TimeSource time, Validator validator) {
+            TicketEventPublisher events, OutboxWriter outbox, TimeSource time, Validator validator, MessageTrailRepository trails) {
         this.validator = validator;
+        this.trails = trails;
         this.tickets = tickets;
         this.messages = messages;
         this.audit = audit;
@@ -150,6 +153,7 @@ public class Conversation {
         t.updatedAt = TicketRules.later(t.updatedAt, at);
         MessageSnapshot added = EventData.message(m, firstReply);
         return messages.persist(m)
+                .flatMap(v -> agentPublic && deliver ? trails.add(DeliveryStatuses.pending(m, at)) : Uni.createFrom().voidItem())
                 .flatMap(v -> audit.record(t.tenant, t.id, null, author, "message.added",
                         Map.of("message", m.id.toString(), "visibility", m.visibility.name(), "author", m.authorKind.name())))
                 .flatMap(v -> statuses.changed(t, before, author, at))
