@@ -14,6 +14,8 @@ import io.pharos.ticket.domain.Channel;
  * or social identity). A message may have no text when it carries attachments, a location, a
  * contact card or the button the customer pressed ({@code interactive}, its title).
  * {@code claimed}: the sender's email and phone are only what a chat or form visitor typed.
+ * {@code sentAt} is the provider's time of sending; {@code interactiveReply} the whole button pressed;
+ * {@code forwarded} a mail the customer forwarded below their note ({@code text}).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record InboundMessage(
@@ -32,12 +34,15 @@ public record InboundMessage(
         LocationDto location,
         ContactDto contact,
         String interactive,
-        boolean claimed) {
+        boolean claimed,
+        Instant sentAt,
+        InteractiveDto interactiveReply,
+        ForwardedDto forwarded) {
 
     /** Something besides text an agent can see. */
     public boolean hasContent() {
         return (attachments != null && !attachments.isEmpty()) || location != null || contact != null
-                || (interactive != null && !interactive.isBlank());
+                || (interactive != null && !interactive.isBlank()) || forwarded != null;
     }
 
     /**

@@ -66,4 +66,19 @@ public class Message {
     public String replyTo;
     /** A WhatsApp template reply: the template and its values, as JSON. */
     public String template;
+    /** Customer messages: when the provider says the customer sent it; agent replies: when the provider took it (SENT). */
+    @Column(name = "sent_at")
+    public Instant sentAt;
+    /** The provider's code, reason and failed address of the current delivery status. */
+    @Column(name = "delivery_code")
+    public String deliveryCode;
+    @Column(name = "delivery_reason")
+    public String deliveryReason;
+    @Column(name = "delivery_recipient")
+    public String deliveryRecipient;
+    @Column(name = "delivery_updated_at")
+    public Instant deliveryUpdatedAt;
+    /** When the customer last edited it (the provider's time); null when never. */
+    @Column(name = "edited_at")
+    public Instant editedAt;
 }

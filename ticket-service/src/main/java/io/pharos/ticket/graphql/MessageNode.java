@@ -11,6 +11,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 import io.pharos.ticket.api.AttachmentDto;
 import io.pharos.ticket.api.ContactDto;
+import io.pharos.ticket.api.DeliveryDto;
 import io.pharos.ticket.api.LocationDto;
 import io.pharos.ticket.api.MessageDto;
 import io.pharos.ticket.domain.AuthorKind;
@@ -37,7 +38,16 @@ public record MessageNode(
         @Description("The channel account (channel-gateway channel id) it came in on or left from") String channelId,
         @Description("An inbound email's Cc; whom an agent's email reply was copied to") @NonNull List<@NonNull String> cc,
         @Description("Whom an agent's email reply was blind-copied to") @NonNull List<@NonNull String> bcc,
-        @Description("The WhatsApp template an agent's reply was sent as") TemplateUse template) {
+        @Description("The WhatsApp template an agent's reply was sent as") TemplateUse template,
+        @Description("When the provider says it was sent: by the customer, or (agent replies) taken by the provider (SENT)") Instant sentAt,
+        @Description("When Pharos received or created it (as createdAt)") @NonNull Instant receivedAt,
+        @Description("Where an agent's public reply stands with its channel, with every status reported; null for customer messages and "
+                + "internal notes") Delivery delivery,
+        @Description("When the customer last edited it; null when never") Instant editedAt,
+        @Description("The texts the customer's edits replaced, oldest first; empty when never edited") @NonNull List<@NonNull Revision> revisions,
+        @Description("Emoji reactions to it, one per author") @NonNull List<@NonNull Reaction> reactions,
+        @Description("The button, list entry or quick reply the customer pressed") Interactive interactive,
+        @Description("A mail the customer forwarded; text is then their note above it") Forwarded forwarded) {
 
     @Name("TemplateUse")
     @Description("A WhatsApp message template sent as a reply, with the values of its variables")
@@ -51,6 +61,67 @@ public record MessageNode(
             return t == null ? null : new TemplateUse(t.name(), t.language(), t.bodyParameters() == null ? List.of() : t.bodyParameters(),
                     t.buttonParameters() == null ? List.of() : t.buttonParameters());
         }
+    }
+
+    @Name("Delivery")
+    @Description("Where an outbound message stands with its channel")
+    public record Delivery(
+            @Description("The current status: forward only, except FAILED which wins from any point") @NonNull DeliveryStatus status,
+            @Description("The provider's code of the current status (a WhatsApp error code, a Twilio ErrorCode, an SMTP status)") String code,
+            @Description("Why it failed, in words an agent understands") String reason,
+            @Description("The address that failed, when the provider names it") String recipient,
+            @Description("When the current status was reached") Instant updatedAt,
+            @Description("Every status reported, oldest first") @NonNull List<@NonNull DeliveryStep> history) {
+
+        static Delivery of(DeliveryDto d) {
+            return d == null ? null
+                    : new Delivery(d.status(), d.code(), d.reason(), d.recipient(), d.updatedAt(),
+                            d.history().stream().map(h -> new DeliveryStep(h.status(), h.code(), h.reason(), h.at())).toList());
+        }
+    }
+
+    @Name("DeliveryStep")
+    @Description("One status an outbound message reached, as reported")
+    public record DeliveryStep(
+            @Description("The status reached") @NonNull DeliveryStatus status,
+            @Description("The provider's code with it") String code,
+            @Description("Why, when it failed") String reason,
+            @Description("When the provider says it happened (else when Pharos heard of it)") @NonNull Instant at) {
+    }
+
+    @Name("MessageRevision")
+    @Description("A text a message had before the customer edited it")
+    public record Revision(
+            @Description("The text as it was") @NonNull String text,
+            @Description("When the edit replaced it") @NonNull Instant replacedAt) {
+    }
+
+    @Name("Reaction")
+    @Description("An emoji someone put on a message")
+    public record Reaction(
+            @Description("The emoji") @NonNull String emoji,
+            @Description("Who reacted: CUSTOMER or AGENT") @NonNull AuthorKind author,
+            @Description("The customer's or agent's id") String authorId,
+            @Description("When, as the provider says") @NonNull Instant at) {
+    }
+
+    @Name("InteractiveReply")
+    @Description("The button, list entry or quick reply a customer pressed")
+    public record Interactive(
+            @Description("As the provider names it: button_reply, list_reply, button, quick_reply, postback, callback_query") String type,
+            @Description("The id of the button or entry") String id,
+            @Description("The title the customer saw") String title,
+            @Description("What the business attached to the button, when it differs from id") String payload) {
+    }
+
+    @Name("ForwardedMessage")
+    @Description("A message the customer forwarded below their own note")
+    public record Forwarded(
+            @Description("Who wrote it: name") String fromName,
+            @Description("Who wrote it: address") String fromAddress,
+            @Description("When it was written, as its header block says") Instant date,
+            @Description("Its subject") String subject,
+            @Description("Its text") String text) {
     }
 
     @Name("MessageAttachment")
@@ -98,6 +169,18 @@ public record MessageNode(
         return new MessageNode(m.id(), m.author(), m.authorId(), m.visibility(), m.text(), m.html(), m.channel(),
                 m.deliveryStatus(), m.createdAt(), m.attachments() == null ? List.of() : m.attachments().stream().map(Attachment::of).toList(),
                 Location.of(m.location()), Contact.of(m.contact()), m.channelId(), m.cc() == null ? List.of() : m.cc(),
-                m.bcc() == null ? List.of() : m.bcc(), TemplateUse.of(m.template()));
+                m.bcc() == null ? List.of() : m.bcc(), TemplateUse.of(m.template()),
+                m.sentAt(), m.receivedAt(), Delivery.of(m.delivery()), m.editedAt(),
+                list(m.revisions()).stream().map(r -> new Revision(r.text(), r.replacedAt())).toList(),
+                list(m.reactions()).stream().map(r -> new Reaction(r.emoji(), r.author(), r.authorId(), r.at())).toList(),
+                m.interactive() == null ? null
+                        : new Interactive(m.interactive().type(), m.interactive().id(), m.interactive().title(), m.interactive().payload()),
+                m.forwarded() == null ? null
+                        : new Forwarded(m.forwarded().fromName(), m.forwarded().fromAddress(), m.forwarded().date(), m.forwarded().subject(),
+                                m.forwarded().text()));
+    }
+
+    private static <T> List<T> list(List<T> items) {
+        return items == null ? List.of() : items;
     }
 }

@@ -13,6 +13,7 @@ import io.pharos.commons.rest.ProblemException;
 import io.pharos.commons.security.Roles;
 import io.pharos.commons.security.TenantContext;
 import io.pharos.ticket.api.TicketDto;
+import io.pharos.ticket.domain.DeliveryStatus;
 import io.pharos.ticket.service.ticket.TicketChangeFeed;
 import io.pharos.ticket.service.ticket.TicketQueries;
 import io.smallrye.graphql.api.Subscription;
@@ -54,7 +55,8 @@ public class TicketChangeGraphQLApi {
                         .onFailure(ProblemException.class).recoverWithNull()
                         .map(ticket -> matches(filter, ticket)
                                 ? new TicketChangeNode(change.sequence(), change.type(), change.ticketId(), change.occurredAt(),
-                                        TicketNode.of(ticket))
+                                        TicketNode.of(ticket), change.messageId(),
+                                        change.deliveryStatus() == null ? null : DeliveryStatus.valueOf(change.deliveryStatus()))
                                 : null))
                 .select().where(node -> node != null);
     }

@@ -9,24 +9,34 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.pharos.ticket.api.AttachmentDto;
 import io.pharos.ticket.api.ContactDto;
+import io.pharos.ticket.api.ForwardedDto;
+import io.pharos.ticket.api.InteractiveDto;
 import io.pharos.ticket.api.LocationDto;
 
 /**
  * What a message carries besides its text, as kept in {@code message.attachments} (JSON): its
- * files' metadata, a shared location, a contact card. Messages stored before locations and contacts
+ * files' metadata, a shared location, a contact card, the button pressed, the mail forwarded. Messages stored before locations and contacts
  * were kept hold a plain array of {@code {name, contentType, size, url}}; they read as attachments.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record MessageMedia(List<AttachmentDto> attachments, LocationDto location, ContactDto contact) {
+public record MessageMedia(List<AttachmentDto> attachments, LocationDto location, ContactDto contact, InteractiveDto interactive,
+        ForwardedDto forwarded) {
 
     /** A private mapper: the column's format must not change with the REST configuration. */
-    private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    public static final MessageMedia NONE = new MessageMedia(List.of(), null, null);
+    public static final MessageMedia NONE = new MessageMedia(List.of(), null, null, null, null);
+
+    public MessageMedia(List<AttachmentDto> attachments, LocationDto location, ContactDto contact) {
+        this(attachments, location, contact, null, null);
+    }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     private record Legacy(String name, String contentType, Long size, String url) {
@@ -34,7 +44,8 @@ public record MessageMedia(List<AttachmentDto> attachments, LocationDto location
 
     @JsonIgnore
     public boolean isEmpty() {
-        return (attachments == null || attachments.isEmpty()) && location == null && contact == null;
+        return (attachments == null || attachments.isEmpty()) && location == null && contact == null && interactive == null
+                && forwarded == null;
     }
 
     /** The column's value: null when there is nothing. */
@@ -61,7 +72,8 @@ public record MessageMedia(List<AttachmentDto> attachments, LocationDto location
                         .toList(), null, null);
             }
             MessageMedia media = JSON.readValue(column, MessageMedia.class);
-            return new MessageMedia(media.attachments() == null ? List.of() : media.attachments(), media.location(), media.contact());
+            return new MessageMedia(media.attachments() == null ? List.of() : media.attachments(), media.location(), media.contact(),
+                    media.interactive(), media.forwarded());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("message attachments column is not JSON", e);
         }

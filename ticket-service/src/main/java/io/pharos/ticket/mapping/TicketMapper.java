@@ -4,12 +4,16 @@ import java.util.Arrays;
 import java.util.List;
 
 import io.pharos.ticket.api.CallbackDto;
+import io.pharos.ticket.api.DeliveryDto;
 import io.pharos.ticket.api.MessageDto;
 import io.pharos.ticket.api.ParticipantDto;
+import io.pharos.ticket.api.ReactionDto;
+import io.pharos.ticket.api.RevisionDto;
 import io.pharos.ticket.api.TicketDto;
 import io.pharos.ticket.domain.Callback;
 import io.pharos.ticket.domain.Message;
 import io.pharos.ticket.domain.Participant;
+import io.pharos.ticket.domain.MessageTrail;
 import io.pharos.ticket.domain.Ticket;
 
 public final class TicketMapper {
@@ -24,10 +28,21 @@ public final class TicketMapper {
     }
 
     public static MessageDto toDto(Message m) {
+        return toDto(m, MessageTrail.NONE);
+    }
+
+    public static MessageDto toDto(Message m, MessageTrail trail) {
         MessageMedia media = MessageMedia.of(m.attachments);
+        DeliveryDto delivery = m.deliveryStatus == null ? null
+                : new DeliveryDto(m.deliveryStatus, m.deliveryCode, m.deliveryReason, m.deliveryRecipient, m.deliveryUpdatedAt,
+                        trail.steps().stream().map(s -> new DeliveryDto.DeliveryStepDto(s.status, s.code, s.reason, s.at)).toList());
         return new MessageDto(m.id, m.ticketId, m.externalId, m.authorKind, m.authorId, m.visibility, m.bodyText,
                 m.bodyHtml, m.channel, m.deliveryStatus, m.createdAt, media.attachments(), media.location(), media.contact(), m.channelId,
-                m.cc == null ? List.of() : List.of(m.cc), m.bcc == null ? List.of() : List.of(m.bcc), TemplateColumn.of(m.template));
+                m.cc == null ? List.of() : List.of(m.cc), m.bcc == null ? List.of() : List.of(m.bcc), TemplateColumn.of(m.template),
+                m.sentAt, m.createdAt, delivery, m.editedAt,
+                trail.revisions().stream().map(r -> new RevisionDto(r.text, r.replacedAt)).toList(),
+                trail.reactions().stream().map(r -> new ReactionDto(r.emoji, r.authorKind, r.authorId, r.at)).toList(),
+                media.interactive(), media.forwarded());
     }
 
     public static ParticipantDto toDto(Participant p) {

@@ -59,8 +59,9 @@ public class DeliveryConsumer {
         if (report.requestId() == null) {
             return Uni.createFrom().failure(new IllegalArgumentException("delivery event without requestId/status: " + payload));
         }
-        return statuses.reported(event.tenant(), report.requestId(), status(type, report), report.providerMessageId(),
-                report.emailMessageId());
+        return statuses.reported(event.tenant(), new DeliveryStatuses.Report(report.requestId(), status(type, report),
+                report.providerMessageId(), report.emailMessageId(), report.at(), report.code(), report.reason(), report.recipient(),
+                report.text()));
     }
 
     /** The reported status; an older producer's report without one is what its type says. */

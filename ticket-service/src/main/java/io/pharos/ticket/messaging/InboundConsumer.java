@@ -11,14 +11,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pharos.commons.deadletter.ReplayHandler;
 import io.pharos.contracts.IncomingEvent;
 import io.pharos.contracts.channel.ChannelEvents;
+import io.pharos.ticket.api.InboundEdit;
 import io.pharos.ticket.api.InboundMessage;
+import io.pharos.ticket.api.InboundReaction;
 import io.pharos.ticket.service.inbound.InboundService;
+import io.pharos.ticket.service.inbound.MessageUpdates;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Consumes {@code pharos.channel.inbound} ({@link ChannelEvents#MESSAGE_RECEIVED},
- * {@link ChannelEvents#CALL_RECEIVED}). A message that cannot be understood or stored goes to
+ * {@link ChannelEvents#CALL_RECEIVED}, {@link ChannelEvents#MESSAGE_EDITED}, {@link ChannelEvents#MESSAGE_REACTED}). A message that cannot be understood or stored goes to
  * ticket-service's {@code dead_letter} table with the reason (failure strategy {@code pharos-park}, replayable), never
  * silently away; redeliveries are harmless because the provider message id is unique.
  */
@@ -28,10 +31,12 @@ public class InboundConsumer {
     private static final Logger LOG = Logger.getLogger(InboundConsumer.class);
 
     private final InboundService inbound;
+    private final MessageUpdates updates;
     private final ObjectMapper json;
 
-    public InboundConsumer(InboundService inbound, ObjectMapper json) {
+    public InboundConsumer(InboundService inbound, MessageUpdates updates, ObjectMapper json) {
         this.inbound = inbound;
+        this.updates = updates;
         this.json = json;
     }
 
@@ -48,6 +53,12 @@ public class InboundConsumer {
                 message = InboundMessages.of(event.data(json, ChannelEvents.MESSAGE_RECEIVED));
             } else if (event.is(ChannelEvents.CALL_RECEIVED)) {
                 message = InboundMessages.of(event.data(json, ChannelEvents.CALL_RECEIVED));
+            } else if (event.is(ChannelEvents.MESSAGE_EDITED)) {
+                InboundEdit edit = InboundMessages.of(event.data(json, ChannelEvents.MESSAGE_EDITED));
+                return updates.edited(event.tenant(), edit).replaceWithVoid();
+            } else if (event.is(ChannelEvents.MESSAGE_REACTED)) {
+                InboundReaction reaction = InboundMessages.of(event.data(json, ChannelEvents.MESSAGE_REACTED));
+                return updates.reacted(event.tenant(), reaction).replaceWithVoid();
             } else {
                 // only channel-gateway's customer messages travel here: anything else is a mistake to look at
                 return Uni.createFrom().failure(new IllegalArgumentException("unexpected event type " + event.type()));

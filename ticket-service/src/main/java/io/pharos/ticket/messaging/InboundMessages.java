@@ -4,12 +4,18 @@ import java.util.List;
 
 import io.pharos.contracts.channel.Attachment;
 import io.pharos.contracts.channel.CallReceived;
+import io.pharos.contracts.channel.MessageEdited;
+import io.pharos.contracts.channel.MessageReacted;
 import io.pharos.contracts.channel.MessageReceived;
 import io.pharos.contracts.channel.Sender;
 import io.pharos.ticket.api.AttachmentDto;
 import io.pharos.ticket.api.ContactDto;
+import io.pharos.ticket.api.ForwardedDto;
 import io.pharos.ticket.api.IdentityInput;
+import io.pharos.ticket.api.InboundEdit;
 import io.pharos.ticket.api.InboundMessage;
+import io.pharos.ticket.api.InboundReaction;
+import io.pharos.ticket.api.InteractiveDto;
 import io.pharos.ticket.api.LocationDto;
 import io.pharos.ticket.domain.Channel;
 
@@ -17,7 +23,7 @@ import io.pharos.ticket.domain.Channel;
  * channel-gateway's inbound events as the one message {@link io.pharos.ticket.service.InboundService}
  * threads: a call is handled like any other customer message. Only what ticket-service keeps is
  * carried over (an attachment's kind, name, type, size, link or provider id; a shared location or
- * contact card; the title of the button pressed).
+ * contact card; the button pressed; a forwarded mail); edits and reactions name their message by its provider id.
  */
 final class InboundMessages {
 
@@ -36,13 +42,31 @@ final class InboundMessages {
                 c == null ? null : new ContactDto(c.name(), c.phones(), c.emails(), c.organization()),
                 m.interactive() == null ? null : m.interactive().title() != null && !m.interactive().title().isBlank()
                         ? m.interactive().title() : m.interactive().id(),
-                m.from() != null && m.from().addressesClaimed());
+                m.from() != null && m.from().addressesClaimed(), m.sentAt(), interactive(m.interactive()), forwarded(m.forwarded()));
+    }
+
+    static InboundEdit of(MessageEdited e) {
+        return new InboundEdit(e.channelId(), channel(e.channel()), e.providerMessageId(), e.text(), e.editedAt());
+    }
+
+    static InboundReaction of(MessageReacted r) {
+        return new InboundReaction(r.channelId(), channel(r.channel()), r.providerMessageId(), r.emoji(), r.at());
+    }
+
+    private static InteractiveDto interactive(MessageReceived.Interactive i) {
+        return i == null ? null : new InteractiveDto(i.type(), i.id(), i.title(), i.payload());
+    }
+
+    private static ForwardedDto forwarded(MessageReceived.Forwarded f) {
+        return f == null ? null
+                : new ForwardedDto(f.from() == null ? null : f.from().name(), f.from() == null ? null : f.from().address(), f.date(),
+                        f.subject(), f.text());
     }
 
     static InboundMessage of(CallReceived c) {
         return new InboundMessage(c.channelId(), channel(c.channel()), c.providerMessageId(), c.conversationKey(), identity(c.from()),
                 c.subject(), c.text(), null, null, c.receivedAt(), attachments(c.attachments()), null, null, null, null,
-                c.from() != null && c.from().addressesClaimed());
+                c.from() != null && c.from().addressesClaimed(), null, null, null);
     }
 
     private static Channel channel(io.pharos.contracts.Channel channel) {

@@ -21,7 +21,6 @@ import io.pharos.contracts.channel.ChannelEvents;
 import io.pharos.contracts.channel.DeliveryReport;
 import io.pharos.contracts.channel.MessageRequested;
 import io.pharos.contracts.channel.MessageUndeliverable;
-import io.pharos.ticket.domain.DeliveryStatus;
 import io.pharos.ticket.service.ticket.DeliveryStatuses;
 import io.smallrye.mutiny.Uni;
 
@@ -31,10 +30,11 @@ class DeliveryConsumerTypesTest {
     private static final ObjectMapper JSON = EventJson.newMapper();
 
     private final List<String> reported = new ArrayList<>();
-    private final DeliveryConsumer consumer = new DeliveryConsumer(new DeliveryStatuses(null) {
+    private final DeliveryConsumer consumer = new DeliveryConsumer(new DeliveryStatuses(null, null, null, null) {
         @Override
-        public Uni<Void> reported(String tenant, UUID messageId, DeliveryStatus status, String providerMessageId, String emailMessageId) {
-            reported.add(tenant + " " + messageId + " " + status + " " + providerMessageId + " " + emailMessageId);
+        public Uni<Void> reported(String tenant, DeliveryStatuses.Report r) {
+            reported.add(tenant + " " + r.messageId() + " " + r.status() + " " + r.providerMessageId() + " " + r.emailMessageId()
+                    + (r.code() == null ? "" : " " + r.code() + " " + r.recipient()));
             return Uni.createFrom().voidItem();
         }
     }, JSON);
@@ -48,6 +48,14 @@ class DeliveryConsumerTypesTest {
         consume(ChannelEvents.MESSAGE_FAILED, new DeliveryReport(b, null, Channel.EMAIL, DeliveryReport.DeliveryStatus.FAILED, null, null,
                 null, "mailbox full"));
         assertThat(reported).containsExactly("acme " + a + " READ wamid.1 null", "acme " + b + " FAILED null null");
+    }
+
+    @Test
+    void aFailureCarriesTheProvidersCodeAndTheAddressThatFailed() throws Exception {
+        UUID a = UUID.randomUUID();
+        consume(ChannelEvents.MESSAGE_FAILED, new DeliveryReport(a, null, Channel.EMAIL, DeliveryReport.DeliveryStatus.FAILED, null,
+                "<r1@pharos.example.test>", Instant.now(), "mailbox unavailable", "5.1.1", "maria@example.test", null));
+        assertThat(reported).containsExactly("acme " + a + " FAILED null <r1@pharos.example.test> 5.1.1 maria@example.test");
     }
 
     @Test

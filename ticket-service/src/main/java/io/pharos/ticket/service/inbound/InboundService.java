@@ -105,7 +105,7 @@ public class InboundService {
         CreateTicketRequest create = new CreateTicketRequest(subject, in.channel(), null, in.from(), null, null, at, null, null,
                 in.language());
         // the requester as resolved above: resolving again would take a claimed address for proof
-        return creation.createInTransaction(tenant, create, Actor.system(), EventData.source(in), in.text(), requester)
+        return creation.createInTransaction(tenant, create, Actor.system(), EventData.source(in), firstText(in), requester)
                 .flatMap(dto -> tickets.findInTenant(tenant, dto.id()))
                 .flatMap(t -> {
                     t.conversationKey = in.conversationKey();
@@ -123,7 +123,8 @@ public class InboundService {
             m.channel = in.channel();
             m.channelId = in.channelId();
             m.emailMessageId = email != null ? email.messageId() : null;
-            m.attachments = new MessageMedia(in.attachments(), in.location(), in.contact()).toJson();
+            m.attachments = new MessageMedia(in.attachments(), in.location(), in.contact(), in.interactiveReply(), in.forwarded()).toJson();
+            m.sentAt = in.sentAt() == null ? null : in.sentAt().truncatedTo(ChronoUnit.MICROS);
             if (email != null) {
                 m.cc = addresses(email.cc()).toArray(String[]::new);
                 m.replyTo = addresses(email.replyTo()).stream().findFirst().orElse(null);
@@ -221,12 +222,23 @@ public class InboundService {
         }
         if ((in.text() == null || in.text().isBlank()) && (in.html() == null || in.html().isBlank()) && !in.hasContent()) {
             throw ProblemException.badRequest("invalid-inbound-message",
-                    "an inbound message needs text, html, attachments, a location, a contact or a pressed button");
+                    "an inbound message needs text, html, attachments, a location, a contact, a pressed button or a forwarded mail");
         }
+    }
+
+    /** What the ticket's language and routing go by: the customer's words, and a forwarded mail's below them. */
+    private static String firstText(InboundMessage in) {
+        if (in.forwarded() == null || in.forwarded().text() == null || in.forwarded().text().isBlank()) {
+            return in.text();
+        }
+        return in.text() == null || in.text().isBlank() ? in.forwarded().text() : in.text() + "\n\n" + in.forwarded().text();
     }
 
     private static String summary(InboundMessage in) {
         String text = in.text() != null && !in.text().isBlank() ? in.text() : HtmlSanitizer.text(in.html());
+        if ((text == null || text.isBlank()) && in.forwarded() != null) {
+            text = in.forwarded().subject() != null && !in.forwarded().subject().isBlank() ? in.forwarded().subject() : in.forwarded().text();
+        }
         if ((text == null || text.isBlank()) && in.interactive() != null) {
             text = in.interactive();
         }

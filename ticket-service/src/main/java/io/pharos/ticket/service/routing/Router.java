@@ -40,8 +40,11 @@ public class Router {
     private final AuditTrail audit;
     private final OutboxWriter outbox;
     private final TimeSource time;
+    private final LanguageDetector languages;
 
-    public Router(RoutingRuleRepository rules, AgentRepository agents, AuditTrail audit, OutboxWriter outbox, TimeSource time) {
+    public Router(RoutingRuleRepository rules, AgentRepository agents, AuditTrail audit, OutboxWriter outbox, TimeSource time,
+            LanguageDetector languages) {
+        this.languages = languages;
         this.rules = rules;
         this.agents = agents;
         this.audit = audit;
@@ -55,7 +58,7 @@ public class Router {
             return Uni.createFrom().voidItem();
         }
         if (t.language == null) {
-            t.language = LanguageDetector.detect(text);
+            t.language = languages.detect(text);
         }
         return Panache.getSession().flatMap(s -> s.find(Customer.class, t.requesterId))
                 .map(c -> c == null || c.tags == null ? List.<String> of() : Arrays.asList(c.tags))

@@ -34,6 +34,7 @@ import io.pharos.ticket.mapping.EventData;
 import io.pharos.ticket.mapping.TemplateColumn;
 import io.pharos.ticket.mapping.TicketMapper;
 import io.pharos.ticket.repository.MessageRepository;
+import io.pharos.ticket.repository.MessageTrailRepository;
 import io.pharos.ticket.repository.TicketRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -54,11 +55,13 @@ public class Conversation {
     private final TimeSource time;
     private final Validator validator;
     private final ReplyDelivery delivery;
+    private final MessageTrailRepository trails;
 
     public Conversation(TicketRepository tickets, MessageRepository messages, AuditTrail audit, SlaClocks sla, StatusChanges statuses,
-            TicketEventPublisher events, TimeSource time, Validator validator, ReplyDelivery delivery) {
+            TicketEventPublisher events, TimeSource time, Validator validator, ReplyDelivery delivery, MessageTrailRepository trails) {
         this.validator = validator;
         this.delivery = delivery;
+        this.trails = trails;
         this.tickets = tickets;
         this.messages = messages;
         this.audit = audit;
@@ -185,6 +188,7 @@ public class Conversation {
         t.updatedAt = TicketRules.later(t.updatedAt, at);
         MessageSnapshot added = EventData.message(m, firstReply);
         return messages.persist(m)
+                .flatMap(v -> agentPublic && deliver ? trails.add(DeliveryStatuses.pending(m, at)) : Uni.createFrom().voidItem())
                 .flatMap(v -> audit.record(t.tenant, t.id, null, author, "message.added",
                         Map.of("message", m.id.toString(), "visibility", m.visibility.name(), "author", m.authorKind.name())))
                 .flatMap(v -> statuses.changed(t, before, author, at))

@@ -120,8 +120,8 @@ public class ReplyDelivery {
         if (limit == null) {
             return null;
         }
-        // when Pharos received it: for a live message the same moment, to the second, as the customer sent it
-        Instant wrote = latest == null ? null : latest.createdAt;
+        // Meta counts from when the customer sent it: the provider's time (a phone that was offline delivers late)
+        Instant wrote = latest == null ? null : latest.sentAt != null ? latest.sentAt : latest.createdAt;
         if (wrote == null || wrote.plus(limit).isBefore(at)) {
             throw outside(channel, wrote, limit);
         }

@@ -38,8 +38,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class TicketChangeFeed {
 
-    /** One numbered change of one ticket. */
-    public record Change(String tenant, long sequence, UUID ticketId, String type, Instant occurredAt) {
+    /** One numbered change of one ticket; a change of one of its messages names it (and its new delivery status). */
+    public record Change(String tenant, long sequence, UUID ticketId, String type, Instant occurredAt, UUID messageId,
+            String deliveryStatus) {
     }
 
     private static final int BATCH = 1000;
@@ -102,7 +103,7 @@ public class TicketChangeFeed {
     }
 
     private Uni<Integer> broadcastNew() {
-        return pool.preparedQuery("SELECT tenant, seq, ticket_id, type, occurred_at, pos FROM ticket_change"
+        return pool.preparedQuery("SELECT tenant, seq, ticket_id, type, occurred_at, message_id, delivery_status, pos FROM ticket_change"
                 + " WHERE pos > $1 ORDER BY pos LIMIT " + BATCH)
                 .execute(Tuple.of(position))
                 .map(rows -> {
@@ -151,7 +152,7 @@ public class TicketChangeFeed {
 
     private Multi<Change> catchUp(String tenant, AtomicLong last) {
         long from = last.get();
-        return pool.preparedQuery("SELECT tenant, seq, ticket_id, type, occurred_at FROM ticket_change"
+        return pool.preparedQuery("SELECT tenant, seq, ticket_id, type, occurred_at, message_id, delivery_status FROM ticket_change"
                 + " WHERE tenant = $1 AND seq > $2 ORDER BY seq LIMIT " + BATCH)
                 .execute(Tuple.of(tenant, from))
                 .onItem().transformToMulti(rows -> {
@@ -176,6 +177,6 @@ public class TicketChangeFeed {
 
     private static Change change(Row row) {
         return new Change(row.getString("tenant"), row.getLong("seq"), row.getUUID("ticket_id"), row.getString("type"),
-                row.getOffsetDateTime("occurred_at").toInstant());
+                row.getOffsetDateTime("occurred_at").toInstant(), row.getUUID("message_id"), row.getString("delivery_status"));
     }
 }

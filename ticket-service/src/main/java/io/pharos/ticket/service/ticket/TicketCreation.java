@@ -52,11 +52,14 @@ public class TicketCreation {
     private final SlaClocks sla;
     private final Conversation conversation;
     private final Router router;
+    private final LanguageDetector languages;
     private final TimeSource time;
     private final Validator validator;
 
     public TicketCreation(TicketRepository tickets, CustomerService customers, TicketNumbers numbers, OutboxWriter outbox,
-            AuditTrail audit, SlaClocks sla, Conversation conversation, Router router, TimeSource time, Validator validator) {
+            AuditTrail audit, SlaClocks sla, Conversation conversation, Router router, TimeSource time, Validator validator,
+            LanguageDetector languages) {
+        this.languages = languages;
         this.validator = validator;
         this.tickets = tickets;
         this.customers = customers;
@@ -142,7 +145,7 @@ public class TicketCreation {
             t.language = request.language() != null ? request.language() : requester.customer().language;
             if (t.language == null) {
                 // known from the start, so that the created event (and the customer's receipt) speaks it
-                t.language = LanguageDetector.detect(request.message() != null ? request.message().text() : firstText);
+                t.language = languages.detect(request.message() != null ? request.message().text() : firstText);
             }
             t.createdAt = t.updatedAt = createdAt;
             t.openedBy = openedBy != null ? openedBy : proactive(request, actor, t) ? AuthorKind.AGENT : AuthorKind.CUSTOMER;

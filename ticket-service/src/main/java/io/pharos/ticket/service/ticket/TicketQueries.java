@@ -17,9 +17,12 @@ import io.pharos.ticket.api.MessageDto;
 import io.pharos.ticket.api.Page;
 import io.pharos.ticket.api.TicketDto;
 import io.pharos.ticket.api.TicketFilter;
+import io.pharos.ticket.domain.Message;
 import io.pharos.ticket.domain.Ticket;
+import io.pharos.ticket.domain.MessageTrail;
 import io.pharos.ticket.mapping.TicketMapper;
 import io.pharos.ticket.repository.MessageRepository;
+import io.pharos.ticket.repository.MessageTrailRepository;
 import io.pharos.ticket.repository.TicketRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -32,11 +35,14 @@ public class TicketQueries {
 
     private final TicketRepository tickets;
     private final MessageRepository messages;
+    private final MessageTrailRepository trails;
     private final AuditTrail audit;
     private final SlaClocks sla;
     private final TimeSource time;
 
-    public TicketQueries(TicketRepository tickets, MessageRepository messages, AuditTrail audit, SlaClocks sla, TimeSource time) {
+    public TicketQueries(TicketRepository tickets, MessageRepository messages, MessageTrailRepository trails, AuditTrail audit, SlaClocks sla,
+            TimeSource time) {
+        this.trails = trails;
         this.tickets = tickets;
         this.messages = messages;
         this.audit = audit;
@@ -110,8 +116,8 @@ public class TicketQueries {
     /** Several tickets' conversations in one query (batched GraphQL fields). */
     @WithSession
     public Uni<Map<UUID, List<MessageDto>>> messagesOf(String tenant, List<UUID> ticketIds, boolean includeInternal) {
-        return messages.forTickets(tenant, ticketIds, includeInternal).map(list -> list.stream().map(TicketMapper::toDto)
-                .collect(Collectors.groupingBy(MessageDto::ticketId)));
+        return messages.forTickets(tenant, ticketIds, includeInternal).flatMap(list -> withTrails(tenant, list))
+                .map(list -> list.stream().collect(Collectors.groupingBy(MessageDto::ticketId)));
     }
 
     /** Several customers' tickets, newest first, in one query (batched GraphQL fields). */
@@ -130,7 +136,13 @@ public class TicketQueries {
     @WithSession
     public Uni<List<MessageDto>> messages(String tenant, UUID ticketId, boolean includeInternal) {
         return tickets.require(tenant, ticketId).flatMap(t -> messages.forTickets(tenant, List.of(t.id), includeInternal))
-                .map(list -> list.stream().map(TicketMapper::toDto).toList());
+                .flatMap(list -> withTrails(tenant, list));
+    }
+
+    /** The messages with their delivery steps, revisions and reactions, in their order. */
+    private Uni<List<MessageDto>> withTrails(String tenant, List<Message> list) {
+        return trails.of(tenant, list.stream().map(m -> m.id).toList())
+                .map(byMessage -> list.stream().map(m -> TicketMapper.toDto(m, byMessage.getOrDefault(m.id, MessageTrail.NONE))).toList());
     }
 
     /** Who changed what and when, oldest first. */
