@@ -78,8 +78,9 @@ public class TicketContactGraphQLApi {
 
     @Mutation
     @RolesAllowed(Roles.AGENT)
-    @Description("Schedule a call back to the caller for an active agent of the tenant (error unknown-agent otherwise)")
-    public Uni<CallbackNode> scheduleCallback(@Id @NonNull String ticketId, @NonNull String assigneeId, @NonNull Instant dueAt, String note) {
+    @Description("Schedule a call back to the caller for an active agent of the tenant (error unknown-agent otherwise); "
+            + "without assigneeId, for the agent scheduling it")
+    public Uni<CallbackNode> scheduleCallback(@Id @NonNull String ticketId, String assigneeId, @NonNull Instant dueAt, String note) {
         String tenant = caller.tenant();
         Actor actor = actor();
         return Isolated.run(() -> callbacks.schedule(tenant, uuid(ticketId), new CallbackInput(assigneeId, dueAt, note), actor))

@@ -79,7 +79,8 @@ public class Callbacks {
     @WithTransaction
     public Uni<CallbackDto> schedule(String tenant, UUID ticketId, CallbackInput given, Actor actor) {
         CallbackInput input = given == null ? null
-                : new CallbackInput(ControlCharacters.strip(given.assigneeId()), given.dueAt(), ControlCharacters.strip(given.note()));
+                : new CallbackInput(given.assigneeId() == null ? actor.id() : ControlCharacters.strip(given.assigneeId()), given.dueAt(),
+                        ControlCharacters.strip(given.note()));
         Instant now = time.now().truncatedTo(ChronoUnit.MICROS);
         try {
             Validation.valid(validator, input, "Invalid callback");
