@@ -44,17 +44,13 @@ public class TicketContactGraphQLApi {
     @Description("Who besides the requester is copied on the ticket's email replies, in the order they joined")
     public Uni<List<List<ParticipantNode>>> participants(@Source List<TicketNode> page) {
         String tenant = caller.tenant();
-        List<UUID> ids = page.stream().map(TicketNode::id).toList();
-        return Isolated.run(() -> participants.ofTickets(tenant, ids)).map(byTicket -> page.stream()
-                .map(t -> byTicket.getOrDefault(t.id(), List.of()).stream().map(ParticipantNode::of).toList()).toList());
+        return Batches.listsFor(page, TicketNode::id, ids -> participants.ofTickets(tenant, ids), ParticipantNode::of);
     }
 
     @Description("Call backs to the caller, oldest first")
     public Uni<List<List<CallbackNode>>> callbacks(@Source List<TicketNode> page) {
         String tenant = caller.tenant();
-        List<UUID> ids = page.stream().map(TicketNode::id).toList();
-        return Isolated.run(() -> callbacks.ofTickets(tenant, ids)).map(byTicket -> page.stream()
-                .map(t -> byTicket.getOrDefault(t.id(), List.of()).stream().map(CallbackNode::of).toList()).toList());
+        return Batches.listsFor(page, TicketNode::id, ids -> callbacks.ofTickets(tenant, ids), CallbackNode::of);
     }
 
     @Mutation

@@ -159,26 +159,20 @@ public class TicketGraphQLApi {
     public Uni<List<List<MessageNode>>> messages(@Source List<TicketNode> page) {
         String tenant = caller.tenant();
         boolean agent = caller.hasRole(Roles.AGENT);
-        List<UUID> ids = page.stream().map(TicketNode::id).toList();
-        return Isolated.run(() -> tickets.messagesOf(tenant, ids, agent)).map(byTicket -> page.stream()
-                .map(t -> byTicket.getOrDefault(t.id(), List.of()).stream().map(MessageNode::of).toList()).toList());
+        return Batches.listsFor(page, TicketNode::id, ids -> tickets.messagesOf(tenant, ids, agent), MessageNode::of);
     }
 
     @Description("Who changed what and when, oldest first")
     public Uni<List<List<HistoryEntryNode>>> history(@Source List<TicketNode> page) {
         String tenant = caller.tenant();
-        List<UUID> ids = page.stream().map(TicketNode::id).toList();
-        return Isolated.run(() -> tickets.historyOf(tenant, ids)).map(byTicket -> page.stream()
-                .map(t -> byTicket.getOrDefault(t.id(), List.of()).stream().map(HistoryEntryNode::of).toList()).toList());
+        return Batches.listsFor(page, TicketNode::id, ids -> tickets.historyOf(tenant, ids), HistoryEntryNode::of);
     }
 
     @Name("tickets")
     @Description("This customer's tickets, newest first")
     public Uni<List<List<TicketNode>>> ticketsOfCustomers(@Source List<CustomerNode> page) {
         String tenant = caller.tenant();
-        List<UUID> ids = page.stream().map(CustomerNode::id).toList();
-        return Isolated.run(() -> tickets.ofRequesters(tenant, ids)).map(byRequester -> page.stream()
-                .map(c -> byRequester.getOrDefault(c.id(), List.of()).stream().map(TicketNode::of).toList()).toList());
+        return Batches.listsFor(page, CustomerNode::id, ids -> tickets.ofRequesters(tenant, ids), TicketNode::of);
     }
 
     // ------------------------------------------------------------------ mutations
