@@ -173,7 +173,9 @@ def telegram(media):
     person = rnd.choice(tg.people)
     i = next_id()
     update_id = int(RUN) * 100000 + i
-    message = {"message_id": i, "date": int(time.time()), "chat": {"id": 7000000 + person["n"], "type": "private"},
+    chat = 7000000 + person["n"]
+    # Telegram numbers messages per chat, so the message id carries the run to stay unique across runs
+    message = {"message_id": update_id, "date": int(time.time()), "chat": {"id": chat, "type": "private"},
                "from": {"id": 7000000 + person["n"], "first_name": "Tg", "last_name": str(person["n"]), "language_code": "en"}}
     if media:
         message["photo"] = [{"file_id": "small-%d" % i, "width": 90, "height": 90}, {"file_id": "large-%s-%d" % (RUN, i), "width": 800, "height": 800}]
@@ -182,7 +184,7 @@ def telegram(media):
     body = json.dumps({"update_id": update_id, "message": message}).encode()
     status, _, attempts = retried("POST", GATEWAY + "/webhooks/telegram/acme-telegram", body,
                                   {"Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": "acme-telegram-secret"})
-    return status, attempts, {"kind": "message", "provider": "telegram", "pmid": "telegram:%d" % update_id,
+    return status, attempts, {"kind": "message", "provider": "telegram", "pmid": "telegram:%d:%d" % (chat, update_id),
                               "media": "photo" if media else None}, person
 
 

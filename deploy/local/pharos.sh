@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# The Pharos local runtime: real PostgreSQL, Kafka (KRaft), Keycloak and a mail server started
-# as plain processes (no Docker), then the four services. Called through ./pharos.
+# The Pharos local runtime: real PostgreSQL, Kafka (KRaft), Keycloak, a mail server and an S3 API
+# (S3Proxy, the attachment store) started as plain processes (no Docker), then the four services. Called through ./pharos.
 #
 #   ./pharos up            start everything (idempotent), wait until healthy, print the URLs
 #   ./pharos down          stop exactly what `up` started (recorded PIDs)
 #   ./pharos reset         down, then forget all data (PostgreSQL, Kafka, Keycloak): the next
 #                          `up` starts from the demo state; downloads and builds are kept
 #   ./pharos status        what runs, on which port
-#   ./pharos logs NAME     follow one component's log (postgres, kafka, keycloak, mail, <service>)
+#   ./pharos logs NAME     follow one component's log (postgres, kafka, keycloak, mail, s3, <service>)
 #   ./pharos test          every test: infrastructure up if needed, ./mvnw verify, then back down
 #   ./pharos infra-up      only the infrastructure (what the tests need)
 #   ./pharos services-up|services-down [NAME...]   only the services (used by system-tests)
@@ -29,6 +29,7 @@ pom_property() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" "$ROOT/pom.xml" | head -n 1
 KAFKA_VERSION=$(pom_property kafka.version)
 KEYCLOAK_VERSION=$(pom_property keycloak.version)
 GREENMAIL_VERSION=$(pom_property greenmail.version)
+S3PROXY_VERSION=$(pom_property s3proxy.version)
 
 PG_PORT=5432
 KAFKA_PORT=9092
@@ -36,6 +37,10 @@ KAFKA_CONTROLLER_PORT=9093
 KEYCLOAK_PORT=8180
 SMTP_PORT=3025
 IMAP_PORT=3143
+# the attachment store's S3 API (S3Proxy over a directory); the services' local credentials
+S3_PORT=9000
+S3_ACCESS_KEY=pharos-local
+S3_SECRET_KEY=pharos-local-secret
 GATEWAY_PORT=4000
 # where channel-gateway sends WhatsApp/Messenger, SMS and Telegram replies locally: no provider is
 # reachable from a laptop, so a stand-in may listen here (the system tests start one)
@@ -49,7 +54,7 @@ SERVICES=(
   "survey-service 8083 survey"
   "analytics-service 8084 analytics"
 )
-INFRA=(postgres kafka keycloak mail)
+INFRA=(postgres kafka keycloak mail s3)
 # mailboxes created up front; GreenMail creates any other on first delivery (password = address)
 MAILBOXES=(support@acme.test anna@acme.test nikos@acme.test sofia@acme.test alex@acme.test
   gina@globex.test support@globex.test eleni@example.test)
@@ -193,10 +198,12 @@ wait_until() { # NAME TIMEOUT_SECONDS COMMAND... : progress every 10 s, log tail
 fetch() {
   local kafka_libs="$CACHE/kafka-$KAFKA_VERSION/libs" kc_zip="$CACHE/downloads/keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip"
   if [[ ! -f "$kafka_libs/kafka_2.13-$KAFKA_VERSION.jar" || ! -f "$kc_zip" \
-        || ! -f "$CACHE/downloads/greenmail-standalone-$GREENMAIL_VERSION.jar" ]]; then
-    say "fetching Kafka $KAFKA_VERSION, Keycloak $KEYCLOAK_VERSION and GreenMail $GREENMAIL_VERSION from Maven Central (once)"
+        || ! -f "$CACHE/downloads/greenmail-standalone-$GREENMAIL_VERSION.jar" \
+        || ! -f "$CACHE/downloads/s3proxy-$S3PROXY_VERSION-jar-with-dependencies.jar" ]]; then
+    say "fetching Kafka $KAFKA_VERSION, Keycloak $KEYCLOAK_VERSION, GreenMail $GREENMAIL_VERSION and S3Proxy $S3PROXY_VERSION from Maven Central (once)"
     mvnw -B -q -f "$ROOT/deploy/local/pom.xml" package -Dpharos.cache="$CACHE" -Dkafka.version="$KAFKA_VERSION" \
-      -Dkeycloak.version="$KEYCLOAK_VERSION" -Dgreenmail.version="$GREENMAIL_VERSION" || fail "download failed (see the Maven output above)"
+      -Dkeycloak.version="$KEYCLOAK_VERSION" -Dgreenmail.version="$GREENMAIL_VERSION" -Ds3proxy.version="$S3PROXY_VERSION" \
+      || fail "download failed (see the Maven output above)"
   fi
   if [[ ! -x "$CACHE/keycloak-$KEYCLOAK_VERSION/bin/kc.sh" ]]; then
     say "unpacking Keycloak $KEYCLOAK_VERSION"
@@ -365,6 +372,27 @@ start_mail() {
   wait_until mail 60 bash -c "(exec 3<>/dev/tcp/127.0.0.1/$SMTP_PORT) && (exec 3<>/dev/tcp/127.0.0.1/$IMAP_PORT)"
 }
 
+# ---------------------------------------------------------------- the attachment store (S3Proxy)
+
+# S3Proxy serves the S3 API over a directory: the services talk to it exactly as to S3 in production
+start_s3() {
+  if running s3; then say "s3 already running"; return 0; fi
+  require_free_port s3 $S3_PORT
+  mkdir -p "$RUN/s3/data"
+  cat >"$RUN/s3/s3proxy.properties" <<EOF
+s3proxy.endpoint=http://127.0.0.1:$S3_PORT
+s3proxy.authorization=aws-v2-or-v4
+s3proxy.identity=$S3_ACCESS_KEY
+s3proxy.credential=$S3_SECRET_KEY
+jclouds.provider=filesystem
+jclouds.filesystem.basedir=$RUN/s3/data
+EOF
+  say "starting the attachment store (S3 API :$S3_PORT, files in $RUN/s3/data)"
+  start_process s3 "$SERVICE_JDK/bin/java" -Xms32m -Xmx256m \
+    -jar "$CACHE/downloads/s3proxy-$S3PROXY_VERSION-jar-with-dependencies.jar" --properties "$RUN/s3/s3proxy.properties"
+  wait_until s3 60 port_open $S3_PORT
+}
+
 # ---------------------------------------------------------------- the four services
 
 service_jar() { echo "$ROOT/$1/target/quarkus-app/quarkus-run.jar"; }
@@ -375,7 +403,7 @@ services_stale() { # any service whose jar is missing or older than its sources 
     read -r name port db <<<"$entry"
     jar=$(service_jar "$name")
     [[ -f "$jar" ]] || return 0
-    [[ -n "$(find "$ROOT/$name/src/main" "$ROOT/$name/pom.xml" "$ROOT/commons/src/main" "$ROOT/contracts/src/main" "$ROOT/pom.xml" \
+    [[ -n "$(find "$ROOT/$name/src/main" "$ROOT/$name/pom.xml" "$ROOT/commons/src/main" "$ROOT/attachments/src/main" "$ROOT/contracts/src/main" "$ROOT/pom.xml" \
              -newer "$jar" -type f -print -quit)" ]] && return 0
   done
   return 1
@@ -421,6 +449,8 @@ start_service() { # NAME PORT DB
     KEYCLOAK_URL="http://localhost:$KEYCLOAK_PORT" KEYCLOAK_ADMIN_CLIENT_SECRET="$name-secret" \
     PHAROS_SEED_DEMO=true CHANNEL_SECRET_KEY="${CHANNEL_SECRET_KEY:-cGhhcm9zLWxvY2FsLW9ubHktY2hhbm5lbC1rZXktMzI=}" \
     SMTP_HOST=localhost SMTP_PORT=$SMTP_PORT \
+    S3_ENDPOINT="http://localhost:$S3_PORT" S3_ACCESS_KEY=$S3_ACCESS_KEY S3_SECRET_KEY=$S3_SECRET_KEY ATTACHMENT_CREATE_BUCKET=true \
+    ATTACHMENT_LINK_SECRET="${ATTACHMENT_LINK_SECRET:-local-only-attachment-link-secret-0123456789}" \
     PHAROS_OUTBOUND_ALLOW="${PHAROS_OUTBOUND_ALLOW:-localhost:$IMAP_PORT,localhost:$SMTP_PORT}" \
     META_GRAPH_URL="${META_GRAPH_URL:-http://localhost:$PROVIDER_SANDBOX_PORT/meta/v21.0}" \
     TWILIO_API_URL="${TWILIO_API_URL:-http://localhost:$PROVIDER_SANDBOX_PORT/twilio}" \
@@ -581,9 +611,10 @@ infra_up() {
   start_kafka
   start_keycloak
   start_mail
+  start_s3
 }
 
-infra_running() { pg_ready && running kafka && running keycloak && running mail; }
+infra_running() { pg_ready && running kafka && running keycloak && running mail && running s3; }
 
 cmd_up() {
   say "Pharos: starting the local suite (state in $STATE)"
@@ -601,6 +632,7 @@ cmd_up() {
   Keycloak                http://localhost:$KEYCLOAK_PORT  (admin / admin, realm pharos)
   Kafka                   localhost:$KAFKA_PORT          PostgreSQL localhost:$PG_PORT
   Mail                    SMTP localhost:$SMTP_PORT, IMAP localhost:$IMAP_PORT
+  Attachment store (S3)   http://localhost:$S3_PORT  (access key $S3_ACCESS_KEY, bucket pharos-attachments)
 
   A token for the acme integrator, and who it is:
     TOKEN=\$(curl -s -d grant_type=client_credentials -d client_id=acme-integrator \\
@@ -615,7 +647,7 @@ EOF
 cmd_down() {
   stop_processes gateway
   services_down
-  stop_processes mail keycloak kafka
+  stop_processes s3 mail keycloak kafka
   stop_postgres
   say "down"
 }
@@ -623,8 +655,8 @@ cmd_down() {
 cmd_reset() {
   cmd_down
   # kafka's log and the databases go together: offsets and outbox positions refer to each other
-  rm -rf "$(pg_dir)" "$RUN/kafka" "$CACHE/keycloak-$KEYCLOAK_VERSION/data/h2" "$CACHE/keycloak-$KEYCLOAK_VERSION/data/realm.md5"
-  say "reset: PostgreSQL, Kafka and Keycloak data removed; ./pharos up starts from the demo state"
+  rm -rf "$(pg_dir)" "$RUN/kafka" "$RUN/s3/data" "$CACHE/keycloak-$KEYCLOAK_VERSION/data/h2" "$CACHE/keycloak-$KEYCLOAK_VERSION/data/realm.md5"
+  say "reset: PostgreSQL, Kafka, Keycloak and attachment data removed; ./pharos up starts from the demo state"
 }
 
 cmd_status() {
@@ -643,6 +675,7 @@ cmd_status() {
   row kafka "$KAFKA_PORT,$KAFKA_CONTROLLER_PORT" port_open $KAFKA_PORT
   row keycloak $KEYCLOAK_PORT keycloak_ready
   row mail "$SMTP_PORT,$IMAP_PORT" port_open $SMTP_PORT
+  row s3 $S3_PORT port_open $S3_PORT
   for entry in "${SERVICES[@]}"; do read -r name port db <<<"$entry"; row "$name" "$port" service_ready "$port"; done
   row gateway $GATEWAY_PORT gateway_ready
   row watchdog - running watchdog
@@ -662,7 +695,7 @@ cmd_status() {
 
 cmd_logs() {
   local name=${1:-}
-  [[ -n "$name" ]] || fail "usage: ./pharos logs NAME (postgres, kafka, keycloak, mail, ticket-service, channel-gateway, survey-service, analytics-service)"
+  [[ -n "$name" ]] || fail "usage: ./pharos logs NAME (postgres, kafka, keycloak, mail, s3, ticket-service, channel-gateway, survey-service, analytics-service)"
   [[ -e "$LOGS/$name.log" ]] || fail "no log for '$name' in $LOGS"
   tail -n 200 -F "$LOGS/$name.log"
 }
@@ -691,6 +724,7 @@ cmd_test() {
   running kafka || { start_kafka; started+=(kafka); }
   running keycloak || { start_keycloak; started+=(keycloak); }
   running mail || { start_mail; started+=(mail); }
+  running s3 || { start_s3; started+=(s3); }
   create_databases
   say "running ./mvnw verify over the whole reactor"
   mvnw -B verify "$@" || rc=$?
@@ -702,7 +736,7 @@ cmd_test() {
   return $rc
 }
 
-# start again what died (postgres, kafka, keycloak, mail, a service), without building: a crash
+# start again what died (postgres, kafka, keycloak, mail, s3, a service), without building: a crash
 # needs the same jar back, not a new one (the fault campaign, benchmarks/faults, uses it)
 cmd_revive() {
   local name entry n port db
@@ -714,6 +748,7 @@ cmd_revive() {
       kafka) start_kafka ;;
       keycloak) start_keycloak ;;
       mail) start_mail ;;
+      s3) start_s3 ;;
       *)
         entry=$(selected_services "$name")
         [[ -n "$entry" ]] || fail "no such component: $name"

@@ -18,6 +18,11 @@ public final class ChannelEvents {
     public static final EventType<MessageReacted> MESSAGE_REACTED = new EventType<>("pharos.channel.message.reacted",
             Topics.CHANNEL_INBOUND, MessageReacted.class);
 
+    public static final EventType<AttachmentReport> ATTACHMENT_STORED = new EventType<>("pharos.channel.attachment.stored",
+            Topics.CHANNEL_INBOUND, AttachmentReport.class);
+    public static final EventType<AttachmentReport> ATTACHMENT_FAILED = new EventType<>("pharos.channel.attachment.failed",
+            Topics.CHANNEL_INBOUND, AttachmentReport.class);
+
     public static final EventType<MessageRequested> MESSAGE_REQUESTED = new EventType<>("pharos.channel.message.requested",
             Topics.CHANNEL_OUTBOUND, MessageRequested.class);
 
@@ -30,7 +35,8 @@ public final class ChannelEvents {
             Topics.deadLetters(Topics.CHANNEL_OUTBOUND), MessageUndeliverable.class);
 
     /** Every type of this family, for the catalog and the schema check. */
-    public static final List<EventType<?>> ALL = List.of(MESSAGE_RECEIVED, CALL_RECEIVED, MESSAGE_EDITED, MESSAGE_REACTED, MESSAGE_REQUESTED, MESSAGE_DELIVERED,
+    public static final List<EventType<?>> ALL = List.of(MESSAGE_RECEIVED, CALL_RECEIVED, MESSAGE_EDITED, MESSAGE_REACTED, ATTACHMENT_STORED,
+            ATTACHMENT_FAILED, MESSAGE_REQUESTED, MESSAGE_DELIVERED,
             MESSAGE_FAILED, MESSAGE_UNDELIVERABLE);
 
     private ChannelEvents() {

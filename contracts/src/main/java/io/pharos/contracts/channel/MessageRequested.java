@@ -22,18 +22,28 @@ import io.pharos.contracts.Nullable;
  *        write first, or after the 24-hour customer-service window)
  * @param messageTag Messenger and Instagram: the message tag the send is made under ({@code HUMAN_AGENT}:
  *        an agent's answer up to seven days after the customer last wrote)
+ * @param attachments files sent with it, in the attachment store; absent or empty when none
  */
 public record MessageRequested(UUID requestId, @Nullable UUID ticketId, @Nullable Long ticketNumber, @Nullable UUID messageId,
         Channel channel, Recipient recipient, String subject, String text, @Nullable String html, @Nullable String inReplyTo,
         List<String> references, @Nullable String language, @Nullable Boolean acknowledgement, @Nullable String channelId,
-        @Nullable List<String> cc, @Nullable List<String> bcc, @Nullable Template template, @Nullable String messageTag) {
+        @Nullable List<String> cc, @Nullable List<String> bcc, @Nullable Template template, @Nullable String messageTag,
+        @Nullable List<OutboundAttachment> attachments) {
+
+    /** As before attachments existed. */
+    public MessageRequested(UUID requestId, UUID ticketId, Long ticketNumber, UUID messageId, Channel channel, Recipient recipient,
+            String subject, String text, String html, String inReplyTo, List<String> references, String language,
+            Boolean acknowledgement, String channelId, List<String> cc, List<String> bcc, Template template, String messageTag) {
+        this(requestId, ticketId, ticketNumber, messageId, channel, recipient, subject, text, html, inReplyTo, references, language,
+                acknowledgement, channelId, cc, bcc, template, messageTag, null);
+    }
 
     /** As before the sending account, copies, templates and tags existed. */
     public MessageRequested(UUID requestId, UUID ticketId, Long ticketNumber, UUID messageId, Channel channel, Recipient recipient,
             String subject, String text, String html, String inReplyTo, List<String> references, String language,
             Boolean acknowledgement) {
         this(requestId, ticketId, ticketNumber, messageId, channel, recipient, subject, text, html, inReplyTo, references, language,
-                acknowledgement, null, null, null, null, null);
+                acknowledgement, null, null, null, null, null, null);
     }
 
     /**
@@ -49,7 +59,7 @@ public record MessageRequested(UUID requestId, @Nullable UUID ticketId, @Nullabl
     /** The same request sent from another channel account. */
     public MessageRequested from(String channelId) {
         return new MessageRequested(requestId, ticketId, ticketNumber, messageId, channel, recipient, subject, text, html, inReplyTo,
-                references, language, acknowledgement, channelId, cc, bcc, template, messageTag);
+                references, language, acknowledgement, channelId, cc, bcc, template, messageTag, attachments);
     }
 
     /**
