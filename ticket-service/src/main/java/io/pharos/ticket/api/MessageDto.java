@@ -25,4 +25,11 @@ public record MessageDto(UUID id, UUID ticketId, String externalId, AuthorKind a
         List<String> cc, List<String> bcc, TemplateUse template,
         Instant sentAt, Instant receivedAt, DeliveryDto delivery, Instant editedAt, List<RevisionDto> revisions,
         List<ReactionDto> reactions, InteractiveDto interactive, ForwardedDto forwarded) {
+
+    /** The same message with its HTML as read (see {@code MessageHtml}). */
+    public MessageDto withHtml(String readable) {
+        return new MessageDto(id, ticketId, externalId, author, authorId, visibility, text, readable, channel, deliveryStatus, createdAt,
+                attachments, location, contact, channelId, cc, bcc, template, sentAt, receivedAt, delivery, editedAt, revisions, reactions,
+                interactive, forwarded);
+    }
 }

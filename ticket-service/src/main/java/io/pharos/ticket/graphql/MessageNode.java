@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 
@@ -18,6 +19,7 @@ import io.pharos.ticket.domain.AuthorKind;
 import io.pharos.ticket.domain.Channel;
 import io.pharos.ticket.domain.DeliveryStatus;
 import io.pharos.ticket.domain.Visibility;
+import io.pharos.ticket.service.InlineImages;
 
 @Name("Message")
 @Description("One entry of a ticket's conversation")
@@ -28,7 +30,8 @@ public record MessageNode(
         @Description("Seen by the customer, or by agents only") @NonNull Visibility visibility,
         @Description("Plain text (HTML bodies are sanitised; this is their text); empty when the customer sent only media, a location "
                 + "or a contact") @NonNull String text,
-        @Description("Sanitised HTML") String html,
+        // served through TicketGraphQLApi.html (its remoteImages argument): the stored form is not the readable one
+        @Ignore String storedHtml,
         @Description("Channel it came or went on") @NonNull Channel channel,
         @Description("For outbound public messages: where delivery stands") DeliveryStatus deliveryStatus,
         @NonNull Instant createdAt,
@@ -47,7 +50,15 @@ public record MessageNode(
         @Description("The texts the customer's edits replaced, oldest first; empty when never edited") @NonNull List<@NonNull Revision> revisions,
         @Description("Emoji reactions to it, one per author") @NonNull List<@NonNull Reaction> reactions,
         @Description("The button, list entry or quick reply the customer pressed") Interactive interactive,
-        @Description("A mail the customer forwarded; text is then their note above it") Forwarded forwarded) {
+        @Description("A mail the customer forwarded; text is then their note above it") Forwarded forwarded,
+        // where html's cid: images point (TicketGraphQLApi.messages finds them for the page)
+        @Ignore InlineImages inlineImages) {
+
+    MessageNode withInlineImages(InlineImages images) {
+        return new MessageNode(id, author, authorId, visibility, text, storedHtml, channel, deliveryStatus, createdAt, attachments, location,
+                contact, channelId, cc, bcc, template, sentAt, receivedAt, delivery, editedAt, revisions, reactions, interactive, forwarded,
+                images == null ? InlineImages.NONE : images);
+    }
 
     @Name("TemplateUse")
     @Description("A WhatsApp message template sent as a reply, with the values of its variables")
@@ -177,7 +188,8 @@ public record MessageNode(
                         : new Interactive(m.interactive().type(), m.interactive().id(), m.interactive().title(), m.interactive().payload()),
                 m.forwarded() == null ? null
                         : new Forwarded(m.forwarded().fromName(), m.forwarded().fromAddress(), m.forwarded().date(), m.forwarded().subject(),
-                                m.forwarded().text()));
+                                m.forwarded().text()),
+                InlineImages.NONE);
     }
 
     private static <T> List<T> list(List<T> items) {

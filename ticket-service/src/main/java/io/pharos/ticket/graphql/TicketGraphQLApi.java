@@ -33,6 +33,8 @@ import io.pharos.ticket.domain.Priority;
 import io.pharos.ticket.domain.TicketStatus;
 import io.pharos.ticket.domain.Visibility;
 import io.pharos.ticket.service.Actor;
+import io.pharos.ticket.service.HtmlSanitizer;
+import io.pharos.ticket.service.MessageHtml;
 import io.pharos.ticket.service.routing.AgentDirectory;
 import io.pharos.ticket.service.customer.CustomerService;
 import io.pharos.ticket.service.ticket.Conversation;
@@ -57,9 +59,11 @@ public class TicketGraphQLApi {
     private final CustomerService customers;
     private final TenantContext caller;
     private final AgentDirectory agents;
+    private final MessageHtml messageHtml;
 
     public TicketGraphQLApi(TicketQueries tickets, TicketCreation creation, TicketChanges changes, Conversation conversation,
-            CustomerService customers, TenantContext caller, AgentDirectory agents) {
+            CustomerService customers, TenantContext caller, AgentDirectory agents, MessageHtml messageHtml) {
+        this.messageHtml = messageHtml;
         this.agents = agents;
         this.tickets = tickets;
         this.creation = creation;
@@ -159,7 +163,21 @@ public class TicketGraphQLApi {
     public Uni<List<List<MessageNode>>> messages(@Source List<TicketNode> page) {
         String tenant = caller.tenant();
         boolean agent = caller.hasRole(Roles.AGENT);
-        return Batches.listsFor(page, TicketNode::id, ids -> tickets.messagesOf(tenant, ids, agent), MessageNode::of);
+        return Batches.listsFor(page, TicketNode::id, ids -> tickets.messagesOf(tenant, ids, agent), MessageNode::of)
+                .flatMap(lists -> {
+                    List<UUID> withHtml = lists.stream().flatMap(List::stream).filter(m -> m.storedHtml() != null).map(MessageNode::id).toList();
+                    return Isolated.run(() -> messageHtml.inlineImagesOf(tenant, withHtml)).map(images -> lists.stream()
+                            .map(list -> list.stream().map(m -> m.withInlineImages(images.get(m.id()))).toList()).toList());
+                });
+    }
+
+    // one message at a time on purpose: a batched field gets the arguments of its first alias for all of them
+    // (html and html(remoteImages: true) in one query); nothing here reads the database (messages found the inline images)
+    @Description("Sanitised HTML: a mail's inline images from Pharos; its remote images (which tell the sender the mail was read) kept as "
+            + "data-remote-src, data-remote-srcset and data-remote-background unless remoteImages (1x1 tracking pixels always)")
+    public String html(@Source MessageNode message,
+            @DefaultValue("false") @Description("Let remote images load (http/https only)") boolean remoteImages) {
+        return HtmlSanitizer.forReading(message.storedHtml(), remoteImages, message.inlineImages());
     }
 
     @Description("Who changed what and when, oldest first")

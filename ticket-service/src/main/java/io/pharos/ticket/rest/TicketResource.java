@@ -45,6 +45,7 @@ import io.pharos.commons.text.ControlCharacters;
 import io.pharos.ticket.api.HistoryEntryDto;
 import io.pharos.ticket.api.CreateTicketRequest;
 import io.pharos.ticket.api.MessageDto;
+import io.pharos.ticket.service.MessageHtml;
 import io.pharos.ticket.api.MessageInput;
 import io.pharos.ticket.api.TicketDto;
 import io.pharos.ticket.api.TicketFilter;
@@ -76,9 +77,11 @@ public class TicketResource {
     private final IdempotencyService idempotency;
     private final TenantContext caller;
     private final ObjectMapper json;
+    private final MessageHtml html;
 
     public TicketResource(TicketQueries tickets, TicketCreation creation, TicketChanges changes, Conversation conversation,
-            IdempotencyService idempotency, TenantContext caller, ObjectMapper json) {
+            IdempotencyService idempotency, TenantContext caller, ObjectMapper json, MessageHtml html) {
+        this.html = html;
         this.tickets = tickets;
         this.creation = creation;
         this.changes = changes;
@@ -190,12 +193,19 @@ public class TicketResource {
 
     @GET
     @Path("/{id}/messages")
-    @Operation(summary = "The conversation, oldest first; internal notes only for agents who ask for them")
-    public Uni<List<MessageDto>> messages(@PathParam("id") UUID id, @QueryParam("includeInternal") boolean includeInternal) {
+    @Operation(summary = "The conversation, oldest first; internal notes only for agents who ask for them",
+            description = "`html` shows a mail's inline images from Pharos; its remote images (which tell the sender the mail was"
+                    + " read) are kept as `data-remote-src`, `data-remote-srcset` and `data-remote-background` and become sources only"
+                    + " with `remoteImages=true` (1x1 tracking pixels never).")
+    public Uni<List<MessageDto>> messages(@PathParam("id") UUID id, @QueryParam("includeInternal") boolean includeInternal,
+            @QueryParam("remoteImages") boolean remoteImages) {
         if (includeInternal && !caller.hasRole(Roles.AGENT)) {
             throw ProblemException.forbidden("internal-notes", "Internal notes are for agents only.");
         }
-        return tickets.messages(caller.tenant(), id, includeInternal);
+        String tenant = caller.tenant();
+        return tickets.messages(tenant, id, includeInternal).flatMap(list -> html.forReading(tenant, list, MessageDto::id, MessageDto::html,
+                remoteImages).map(read -> java.util.stream.IntStream.range(0, list.size())
+                        .mapToObj(i -> list.get(i).withHtml(read.get(i))).toList()));
     }
 
     @GET

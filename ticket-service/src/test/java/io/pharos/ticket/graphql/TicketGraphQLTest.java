@@ -164,6 +164,25 @@ class TicketGraphQLTest {
     }
 
     @Test
+    void remoteImagesOfAMessageLoadOnlyWhenTheAgentAsks() {
+        String anna = KeycloakTokens.user("anna");
+        String id = createTicket(anna, "Remote images", "ri-" + UUID.randomUUID() + "@example.test");
+        graphql(anna, "mutation($id: ID!, $html: String) { reply(ticketId: $id, html: $html) { status } }", Map.of("id", id, "html",
+                "<p>Label:</p><img src=\"https://cdn.example.test/label.png\" alt=\"label\">"
+                        + "<img src=\"https://track.example.test/o.gif\" width=\"1\" height=\"1\">"))
+                .body("errors", nullValue());
+
+        var messages = graphql(anna, "query($id: ID!) { ticket(id: $id) { messages { html shown: html(remoteImages: true) } } }",
+                Map.of("id", id)).body("errors", nullValue()).extract().jsonPath();
+
+        String inert = messages.getString("data.ticket.messages[1].html");
+        String shown = messages.getString("data.ticket.messages[1].shown");
+        assertThat(inert).contains("data-remote-src=\"https://cdn.example.test/label.png\"").doesNotContain(" src=\"https://");
+        assertThat(shown).contains("<img src=\"https://cdn.example.test/label.png\" alt=\"label\"")
+                .as("the tracking pixel stays silent").doesNotContain(" src=\"https://track.example.test");
+    }
+
+    @Test
     void anotherTenantSeesNothingAndChangesNothing() {
         String anna = KeycloakTokens.user("anna");
         String gina = KeycloakTokens.user("gina");

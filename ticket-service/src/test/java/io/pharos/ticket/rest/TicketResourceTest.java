@@ -200,6 +200,22 @@ class TicketResourceTest {
     }
 
     @Test
+    void remoteImagesAreInertUnlessTheReaderAsks() {
+        String id = createId(ACME, ticket("Remote images", email(), List.of()));
+        message(anna(), id, Map.of("html", "<p>See</p><img src=\"https://cdn.example.test/manual.png\">"
+                + "<table background=\"https://cdn.example.test/bg.png\"><tr><td>x</td></tr></table>")).then().statusCode(201);
+
+        given().auth().oauth2(ACME).when().get("/api/v1/tickets/" + id + "/messages").then().statusCode(200)
+                .body("[1].html", containsString("data-remote-src=\"https://cdn.example.test/manual.png\""))
+                .body("[1].html", not(containsString(" src=\"https://")))
+                .body("[1].html", not(containsString(" background=")));
+        given().auth().oauth2(ACME).queryParam("remoteImages", true).when().get("/api/v1/tickets/" + id + "/messages").then()
+                .statusCode(200)
+                .body("[1].html", containsString("<img src=\"https://cdn.example.test/manual.png\""))
+                .body("[1].html", containsString("<table background=\"https://cdn.example.test/bg.png\""));
+    }
+
+    @Test
     void internalNotesStayWithAgents() {
         String id = createId(ACME, ticket("Notes", email(), List.of()));
         message(anna(), id, Map.of("text", "customer sounds upset", "visibility", "internal")).then().statusCode(201);

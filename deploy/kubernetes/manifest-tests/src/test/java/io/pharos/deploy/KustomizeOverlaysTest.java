@@ -314,6 +314,69 @@ class KustomizeOverlaysTest {
                 .contains("${TICKET_PUBLIC_URL", "${IDENTITY_TOKEN_SECRET");
     }
 
+    static final List<String> ATTACHMENT_SERVICES = List.of("ticket-service", "channel-gateway");
+
+    /**
+     * Both services that hold files talk to the same store with the same settings, sign download
+     * links with the same secret and name the same public host, which routes the links to ticket-service.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void attachmentStoreIsOneS3APIForBothServicesWithOneLinkSecret(String name) {
+        RenderedOverlay rendered = overlay(name);
+        List<String> settings = List.of("S3_ENDPOINT", "S3_REGION", "S3_PATH_STYLE", "ATTACHMENT_BUCKET", "TICKET_PUBLIC_URL");
+        Map<String, String> ticket = environment(rendered, "ticket-service");
+        for (String service : ATTACHMENT_SERVICES) {
+            Map<String, String> env = environment(rendered, service);
+            for (String key : settings) {
+                assertThat(env.get(key)).as(name + "/" + service + " " + key).isNotBlank().isEqualTo(ticket.get(key));
+            }
+            assertThat(env).as(name + "/" + service + ": the bucket is provisioned outside, never by the service")
+                    .doesNotContainEntry("ATTACHMENT_CREATE_BUCKET", "true");
+            assertThat(java.net.URI.create(env.get("S3_ENDPOINT")).getScheme()).as(name + "/" + service + " S3_ENDPOINT")
+                    .isEqualTo("https");
+            Container c = rendered.named(Deployment.class, service).orElseThrow().getSpec().getTemplate().getSpec().getContainers().get(0);
+            assertThat(secretOf(c, "S3_ACCESS_KEY")).isEqualTo("attachment-store/access-key");
+            assertThat(secretOf(c, "S3_SECRET_KEY")).isEqualTo("attachment-store/secret-key");
+            assertThat(secretOf(c, "ATTACHMENT_LINK_SECRET")).as("one link secret: ticket-service verifies what either signs")
+                    .isEqualTo("attachment-link-signing/secret");
+            String properties = RenderedOverlay.read(RenderedOverlay.ROOT.resolve(service + "/src/main/resources/application.properties"));
+            assertThat(properties).as(service + " reads the variables the manifests set")
+                    .contains("${S3_ENDPOINT", "${S3_REGION", "${S3_PATH_STYLE", "${ATTACHMENT_BUCKET", "${S3_ACCESS_KEY",
+                            "${S3_SECRET_KEY", "${ATTACHMENT_LINK_SECRET", "${TICKET_PUBLIC_URL");
+        }
+        // a signed download link (TICKET_PUBLIC_URL/api/v1/attachments/{id}/content) reaches ticket-service
+        assertThat(routes(rendered, ticket.get("TICKET_PUBLIC_URL"))).anySatisfy(p -> {
+            assertThat(p.getPath()).isEqualTo("/api/v1/attachments");
+            assertThat(p.getBackend().getService().getName()).isEqualTo("ticket-service");
+        });
+    }
+
+    @Test
+    void prodNetworkPoliciesLetOnlyTheFileHoldingServicesReachTheAttachmentStore() {
+        NetworkPolicyEvaluator net = new NetworkPolicyEvaluator(prod.all(NetworkPolicy.class));
+        java.net.URI endpoint = java.net.URI.create(environment(prod, "ticket-service").get("S3_ENDPOINT"));
+        int port = endpoint.getPort() > 0 ? endpoint.getPort() : 443;
+        String publicAddress = "52.219.170.10"; // an AWS S3 eu-central-1 address; the endpoint is public as shipped
+        for (String service : ATTACHMENT_SERVICES) {
+            assertThat(net.egressAllowedTo(podLabels(service), publicAddress, port)).as(service + " -> " + endpoint).isTrue();
+            assertThat(net.egressAllowedTo(podLabels(service), publicAddress, 9000)).as(service + " -> any other port").isFalse();
+        }
+        assertThat(net.egressAllowedTo(podLabels("ticket-service"), "10.1.2.3", port))
+                .as("ticket-service -> a private address (the policy does not open the cluster)").isFalse();
+        for (String other : List.of("survey-service", "analytics-service", "gateway")) {
+            assertThat(net.egressAllowedTo(podLabels(other), publicAddress, port)).as(other + " -> the attachment store").isFalse();
+        }
+    }
+
+    /** "secret/key" of a container's variable, which must come from a Secret. */
+    private static String secretOf(Container c, String variable) {
+        EnvVar env = c.getEnv().stream().filter(e -> e.getName().equals(variable)).findFirst()
+                .orElseThrow(() -> new AssertionError(c.getName() + ": no " + variable));
+        var ref = env.getValueFrom().getSecretKeyRef();
+        return ref.getName() + "/" + ref.getKey();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = { "dev", "prod" })
     void everyServiceBehindTheIngressTrustsXForwardedForOnlyFromTheIngressController(String name) {

@@ -28,6 +28,37 @@ final class NetworkPolicyEvaluator {
         return egressAllowed(source, destination, port) && ingressAllowed(source, destination, port);
     }
 
+    /**
+     * Whether a pod may open a connection to an address outside the cluster (an {@code ipBlock} peer
+     * containing it and not excepting it); nothing of the cluster's ingress applies there.
+     */
+    boolean egressAllowedTo(Map<String, String> source, String address, int port) {
+        List<NetworkPolicy> selecting = selecting(source, "Egress");
+        return selecting.isEmpty() || selecting.stream()
+                .flatMap(p -> p.getSpec().getEgress() == null ? java.util.stream.Stream.empty() : p.getSpec().getEgress().stream())
+                .anyMatch(rule -> portsMatch(rule.getPorts(), port) && (rule.getTo() == null || rule.getTo().isEmpty()
+                        || rule.getTo().stream().anyMatch(peer -> peer.getIpBlock() != null
+                                && contains(peer.getIpBlock().getCidr(), address)
+                                && (peer.getIpBlock().getExcept() == null
+                                        || peer.getIpBlock().getExcept().stream().noneMatch(e -> contains(e, address))))));
+    }
+
+    /** IPv4 only: what the policies here name. */
+    private static boolean contains(String cidr, String address) {
+        String[] parts = cidr.split("/");
+        int bits = Integer.parseInt(parts[1]);
+        long mask = bits == 0 ? 0 : (0xFFFFFFFFL << (32 - bits)) & 0xFFFFFFFFL;
+        return (ipv4(parts[0]) & mask) == (ipv4(address) & mask);
+    }
+
+    private static long ipv4(String address) {
+        long value = 0;
+        for (String octet : address.split("\\.")) {
+            value = (value << 8) | Integer.parseInt(octet);
+        }
+        return value;
+    }
+
     private boolean ingressAllowed(Map<String, String> source, Map<String, String> destination, int port) {
         List<NetworkPolicy> selecting = selecting(destination, "Ingress");
         return selecting.isEmpty() || selecting.stream()
