@@ -3,6 +3,7 @@ package io.pharos.channel;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
@@ -204,6 +205,64 @@ class OutboundAttachmentsTest {
         assertThat(document.getBody().asBytes()).isEqualTo(pdf);
         assertThat(document.getHeader("Content-Disposition").firstValue()).contains("filename");
         api.verify(0, postRequestedFor(urlPathEqualTo(TELEGRAM + "/sendMessage")));
+    }
+
+    @Test
+    void aMessengerReplySendsTheTextThenUploadsTheFileWithTheMessage() throws Exception {
+        var api = ProviderStandIn.server;
+        // Send API: a message with an attachment carries no text; the file goes up as filedata with it
+        api.stubFor(post(urlPathEqualTo("/meta/me/messages")).withHeader("Content-Type", containing("application/json"))
+                .willReturn(json(200, "{\"recipient_id\":\"6543210987654321\",\"message_id\":\"m_TEXT-OUT\"}")));
+        api.stubFor(post(urlPathEqualTo("/meta/me/messages")).withHeader("Content-Type", containing("multipart/form-data"))
+                .willReturn(json(200, "{\"recipient_id\":\"6543210987654321\",\"message_id\":\"m_FILE-OUT\",\"attachment_id\":\"1857777774821032\"}")));
+        byte[] pdf = pdf();
+        OutboundAttachment invoice = stored("τιμολόγιο-55231.pdf", pdf);
+        String ticket = UUID.randomUUID().toString();
+        try (KafkaEvents kafka = new KafkaEvents("pharos.channel.delivery")) {
+            request(ticket, Channel.MESSENGER, new MessageRequested.Recipient(UUID.randomUUID(), null, null, null, null, "6543210987654321",
+                    null, null), "Το τιμολόγιο σας", null, List.of(invoice));
+            KafkaEvents.Event delivered = kafka.await(e -> ticket.equals(e.key()), 1, WAIT).get(0);
+            EventContracts.assertValid(delivered);
+            assertThat(delivered.cloudEvent().path("data").path("providerMessageId").asText()).isEqualTo("m_FILE-OUT");
+        }
+        List<LoggedRequest> sent = api.findAll(postRequestedFor(urlPathEqualTo("/meta/me/messages")));
+        assertThat(sent).hasSize(2);
+        assertThat(sent.get(0).queryParameter("access_token").firstValue()).isEqualTo("acme-messenger-token");
+        assertThat(equalToJson("{\"recipient\":{\"id\":\"6543210987654321\"},\"message\":{\"text\":\"Το τιμολόγιο σας\"},"
+                + "\"messaging_type\":\"RESPONSE\"}").match(sent.get(0).getBodyAsString()).isExactMatch()).isTrue();
+        LoggedRequest upload = sent.get(1);
+        assertThat(upload.queryParameter("access_token").firstValue()).isEqualTo("acme-messenger-token");
+        assertThat(equalToJson("{\"id\":\"6543210987654321\"}").match(upload.getPart("recipient").getBody().asString()).isExactMatch())
+                .isTrue();
+        assertThat(equalToJson("{\"attachment\":{\"type\":\"file\",\"payload\":{\"is_reusable\":false}}}")
+                .match(upload.getPart("message").getBody().asString()).isExactMatch()).isTrue();
+        assertThat(upload.getPart("messaging_type").getBody().asString()).isEqualTo("RESPONSE");
+        assertThat(upload.getPart("filedata").getBody().asBytes()).isEqualTo(pdf);
+        assertThat(upload.getPart("filedata").getHeader("Content-Type").firstValue()).isEqualTo("application/pdf");
+    }
+
+    @Test
+    void anInstagramReplyGivesInstagramASignedLinkToFetchTheImageFrom() throws Exception {
+        var api = ProviderStandIn.server;
+        api.stubFor(post(urlPathEqualTo("/meta/me/messages"))
+                .willReturn(json(200, "{\"recipient_id\":\"1789000000000042\",\"message_id\":\"aWdfZAG1faW1hZA2U\"}")));
+        OutboundAttachment photo = stored("δέμα.png", PNG);
+        String ticket = UUID.randomUUID().toString();
+        try (KafkaEvents kafka = new KafkaEvents("pharos.channel.delivery")) {
+            request(ticket, Channel.INSTAGRAM, new MessageRequested.Recipient(UUID.randomUUID(), null, null, null, null, null,
+                    "1789000000000042", null), "", null, List.of(photo));
+            KafkaEvents.Event delivered = kafka.await(e -> ticket.equals(e.key()), 1, WAIT).get(0);
+            EventContracts.assertValid(delivered);
+            assertThat(delivered.type()).isEqualTo("pharos.channel.message.delivered");
+        }
+        List<LoggedRequest> sent = api.findAll(postRequestedFor(urlPathEqualTo("/meta/me/messages")));
+        assertThat(sent).as("no text, so only the image").hasSize(1);
+        JsonNode body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(sent.get(0).getBodyAsString());
+        assertThat(body.path("recipient").path("id").asText()).isEqualTo("1789000000000042");
+        assertThat(body.path("message").path("attachment").path("type").asText()).isEqualTo("image");
+        URI link = URI.create(body.path("message").path("attachment").path("payload").path("url").asText());
+        assertThat(link.getPath()).isEqualTo("/api/v1/attachments/" + photo.id() + "/content");
+        assertThat(links.permits(photo.id(), form(link.getRawQuery()).get("token").get(0))).isTrue();
     }
 
     @Test
