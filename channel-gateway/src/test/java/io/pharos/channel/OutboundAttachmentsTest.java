@@ -48,10 +48,13 @@ import io.pharos.contracts.Channel;
 import io.pharos.contracts.channel.ChannelEvents;
 import io.pharos.contracts.channel.MessageRequested;
 import io.pharos.contracts.channel.OutboundAttachment;
+import io.pharos.channel.repository.ChatRepository;
+import io.pharos.testing.ChatClient;
 import io.pharos.testing.EventContracts;
 import io.pharos.testing.KafkaEvents;
 import io.pharos.testing.Mailboxes;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 
@@ -82,6 +85,12 @@ class OutboundAttachmentsTest {
 
     @Inject
     Channels channels;
+
+    @Inject
+    ChatRepository chats;
+
+    @TestHTTPResource("/")
+    URI base;
 
     @BeforeAll
     static void consumerReady() {
@@ -266,6 +275,55 @@ class OutboundAttachmentsTest {
     }
 
     @Test
+    void aChatReplyShowsTheVisitorSignedLinksAndMailsTheFilesWhenTheVisitorIsAway() throws Exception {
+        String email = "chat-files-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+        JsonNode session = new com.fasterxml.jackson.databind.ObjectMapper().readTree(io.restassured.RestAssured.given()
+                .contentType(io.restassured.http.ContentType.JSON).body(Map.of("name", "Ελένη", "email", email, "language", "el"))
+                .post("/api/v1/chat/acme-chat/sessions").then().statusCode(200).extract().asString());
+        String sessionId = session.path("sessionId").asText();
+        byte[] pdf = pdf();
+        OutboundAttachment invoice = stored("τιμολόγιο-55231.pdf", pdf);
+        String ticket = UUID.randomUUID().toString();
+        try (KafkaEvents kafka = new KafkaEvents("pharos.channel.delivery");
+                ChatClient visitor = ChatClient.connect(base, session.path("socket").asText())) {
+            visitor.next("ready");
+            request(ticket, Channel.CHAT, ProducerSamples.customer(UUID.randomUUID(), email, null, null, null, sessionId),
+                    "Το τιμολόγιο σας", null, List.of(invoice));
+            JsonNode pushed = visitor.next(f -> "message".equals(f.path("type").asText()) && "agent".equals(f.path("from").asText()),
+                    Duration.ofSeconds(20));
+            assertThat(pushed.path("text").asText()).isEqualTo("Το τιμολόγιο σας");
+            JsonNode file = pushed.path("files").get(0);
+            assertThat(file.path("name").asText()).isEqualTo("τιμολόγιο-55231.pdf");
+            assertThat(file.path("type").asText()).isEqualTo("application/pdf");
+            assertThat(file.path("size").asLong()).isEqualTo(pdf.length);
+            URI link = URI.create(file.path("url").asText());
+            assertThat(link.getPath()).isEqualTo("/api/v1/attachments/" + invoice.id() + "/content");
+            assertThat(links.permits(invoice.id(), form(link.getRawQuery()).get("token").get(0))).isTrue();
+            assertThat(kafka.await(e -> ticket.equals(e.key()), 1, WAIT).get(0).cloudEvent().path("data").path("status").asText())
+                    .isEqualTo("delivered");
+        }
+        // the visitor has left: the next reply waits in the transcript and goes by mail, the file attached
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !visitorConnected(sessionId));
+        try (KafkaEvents kafka = new KafkaEvents("pharos.channel.delivery")) {
+            request(ticket, Channel.CHAT, ProducerSamples.customer(UUID.randomUUID(), email, null, null, null, sessionId),
+                    "Και πάλι το τιμολόγιο", null, List.of(invoice));
+            assertThat(kafka.await(e -> ticket.equals(e.key()), 1, WAIT).get(0).cloudEvent().path("data").path("status").asText())
+                    .isEqualTo("sent");
+        }
+        MimeMessage mail = Mailboxes.inbox(email, 1, Duration.ofSeconds(10)).get(0);
+        MimeMultipart parts = (MimeMultipart) mail.getContent();
+        Part attachedPdf = null;
+        for (int i = 0; i < parts.getCount(); i++) {
+            if (Part.ATTACHMENT.equalsIgnoreCase(parts.getBodyPart(i).getDisposition())) {
+                attachedPdf = parts.getBodyPart(i);
+            }
+        }
+        assertThat(attachedPdf).isNotNull();
+        assertThat(attachedPdf.getFileName()).isEqualTo("τιμολόγιο-55231.pdf");
+        assertThat(bytes(attachedPdf)).isEqualTo(pdf);
+    }
+
+    @Test
     void anSmsChannelThatSendsMmsGivesTwilioSignedLinksToTheFiles() throws Throwable {
         // a number of its own that sends MMS (setting mms), for a tenant of its own so no other test's SMS changes account
         VertxContextSupport.subscribeAndAwait(() -> channels.add("hermes-mms", "hermes", ChannelType.SMS, "Hermes MMS", "+302101234569",
@@ -342,6 +400,16 @@ class OutboundAttachmentsTest {
             assertThat(failed.path("reason").asText()).contains("χαμένο.pdf").contains("not in the attachment store");
         }
         ProviderStandIn.server.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    private boolean visitorConnected(String sessionId) throws Exception {
+        try {
+            return VertxContextSupport.subscribeAndAwait(() -> chats.visitorConnected(UUID.fromString(sessionId)));
+        } catch (Exception | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
     }
 
     private static JsonNode failure(KafkaEvents kafka, String ticket) {

@@ -232,7 +232,7 @@ public class Deliveries {
 
     /**
      * A chat reply the visitor is not connected to read (they left, or wrote while nobody was
-     * online) also goes to the email they gave, from the tenant's email channel. The transcript
+     * online) also goes to the email they gave, from the tenant's email channel, with its files. The transcript
      * has it either way, so a mail that fails is logged, not a failed delivery.
      */
     private Uni<String> emailWhenAway(String tenant, MessageRequested data, ChatService.Delivered d) {
@@ -246,7 +246,8 @@ public class Deliveries {
             MessageRequested mail = new MessageRequested(data.requestId(), data.ticketId(), data.ticketNumber(), data.messageId(),
                     data.channel(), new MessageRequested.Recipient(null, d.email(), null, null, null, null, null, null), data.subject(),
                     data.text(), data.html(), data.inReplyTo(), data.references(), data.language(), data.acknowledgement());
-            return email(list.get(0), mail, List.of()).replaceWith(d.providerMessageId())
+            List<OutboundAttachment> attached = data.attachments() == null ? List.of() : data.attachments();
+            return files.load(tenant, attached).flatMap(loaded -> email(list.get(0), mail, loaded)).replaceWith(d.providerMessageId())
                     .onFailure().recoverWithItem(e -> {
                         LOG.warnf("chat reply %s kept in the transcript; the email copy failed: %s", data.requestId(), describe(e));
                         return d.providerMessageId();
