@@ -303,7 +303,7 @@ class OutboundAttachmentsTest {
                     .isEqualTo("delivered");
         }
         // the visitor has left: the next reply waits in the transcript and goes by mail, the file attached
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !visitorConnected(sessionId));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !chats.visitorConnected(UUID.fromString(sessionId)).await().atMost(WAIT));
         try (KafkaEvents kafka = new KafkaEvents("pharos.channel.delivery")) {
             request(ticket, Channel.CHAT, ProducerSamples.customer(UUID.randomUUID(), email, null, null, null, sessionId),
                     "Και πάλι το τιμολόγιο", null, List.of(invoice));
@@ -400,16 +400,6 @@ class OutboundAttachmentsTest {
             assertThat(failed.path("reason").asText()).contains("χαμένο.pdf").contains("not in the attachment store");
         }
         ProviderStandIn.server.verify(0, anyRequestedFor(anyUrl()));
-    }
-
-    private boolean visitorConnected(String sessionId) throws Exception {
-        try {
-            return VertxContextSupport.subscribeAndAwait(() -> chats.visitorConnected(UUID.fromString(sessionId)));
-        } catch (Exception | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
     }
 
     private static JsonNode failure(KafkaEvents kafka, String ticket) {
