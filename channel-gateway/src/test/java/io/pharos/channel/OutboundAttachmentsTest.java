@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import io.pharos.attachments.AttachmentLinks;
@@ -214,6 +215,28 @@ class OutboundAttachmentsTest {
         assertThat(document.getBody().asBytes()).isEqualTo(pdf);
         assertThat(document.getHeader("Content-Disposition").firstValue()).contains("filename");
         api.verify(0, postRequestedFor(urlPathEqualTo(TELEGRAM + "/sendMessage")));
+    }
+
+    @Test
+    void anUploadThatMeetsAServerErrorIsSentAgainWithTheSameBytes() throws Exception {
+        var api = ProviderStandIn.server;
+        String path = TELEGRAM + "/sendDocument";
+        api.stubFor(post(urlPathEqualTo(path)).inScenario("busy").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(502).withBody("Bad Gateway")).willSetStateTo("recovered"));
+        api.stubFor(post(urlPathEqualTo(path)).inScenario("busy").whenScenarioStateIs("recovered").willReturn(json(200, telegramSent(701))));
+        byte[] pdf = pdf();
+        OutboundAttachment invoice = stored("τιμολόγιο.pdf", pdf);
+        String ticket = UUID.randomUUID().toString();
+        try (KafkaEvents kafka = new KafkaEvents("pharos.channel.delivery")) {
+            request(ticket, Channel.TELEGRAM, ProducerSamples.customer(UUID.randomUUID(), null, null, null, "123456789", null), "",
+                    null, List.of(invoice));
+            KafkaEvents.Event delivered = kafka.await(e -> ticket.equals(e.key()), 1, WAIT).get(0);
+            assertThat(delivered.type()).isEqualTo("pharos.channel.message.delivered");
+            assertThat(delivered.cloudEvent().path("data").path("providerMessageId").asText()).isEqualTo("telegram:123456789:701");
+        }
+        List<LoggedRequest> attempts = api.findAll(postRequestedFor(urlPathEqualTo(path)));
+        assertThat(attempts).hasSize(2);
+        assertThat(attempts).allSatisfy(a -> assertThat(a.getPart("document").getBody().asBytes()).isEqualTo(pdf));
     }
 
     @Test
