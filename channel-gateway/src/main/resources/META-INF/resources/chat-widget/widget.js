@@ -59,7 +59,7 @@
       Object.keys(pending).forEach(function (id) { send(id, pending[id]); });
     } else if (f.type === 'message') {
       if (f.id && pending[f.id] !== undefined) { delete pending[f.id]; var p = document.querySelector('[data-id="' + f.id + '"]'); if (p) { p.remove(); } }
-      show(f.from, f.text, f.seq);
+      show(f.from, f.text, f.seq, undefined, f.files);
       if (f.from !== 'visitor') { $('typing').textContent = ''; }
     } else if (f.type === 'ack') {
       delete pending[f.id];
@@ -75,12 +75,22 @@
     }
   }
 
-  function show(from, text, seq, id) {
+  function show(from, text, seq, id, files) {
     if (seq && seen[seq]) { return; }
     if (seq) { seen[seq] = true; lastSeq = Math.max(lastSeq, seq); }
     var li = document.createElement('li');
     li.className = from + (seq ? '' : ' pending');
     li.textContent = text;
+    // an agent's files: signed links (short-lived; a reconnect replays the message with fresh ones)
+    (files || []).forEach(function (file) {
+      var a = document.createElement('a');
+      a.className = 'file';
+      a.href = file.url;
+      a.target = '_blank';
+      a.rel = 'noopener noreferrer';
+      a.textContent = '\uD83D\uDCCE ' + file.name;
+      li.appendChild(a);
+    });
     if (id) { li.dataset.id = id; }
     $('log').appendChild(li);
     li.scrollIntoView({ block: 'end' });

@@ -11,8 +11,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import org.jboss.resteasy.reactive.client.api.ClientMultipartForm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -34,9 +37,22 @@ public final class ProviderApis {
         Uni<JsonNode> whatsapp(@PathParam("phoneNumberId") String phoneNumberId, @HeaderParam("Authorization") String bearer,
                 JsonNode message);
 
+        /** WhatsApp: uploads a file ({@code messaging_product}, {@code file}, {@code type}) and answers its media {@code id}. */
+        @POST
+        @Path("/{phoneNumberId}/media")
+        @Consumes(MediaType.MULTIPART_FORM_DATA)
+        Uni<JsonNode> whatsappMedia(@PathParam("phoneNumberId") String phoneNumberId, @HeaderParam("Authorization") String bearer,
+                ClientMultipartForm upload);
+
         @POST
         @Path("/me/messages")
         Uni<JsonNode> messenger(@QueryParam("access_token") String accessToken, JsonNode message);
+
+        /** Messenger: a message whose attachment is uploaded with it ({@code recipient}, {@code message}, {@code filedata}). */
+        @POST
+        @Path("/me/messages")
+        @Consumes(MediaType.MULTIPART_FORM_DATA)
+        Uni<JsonNode> messengerUpload(@QueryParam("access_token") String accessToken, ClientMultipartForm message);
 
         /** WhatsApp Business Management API: submit a message template for review. */
         @POST
@@ -65,6 +81,13 @@ public final class ProviderApis {
         @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
         Uni<JsonNode> send(@PathParam("accountSid") String accountSid, @HeaderParam("Authorization") String basic,
                 @FormParam("To") String to, @FormParam("From") String from, @FormParam("Body") String body);
+
+        /** The same endpoint with any form: an MMS repeats {@code MediaUrl} once per file. */
+        @POST
+        @Path("/2010-04-01/Accounts/{accountSid}/Messages.json")
+        @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+        Uni<JsonNode> send(@PathParam("accountSid") String accountSid, @HeaderParam("Authorization") String basic,
+                MultivaluedMap<String, String> form);
     }
 
     /** Telegram Bot API. */
@@ -75,5 +98,11 @@ public final class ProviderApis {
         @POST
         @Path("/bot{token}/sendMessage")
         Uni<JsonNode> send(@PathParam("token") String token, JsonNode message);
+
+        /** sendPhoto, sendDocument, sendAudio, sendVoice or sendVideo with the file uploaded in the request. */
+        @POST
+        @Path("/bot{token}/{method}")
+        @Consumes(MediaType.MULTIPART_FORM_DATA)
+        Uni<JsonNode> sendFile(@PathParam("token") String token, @PathParam("method") String method, ClientMultipartForm message);
     }
 }

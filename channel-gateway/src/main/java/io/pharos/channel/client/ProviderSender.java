@@ -84,6 +84,11 @@ public class ProviderSender {
         ObjectNode body = json.createObjectNode();
         body.putObject("recipient").put("id", recipientId);
         body.putObject("message").put("text", text);
+        return messenger(channel, body, messageTag);
+    }
+
+    /** A Send API message with its {@code messaging_type} (and tag); {@code body} has the recipient and the message. */
+    Uni<String> messenger(ChannelAccount channel, ObjectNode body, String messageTag) {
         // Send API: a reply within 24 hours is a RESPONSE; later only under a message tag (HUMAN_AGENT: up to 7 days)
         if (messageTag != null && !messageTag.isBlank()) {
             body.put("messaging_type", "MESSAGE_TAG").put("tag", messageTag);
@@ -101,8 +106,7 @@ public class ProviderSender {
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.9, delay = 30, delayUnit = ChronoUnit.SECONDS, skipOn = Undeliverable.class)
     public Uni<String> sms(ChannelAccount channel, String to, String text) {
         String sid = channel.setting("accountSid", "");
-        String basic = "Basic " + Base64.getEncoder().encodeToString((sid + ":" + channel.secret("authToken")).getBytes(StandardCharsets.UTF_8));
-        return twilio.send(sid, basic, to, channel.address(), text).onFailure().transform(e -> ProviderErrors.refused("sms", e))
+        return twilio.send(sid, twilioBasic(channel), to, channel.address(), text).onFailure().transform(e -> ProviderErrors.refused("sms", e))
                 .map(r -> r.path("sid").asText(null));
     }
 
@@ -113,8 +117,18 @@ public class ProviderSender {
     public Uni<String> telegram(ChannelAccount channel, String chatId, String text) {
         ObjectNode body = json.createObjectNode().put("chat_id", chatId).put("text", text);
         return telegram.send(channel.secret("botToken"), body).onFailure().transform(e -> ProviderErrors.refused("telegram", e))
-                // the id inbound messages, edits and reactions use: a message id is unique only within its chat
-                .map(r -> "telegram:" + r.path("result").path("chat").path("id").asText(chatId) + ":"
-                        + r.path("result").path("message_id").asText(""));
+                .map(r -> telegramId(r, chatId));
+    }
+
+    /** The id inbound messages, edits and reactions use: a message id is unique only within its chat. */
+    static String telegramId(JsonNode response, String chatId) {
+        return "telegram:" + response.path("result").path("chat").path("id").asText(chatId) + ":"
+                + response.path("result").path("message_id").asText("");
+    }
+
+    /** Twilio's HTTP basic authentication: the account SID and its auth token. */
+    static String twilioBasic(ChannelAccount channel) {
+        String sid = channel.setting("accountSid", "");
+        return "Basic " + Base64.getEncoder().encodeToString((sid + ":" + channel.secret("authToken")).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -17,7 +17,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * Sends one email through the configured SMTP server (Quarkus Mailer), with our own Message-ID
  * and the threading headers so that the customer's client shows one conversation; retried with
- * exponential backoff, timed out, and behind a circuit breaker while the server is down.
+ * exponential backoff, timed out, and behind a circuit breaker while the server is down. Files go
+ * as attachment parts of a multipart/mixed mail ({@link MimeFileNames}).
  */
 @ApplicationScoped
 public class SmtpSender {
@@ -27,7 +28,13 @@ public class SmtpSender {
      * envelope recipients only (RCPT TO), never in a header, so the other recipients do not see them.
      */
     public record Email(String from, String to, String subject, String text, String html, String messageId, String inReplyTo,
-            List<String> references, List<String> cc, List<String> bcc, boolean autoReply) {
+            List<String> references, List<String> cc, List<String> bcc, boolean autoReply, List<OutgoingFile> files) {
+
+        /** Without files. */
+        public Email(String from, String to, String subject, String text, String html, String messageId, String inReplyTo,
+                List<String> references, List<String> cc, List<String> bcc, boolean autoReply) {
+            this(from, to, subject, text, html, messageId, inReplyTo, references, cc, bcc, autoReply, List.of());
+        }
     }
 
     private final ReactiveMailer mailer;
@@ -56,6 +63,7 @@ public class SmtpSender {
         if (email.references() != null && !email.references().isEmpty()) {
             mail.addHeader("References", String.join(" ", email.references().stream().map(r -> "<" + r + ">").toList()));
         }
+        (email.files() == null ? List.<OutgoingFile>of() : email.files()).forEach(file -> MimeFileNames.attach(mail, file));
         if (email.autoReply()) {
             mail.addHeader("Auto-Submitted", "auto-replied"); // RFC 3834: no auto-responder answers it, no loop
         }

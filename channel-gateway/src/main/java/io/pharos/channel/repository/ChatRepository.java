@@ -10,6 +10,10 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.pharos.channel.domain.ChatFile;
 import io.pharos.channel.domain.ChatMessage;
 import io.pharos.channel.domain.ChatSession;
 import io.smallrye.mutiny.Uni;
@@ -33,9 +37,11 @@ public class ChatRepository {
     }
 
     private final Pool pool;
+    private final ObjectMapper json;
 
-    public ChatRepository(Pool pool) {
+    public ChatRepository(Pool pool, ObjectMapper json) {
         this.pool = pool;
+        this.json = json;
     }
 
     public Uni<Void> createSession(ChatSession s) {
@@ -71,23 +77,34 @@ public class ChatRepository {
 
     /** Stores an agent's reply (or a system notice) once per delivery request. */
     public Uni<Appended> appendReply(UUID sessionId, String sender, String text, String requestId) {
+        return appendReply(sessionId, sender, text, requestId, List.of());
+    }
+
+    /** Stores an agent's reply with the files it carries, once per delivery request. */
+    public Uni<Appended> appendReply(UUID sessionId, String sender, String text, String requestId, List<ChatFile> files) {
         return pool.withTransaction(c -> c.preparedQuery("SELECT " + MESSAGE_COLUMNS + " FROM chat_message WHERE request_id = $1")
                 .execute(Tuple.of(requestId))
                 .flatMap(rows -> rows.size() > 0 ? Uni.createFrom().item(new Appended(message(rows.iterator().next()), false))
-                        : insert(c, sessionId, sender, text, null, requestId).map(m -> new Appended(m, true))));
+                        : insert(c, sessionId, sender, text, null, requestId, files).map(m -> new Appended(m, true))));
     }
 
     private Uni<ChatMessage> insert(SqlConnection c, UUID sessionId, String sender, String text, String clientMessageId, String requestId) {
+        return insert(c, sessionId, sender, text, clientMessageId, requestId, List.of());
+    }
+
+    private Uni<ChatMessage> insert(SqlConnection c, UUID sessionId, String sender, String text, String clientMessageId, String requestId,
+            List<ChatFile> files) {
         OffsetDateTime now = now();
         // the row lock on the session serialises numbering between replicas
         return c.preparedQuery("UPDATE chat_session SET last_seq = last_seq + 1, updated_at = $2 WHERE id = $1 RETURNING last_seq")
                 .execute(Tuple.of(sessionId, now))
                 .flatMap(rows -> {
                     int seq = rows.iterator().next().getInteger("last_seq");
-                    return c.preparedQuery("INSERT INTO chat_message (session_id, seq, sender, text, client_message_id, request_id, created_at)"
-                            + " VALUES ($1, $2, $3, $4, $5, $6, $7)")
-                            .execute(Tuple.tuple(List.of(sessionId, seq, sender, text)).addValue(clientMessageId).addValue(requestId).addValue(now))
-                            .map(ignored -> new ChatMessage(sessionId, seq, sender, text, clientMessageId, now.toInstant()));
+                    return c.preparedQuery("INSERT INTO chat_message (session_id, seq, sender, text, client_message_id, request_id, created_at,"
+                            + " files) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+                            .execute(Tuple.tuple(List.of(sessionId, seq, sender, text)).addValue(clientMessageId).addValue(requestId).addValue(now)
+                                    .addValue(files.isEmpty() ? null : write(files)))
+                            .map(ignored -> new ChatMessage(sessionId, seq, sender, text, clientMessageId, now.toInstant(), files));
                 });
     }
 
@@ -136,16 +153,35 @@ public class ChatRepository {
                 .execute(Tuple.of(sessionId.toString(), now().minus(PRESENCE_TTL))).map(rows -> rows.size() > 0);
     }
 
-    private static final String MESSAGE_COLUMNS = "session_id, seq, sender, text, client_message_id, created_at";
+    private static final String MESSAGE_COLUMNS = "session_id, seq, sender, text, client_message_id, created_at, files";
 
     private static ChatSession session(Row r) {
         return new ChatSession(r.getUUID("id"), r.getString("tenant"), r.getString("channel_id"), r.getString("name"), r.getString("email"),
                 r.getString("language"), r.getBoolean("offline"));
     }
 
-    private static ChatMessage message(Row r) {
+    private ChatMessage message(Row r) {
         return new ChatMessage(r.getUUID("session_id"), r.getInteger("seq"), r.getString("sender"), r.getString("text"),
-                r.getString("client_message_id"), r.getOffsetDateTime("created_at").toInstant());
+                r.getString("client_message_id"), r.getOffsetDateTime("created_at").toInstant(), files(r.getString("files")));
+    }
+
+    private String write(List<ChatFile> files) {
+        try {
+            return json.writeValueAsString(files);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<ChatFile> files(String column) {
+        if (column == null) {
+            return List.of();
+        }
+        try {
+            return List.of(json.readValue(column, ChatFile[].class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable files of a chat message", e);
+        }
     }
 
     private static OffsetDateTime now() {

@@ -97,7 +97,7 @@ public class ChatSockets {
 
     private Uni<Integer> replay(ServerWebSocket ws, UUID sessionId, int after) {
         return chatsAfter(sessionId, after).map(list -> {
-            list.forEach(m -> hub.send(ws, ChatHub.visitorFrame(m)));
+            list.forEach(m -> hub.send(ws, hub.visitorFrame(m)));
             return list.isEmpty() ? after : list.get(list.size() - 1).seq();
         });
     }
@@ -161,7 +161,7 @@ public class ChatSockets {
             case "typing" -> chat.agentTyping(agent, sessionId, frame.path("typing").asBoolean(true));
             case "history" -> chat.transcript(agent.tenant(), sessionId, Math.max(0, frame.path("after").asInt(0)))
                     .invoke(list -> hub.send(socket.socket(), ChatHub.frame("history", "sessionId", sessionId.toString(), "messages",
-                            list.stream().map(m -> ChatHub.agentFrame(null, m)).toList())))
+                            list.stream().map(m -> hub.agentFrame(null, m)).toList())))
                     .replaceWithVoid();
             default -> Uni.createFrom().failure(ProblemException.badRequest("validation", "type must be typing or history"));
         };

@@ -18,6 +18,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.pharos.attachments.AttachmentLinks;
 import io.pharos.channel.domain.ChatMessage;
 import io.pharos.channel.domain.ChatSession;
 import io.pharos.channel.repository.ChatRepository;
@@ -54,12 +55,14 @@ public class ChatHub {
     private final ChatRepository chats;
     private final Pool pool;
     private final ObjectMapper json;
+    private final AttachmentLinks links;
     private PgSubscriber subscriber;
 
-    public ChatHub(ChatRepository chats, Pool pool, ObjectMapper json) {
+    public ChatHub(ChatRepository chats, Pool pool, ObjectMapper json, AttachmentLinks links) {
         this.chats = chats;
         this.pool = pool;
         this.json = json;
+        this.links = links;
     }
 
     void start(@Observes StartupEvent ignored, io.vertx.mutiny.core.Vertx vertx,
@@ -180,17 +183,19 @@ public class ChatHub {
 
     // ------------------------------------------------------------------ frames
 
-    public static Map<String, Object> visitorFrame(ChatMessage m) {
+    public Map<String, Object> visitorFrame(ChatMessage m) {
         Map<String, Object> f = frame("message", "seq", m.seq(), "from", m.sender(), "text", m.text(), "at", m.createdAt().toString());
         if (m.clientMessageId() != null) {
             f.put("id", m.clientMessageId());
         }
+        addFiles(f, m);
         return f;
     }
 
-    public static Map<String, Object> agentFrame(ChatSession s, ChatMessage m) {
+    public Map<String, Object> agentFrame(ChatSession s, ChatMessage m) {
         Map<String, Object> f = frame("message", "sessionId", m.sessionId().toString(), "seq", m.seq(), "from", m.sender(), "text", m.text(),
                 "at", m.createdAt().toString());
+        addFiles(f, m);
         if (s != null) {
             Map<String, Object> visitor = new LinkedHashMap<>();
             visitor.put("name", s.name());
@@ -199,6 +204,24 @@ public class ChatHub {
             f.put("channelId", s.channelId());
         }
         return f;
+    }
+
+    /**
+     * The files of a reply as {@code files: [{name, type, size, url}]}, each link signed now (short-lived, served by
+     * ticket-service without a token): a transcript replayed later gets fresh links, none that expired in it.
+     */
+    private void addFiles(Map<String, Object> frame, ChatMessage m) {
+        if (m.files() == null || m.files().isEmpty()) {
+            return;
+        }
+        frame.put("files", m.files().stream().map(file -> {
+            Map<String, Object> shown = new LinkedHashMap<>();
+            shown.put("name", file.name());
+            shown.put("type", file.type());
+            shown.put("size", file.size());
+            shown.put("url", links.downloadUrl(file.id()));
+            return shown;
+        }).toList());
     }
 
     public static Map<String, Object> frame(String type, Object... pairs) {

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.pharos.channel.api.ChatSessionRequest;
 import io.pharos.channel.api.ChatSessionView;
+import io.pharos.channel.domain.ChatFile;
 import io.pharos.channel.domain.ChatMessage;
 import io.pharos.channel.domain.ChatSession;
 import io.pharos.channel.domain.Undeliverable;
@@ -219,11 +220,17 @@ public class ChatService {
             if (s == null || !s.tenant().equals(tenant)) {
                 return Uni.createFrom().failure(new Undeliverable("the customer has no chat session"));
             }
-            return chats.appendReply(sessionId, sender, request.text(), request.requestId().toString())
+            return chats.appendReply(sessionId, sender, request.text(), request.requestId().toString(), files(request))
                     .call(a -> a.stored() ? hub.message(tenant, sessionId, a.message().seq()) : Uni.createFrom().voidItem())
                     .flatMap(a -> chats.visitorConnected(sessionId).map(connected -> new Delivered(
                             "chat:" + sessionId + ":" + a.message().seq(), connected, request.recipient().email())));
         });
+    }
+
+    /** The files of an agent's reply, as the transcript keeps them (the visitor gets signed links to them). */
+    private static List<ChatFile> files(MessageRequested request) {
+        return request.attachments() == null ? List.of()
+                : request.attachments().stream().map(a -> new ChatFile(a.id(), a.fileName(), a.contentType(), a.size())).toList();
     }
 
     public static String conversationKey(ChatSession session) {

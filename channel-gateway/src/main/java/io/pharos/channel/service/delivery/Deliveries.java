@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.pharos.channel.client.OutgoingFile;
 import io.pharos.channel.client.ProviderSender;
 import io.pharos.channel.client.SmtpSender;
 import io.pharos.channel.domain.Delivery;
@@ -31,6 +32,7 @@ import io.pharos.contracts.channel.DeliveryReport.DeliveryStatus;
 import io.pharos.contracts.channel.DeliveryReport;
 import io.pharos.contracts.channel.MessageRequested;
 import io.pharos.contracts.channel.MessageUndeliverable;
+import io.pharos.contracts.channel.OutboundAttachment;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -38,7 +40,8 @@ import io.smallrye.mutiny.Uni;
  * Delivers {@code pharos.channel.message.requested}: each request id is claimed once (a row in
  * {@code delivery}), sent from the account it names ({@link SendingAccounts}) with retries, and its
  * outcome recorded together with the {@code pharos.channel.delivery} event (outbox, same
- * transaction): SENT when the provider or SMTP server took it (DELIVERED and READ come later from
+ * transaction): SENT when the provider or SMTP server took it (for a reply with files sent as several
+ * provider messages, the last one: {@link MediaReplies}) (DELIVERED and READ come later from
  * the providers' callbacks), or FAILED with the reason and the provider's code. A request claimed before
  * and never finished (a crash mid-send) is sent again by email only, under the same Message-ID;
  * on the providers' channels it is not sent again (at most once) and stays visible as SENDING.
@@ -60,10 +63,14 @@ public class Deliveries {
     private final ProviderSender providers;
     private final OutboxWriter outbox;
     private final ChatService chat;
+    private final OutboundFiles files;
+    private final MediaReplies media;
 
     public Deliveries(DeliveryRepository deliveries, Channels channels, SendingAccounts accounts, TemplateMessages templates, SmtpSender smtp,
-            ProviderSender providers, OutboxWriter outbox, ChatService chat) {
+            ProviderSender providers, OutboxWriter outbox, ChatService chat, OutboundFiles files, MediaReplies media) {
         this.chat = chat;
+        this.files = files;
+        this.media = media;
         this.accounts = accounts;
         this.templates = templates;
         this.deliveries = deliveries;
@@ -127,8 +134,11 @@ public class Deliveries {
     private Uni<Sent> send(String tenant, ChannelType type, ChannelAccount channel, MessageRequested data) {
         MessageRequested.Recipient recipient = data.recipient();
         String text = data.text() == null ? "" : data.text();
+        if (data.attachments() != null && !data.attachments().isEmpty() && type != ChannelType.CHAT) {
+            return withFiles(tenant, type, channel, data, data.attachments()).map(Sent::taken);
+        }
         return switch (type) {
-            case EMAIL -> email(channel, data).map(Sent::taken);
+            case EMAIL -> email(channel, data, List.of()).map(Sent::taken);
             case WHATSAPP -> to(recipient.whatsapp(), recipient.phone()).map(to -> whatsapp(channel, to.replaceAll("[^0-9]", ""), data))
                     .orElseGet(Deliveries::<Sent>noAddress);
             case MESSENGER -> to(recipient.messenger()).map(to -> providers.messenger(channel, to, text, data.messageTag()).map(Sent::taken))
@@ -142,6 +152,34 @@ public class Deliveries {
             case CHAT -> chat.deliver(tenant, data).flatMap(d -> emailWhenAway(tenant, data, d)
                     .map(id -> new Sent(id, d.visitorConnected() ? DeliveryStatus.DELIVERED : DeliveryStatus.SENT, null)));
             default -> Uni.createFrom().failure(new Undeliverable("no adapter for channel " + type.name().toLowerCase()));
+        };
+    }
+
+    /**
+     * A reply with files, as its channel carries them ({@link MediaReplies}); email and the channels
+     * that upload take the bytes from the store, the others a signed link to them.
+     */
+    private Uni<String> withFiles(String tenant, ChannelType type, ChannelAccount channel, MessageRequested data,
+            List<OutboundAttachment> attached) {
+        MessageRequested.Recipient recipient = data.recipient();
+        String text = data.text() == null ? "" : data.text();
+        return switch (type) {
+            case EMAIL -> files.load(tenant, attached).flatMap(loaded -> email(channel, data, loaded));
+            case WHATSAPP -> data.template() != null
+                    ? Uni.createFrom().failure(new Undeliverable("whatsapp: a template message carries no files"))
+                    : to(recipient.whatsapp(), recipient.phone()).map(to -> files.load(tenant, attached)
+                            .flatMap(loaded -> media.whatsapp(channel, to.replaceAll("[^0-9]", ""), text, loaded)))
+                            .orElseGet(Deliveries::<String>noAddress);
+            case TELEGRAM -> to(recipient.telegram())
+                    .map(to -> files.load(tenant, attached).flatMap(loaded -> media.telegram(channel, to, text, loaded)))
+                    .orElseGet(Deliveries::<String>noAddress);
+            case MESSENGER -> to(recipient.messenger())
+                    .map(to -> files.load(tenant, attached).flatMap(loaded -> media.messenger(channel, to, text, data.messageTag(), loaded)))
+                    .orElseGet(Deliveries::<String>noAddress);
+            case INSTAGRAM -> to(recipient.instagram()).map(to -> media.instagram(channel, to, text, data.messageTag(), attached))
+                    .orElseGet(Deliveries::<String>noAddress);
+            case SMS -> to(recipient.phone()).map(to -> media.sms(channel, to, text, attached)).orElseGet(Deliveries::<String>noAddress);
+            default -> Uni.createFrom().failure(new Undeliverable(type.name().toLowerCase() + ": this channel carries no files"));
         };
     }
 
@@ -194,7 +232,7 @@ public class Deliveries {
 
     /**
      * A chat reply the visitor is not connected to read (they left, or wrote while nobody was
-     * online) also goes to the email they gave, from the tenant's email channel. The transcript
+     * online) also goes to the email they gave, from the tenant's email channel, with its files. The transcript
      * has it either way, so a mail that fails is logged, not a failed delivery.
      */
     private Uni<String> emailWhenAway(String tenant, MessageRequested data, ChatService.Delivered d) {
@@ -208,7 +246,8 @@ public class Deliveries {
             MessageRequested mail = new MessageRequested(data.requestId(), data.ticketId(), data.ticketNumber(), data.messageId(),
                     data.channel(), new MessageRequested.Recipient(null, d.email(), null, null, null, null, null, null), data.subject(),
                     data.text(), data.html(), data.inReplyTo(), data.references(), data.language(), data.acknowledgement());
-            return email(list.get(0), mail).replaceWith(d.providerMessageId())
+            List<OutboundAttachment> attached = data.attachments() == null ? List.of() : data.attachments();
+            return files.load(tenant, attached).flatMap(loaded -> email(list.get(0), mail, loaded)).replaceWith(d.providerMessageId())
                     .onFailure().recoverWithItem(e -> {
                         LOG.warnf("chat reply %s kept in the transcript; the email copy failed: %s", data.requestId(), describe(e));
                         return d.providerMessageId();
@@ -217,7 +256,7 @@ public class Deliveries {
     }
 
     /** Email: our Message-ID, threading headers from the request, From the sending mailbox; CC and BCC as asked. */
-    private Uni<String> email(ChannelAccount channel, MessageRequested data) {
+    private Uni<String> email(ChannelAccount channel, MessageRequested data, List<OutgoingFile> attached) {
         String to = data.recipient().email();
         if (to == null) {
             return Deliveries.<String>noAddress();
@@ -228,7 +267,7 @@ public class Deliveries {
         SmtpSender.Email email = new SmtpSender.Email(from, to, data.subject() == null ? "" : data.subject(),
                 data.text() == null ? "" : data.text(), data.html(), messageId, data.inReplyTo(),
                 data.references() == null ? List.of() : data.references(), data.cc() == null ? List.of() : data.cc(),
-                data.bcc() == null ? List.of() : data.bcc(), Boolean.TRUE.equals(data.acknowledgement()));
+                data.bcc() == null ? List.of() : data.bcc(), Boolean.TRUE.equals(data.acknowledgement()), attached);
         return smtp.send(email).replaceWith(messageId);
     }
 
