@@ -11,8 +11,6 @@ import io.pharos.channel.client.OutgoingFile;
 import io.pharos.channel.domain.Undeliverable;
 import io.pharos.contracts.channel.OutboundAttachment;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 
 /**
  * The files of a request, read from the attachment store under the request's tenant, one after
@@ -30,10 +28,9 @@ class OutboundFiles {
     }
 
     Uni<List<OutgoingFile>> load(String tenant, List<OutboundAttachment> attachments) {
-        Context caller = Vertx.currentContext();
         Uni<List<OutgoingFile>> loaded = Uni.createFrom().item(new ArrayList<>());
         for (OutboundAttachment a : attachments) {
-            loaded = loaded.flatMap(files -> onCaller(store.get(tenant, a.sha256()), caller)
+            loaded = loaded.flatMap(files -> store.get(tenant, a.sha256())
                     .onFailure(ContentMissing.class)
                     .transform(e -> new Undeliverable("attachment " + a.fileName() + " (" + a.id() + ") is not in the attachment store"))
                     .map(bytes -> {
@@ -42,13 +39,5 @@ class OutboundFiles {
                     }));
         }
         return loaded;
-    }
-
-    /**
-     * The S3 client completes on its own threads; what follows (recording the outcome with
-     * Hibernate Reactive) must run on the Vert.x context the delivery started on.
-     */
-    private static <T> Uni<T> onCaller(Uni<T> read, Context caller) {
-        return caller == null ? read : read.emitOn(task -> caller.runOnContext(v -> task.run()));
     }
 }
