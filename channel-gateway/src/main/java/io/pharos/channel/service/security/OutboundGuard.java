@@ -86,6 +86,34 @@ public class OutboundGuard {
         }
     }
 
+    /**
+     * The address to connect to for a host a payload named (a provider's media link): the first it
+     * resolves to, every address checked as {@link #check} does. Connecting to exactly this address
+     * (not resolving again) is what keeps DNS rebinding out. Blocking (DNS).
+     */
+    public InetAddress resolve(String host, int port) throws Refused {
+        String name = normalise(host);
+        if (port < 1 || port > 65535) {
+            throw new Refused("port " + port + " is not a TCP port");
+        }
+        boolean allowed = allowedByName(name, port);
+        if (!allowed) {
+            checkName(name);
+        }
+        InetAddress[] addresses;
+        try {
+            addresses = InetAddress.getAllByName(name);
+        } catch (UnknownHostException e) {
+            throw new Refused("host " + name + " does not resolve");
+        }
+        if (!allowed) {
+            for (InetAddress a : addresses) {
+                checkAddress(name, a);
+            }
+        }
+        return addresses[0];
+    }
+
     /** A socket factory whose sockets refuse to connect to a forbidden address (for Angus Mail's {@code mail.<protocol>.socketFactory}). */
     public SocketFactory socketFactory() {
         return new GuardedSocketFactory();
