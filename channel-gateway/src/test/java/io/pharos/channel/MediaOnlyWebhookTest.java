@@ -42,8 +42,9 @@ class MediaOnlyWebhookTest {
 
     /** The data of the one inbound event for this provider message id. */
     static JsonNode published(KafkaEvents kafka, String providerMessageId) {
-        List<KafkaEvents.Event> events = kafka.await(e -> providerMessageId.equals(e.cloudEvent().path("data").path("providerMessageId").asText()),
-                1, Duration.ofSeconds(15));
+        // the message only: its attachments' stored/failed reports name the same provider message id
+        List<KafkaEvents.Event> events = kafka.await(e -> providerMessageId.equals(e.cloudEvent().path("data").path("providerMessageId").asText())
+                && "pharos.channel.message.received".equals(e.type()), 1, Duration.ofSeconds(15));
         assertThat(events).hasSize(1);
         EventContracts.assertValid(events.get(0));
         assertThat(events.get(0).type()).isEqualTo("pharos.channel.message.received");

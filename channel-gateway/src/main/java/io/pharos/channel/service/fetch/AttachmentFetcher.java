@@ -1,6 +1,9 @@
 package io.pharos.channel.service.fetch;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,6 +14,7 @@ import io.pharos.attachments.AttachmentLimits;
 import io.pharos.attachments.AttachmentStore;
 import io.pharos.attachments.VirusScanner;
 import io.pharos.channel.domain.AttachmentFetch;
+import io.pharos.channel.model.ChannelAccount;
 import io.pharos.channel.repository.AttachmentFetchRepository;
 import io.pharos.channel.service.channels.Channels;
 import io.pharos.commons.outbox.OutboxWriter;
@@ -98,14 +102,26 @@ public class AttachmentFetcher {
     /** Claims and works one batch; answers whether it was full (more may be due). */
     Uni<Boolean> pass() {
         return jobs.claim(batch, lease).flatMap(claimed -> claimed.isEmpty() ? Uni.createFrom().item(false)
-                : Multi.createFrom().iterable(claimed).onItem().transformToUni(this::work).merge(parallel).collect().asList()
+                : accounts(claimed).flatMap(accounts -> Multi.createFrom().iterable(claimed)
+                        .onItem().transformToUni(job -> work(job, accounts.get(job.channelId()))).merge(parallel).collect().asList())
                         .map(done -> claimed.size() == batch));
     }
 
-    private Uni<Void> work(AttachmentFetch.Claimed job) {
+    /** The channels of the claimed jobs, read one after the other: parallel fetches must not share the Hibernate session. */
+    private Uni<Map<String, ChannelAccount>> accounts(List<AttachmentFetch.Claimed> claimed) {
+        Map<String, ChannelAccount> accounts = new HashMap<>();
+        return Multi.createFrom().iterable(claimed.stream().map(AttachmentFetch.Claimed::channelId).distinct().toList())
+                .onItem().transformToUniAndConcatenate(id -> channels.get(id).invoke(c -> {
+                    if (c != null) {
+                        accounts.put(id, c);
+                    }
+                })).collect().last().replaceWith(accounts);
+    }
+
+    private Uni<Void> work(AttachmentFetch.Claimed job, ChannelAccount channel) {
         long maxBytes = limits.maxFileBytes(job.tenant());
-        return channels.get(job.channelId()).flatMap(channel -> channel == null
-                ? Uni.createFrom().failure(FetchFailure.permanent("The channel the file came through no longer exists.", job.channelId()))
+        return (channel == null
+                ? Uni.createFrom().<byte[]> failure(FetchFailure.permanent("The channel the file came through no longer exists.", job.channelId()))
                 : media.fetch(channel, job.reference(), maxBytes))
                 .flatMap(bytes -> store.put(job.tenant(), bytes, job.fileName() == null ? "attachment" : job.fileName())
                         .flatMap(stored -> scanner.scan(bytes).map(scan -> new AttachmentReport(job.attachmentId(), job.channelId(),

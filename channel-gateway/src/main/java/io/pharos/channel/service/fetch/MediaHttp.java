@@ -137,8 +137,8 @@ public class MediaHttp {
                 long cap = file ? maxBytes : MAX_METADATA_BYTES;
                 String length = response.getHeader("Content-Length");
                 if (file && length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > cap) {
+                    em.fail(tooLarge(cap)); // before the reset, whose exception would otherwise be the failure
                     request.reset();
-                    em.fail(tooLarge(cap));
                     return;
                 }
                 Buffer body = Buffer.buffer();
@@ -146,8 +146,8 @@ public class MediaHttp {
                     if (body.length() + (long) chunk.length() > cap) {
                         if (file) {
                             // stop reading at the limit: the rest never reaches memory
-                            request.reset();
                             em.fail(tooLarge(cap));
+                            request.reset();
                         }
                         return;
                     }
