@@ -182,7 +182,7 @@ class EmailChannelTest {
         byte[] pdf = "%PDF-1.4 kept in the database before the store".getBytes(StandardCharsets.US_ASCII);
         VertxContextSupport.subscribeAndAwait(() -> pool.preparedQuery("INSERT INTO attachment (id, tenant, channel_id, provider_message_id,"
                 + " name, content_type, size, content, created_at) VALUES ($1, 'acme', 'acme-email', $2, 'τιμολόγιο.pdf', 'application/pdf', $3, $4, now())")
-                .execute(io.vertx.mutiny.sqlclient.Tuple.of(id, "legacy-" + id, (long) pdf.length, io.vertx.mutiny.core.buffer.Buffer.buffer(pdf))));
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(id, "legacy-" + id, (long) pdf.length, io.vertx.core.buffer.Buffer.buffer(pdf))));
         String url = "/api/v1/attachments/" + id;
         byte[] content = given().auth().oauth2(io.pharos.testing.KeycloakTokens.user("anna")).get(url).then().statusCode(200)
                 .contentType("application/pdf").header("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment;"))

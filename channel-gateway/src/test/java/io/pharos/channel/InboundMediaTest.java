@@ -191,7 +191,7 @@ class InboundMediaTest {
                 + ContentAddress.sha256(big) + "\",\"file_size\":\"1000\",\"id\":\"" + media + "\"}")));
         ProviderStandIn.server.stubFor(get(urlPathEqualTo("/lookaside/" + media)).willReturn(aResponse().withBody(big).withChunkedDribbleDelay(50, 500)));
         String fileId = "BQACbig" + fresh();
-        ProviderStandIn.server.stubFor(get(urlEqualTo(BOT + "/getFile?file_id=" + fileId)).willReturn(okJson("{\"ok\":true,\"result\":{\"file_id\":\""
+        ProviderStandIn.server.stubFor(get(urlPathEqualTo(BOT + "/getFile")).withQueryParam("file_id", equalTo(fileId)).willReturn(okJson("{\"ok\":true,\"result\":{\"file_id\":\""
                 + fileId + "\",\"file_unique_id\":\"AgADbig\",\"file_size\":31457280,\"file_path\":\"documents/big.zip\"}}")));
         try (KafkaEvents kafka = new KafkaEvents("pharos.channel.inbound")) {
             String whatsapp = signed("acme-whatsapp", sample("whatsapp-image-only.json").replace(WHATSAPP_MEDIA, media),
@@ -260,7 +260,7 @@ class InboundMediaTest {
     /** A Telegram update with the given file id, answered by getFile and the file path; answers the attachment's id. */
     String telegram(KafkaEvents kafka, String file, String recordedFileId, String path, byte[] bytes) throws Exception {
         String fileId = recordedFileId + fresh().substring(0, 6);
-        ProviderStandIn.server.stubFor(get(urlEqualTo(BOT + "/getFile?file_id=" + fileId)).willReturn(okJson("{\"ok\":true,\"result\":{\"file_id\":\""
+        ProviderStandIn.server.stubFor(get(urlPathEqualTo(BOT + "/getFile")).withQueryParam("file_id", equalTo(fileId)).willReturn(okJson("{\"ok\":true,\"result\":{\"file_id\":\""
                 + fileId + "\",\"file_unique_id\":\"AgADx\",\"file_size\":" + bytes.length + ",\"file_path\":\"" + path + "\"}}")));
         ProviderStandIn.server.stubFor(get(urlEqualTo("/telegram/file/bot123456:acme-telegram-token/" + path)).willReturn(aResponse().withBody(bytes)));
         Posted posted = postTelegram(sample(file).replace(recordedFileId, fileId), fresh(file));
