@@ -85,6 +85,14 @@ class EmailChannelTest {
         return request.when().post("/webhooks/email/acme-email").then();
     }
 
+    /** A new email channel of acme that reads the GreenMail mailbox over IMAP. */
+    ChannelAccount imapChannel(String id, String mailbox) throws Throwable {
+        VertxContextSupport.subscribeAndAwait(() -> channels.add(id, "acme", ChannelType.EMAIL, "IMAP test", mailbox,
+                Map.of("imapHost", "localhost", "imapPort", "3143", "imapUser", mailbox),
+                Map.of("webhookSecret", "x", "imapPassword", mailbox), Map.of()));
+        return VertxContextSupport.subscribeAndAwait(() -> channels.get(id));
+    }
+
     @Test
     void aGreekMailOverTheWebhookBecomesOneEventHoweverOftenItIsRetried() throws Exception {
         String id = "webhook-" + UUID.randomUUID() + "@mail.example.test";
@@ -141,10 +149,7 @@ class EmailChannelTest {
     void aMailWithAPdfAndAnInlineImageInGreenMailHasBothStored() throws Throwable {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String mailbox = "media-" + run + "@acme.test";
-        VertxContextSupport.subscribeAndAwait(() -> channels.add("test-media-" + run, "acme", ChannelType.EMAIL, "IMAP media test", mailbox,
-                Map.of("imapHost", "localhost", "imapPort", "3143", "imapUser", mailbox),
-                Map.of("webhookSecret", "x", "imapPassword", mailbox), Map.of()));
-        ChannelAccount channel = VertxContextSupport.subscribeAndAwait(() -> channels.get("test-media-" + run));
+        ChannelAccount channel = imapChannel("test-media-" + run, mailbox);
         byte[] pdf = ("%PDF-1.4\n% invoice " + run + "\n" + "0".repeat(3000) + "\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
         byte[] png = InboundMediaTest.png();
         String mime = "From: Maria <maria-" + run + "@example.test>\r\nTo: " + mailbox + "\r\nSubject: Invoice and the broken box\r\n"
@@ -216,10 +221,7 @@ class EmailChannelTest {
     void aPolledMailboxIsTakenInOnceAndMarkedSeen() throws Throwable {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String mailbox = "imap-" + run + "@acme.test";
-        VertxContextSupport.subscribeAndAwait(() -> channels.add("test-imap-" + run, "acme", ChannelType.EMAIL, "IMAP test", mailbox,
-                Map.of("imapHost", "localhost", "imapPort", "3143", "imapUser", mailbox),
-                Map.of("webhookSecret", "x", "imapPassword", mailbox), Map.of()));
-        ChannelAccount channel = VertxContextSupport.subscribeAndAwait(() -> channels.get("test-imap-" + run));
+        ChannelAccount channel = imapChannel("test-imap-" + run, mailbox);
         Mailboxes.send("petros-" + run + "@example.test", "Petros", mailbox, "Αλλαγή διεύθυνσης", "Μπορώ να αλλάξω τη διεύθυνση αποστολής;", null);
         try (KafkaEvents kafka = new KafkaEvents("pharos.channel.inbound")) {
             assertThat(poller.poll(channel)).isEqualTo(1);

@@ -15,7 +15,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -126,17 +125,7 @@ class InboundMediaTest {
         ProviderStandIn.server.stubFor(get(urlEqualTo(mediaPath)).withHeader("Authorization", equalTo(basic))
                 .willReturn(aResponse().withStatus(307).withHeader("Location", ProviderStandIn.server.baseUrl() + "/twilio-cdn/" + sid)));
         ProviderStandIn.server.stubFor(get(urlEqualTo("/twilio-cdn/" + sid)).willReturn(aResponse().withBody(jpeg)));
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("MessageSid", sid);
-        form.put("AccountSid", "ACacme000000000000000000000000000");
-        form.put("From", "+306900000111");
-        form.put("To", "+302101234567");
-        form.put("Body", "");
-        form.put("NumMedia", "1");
-        form.put("SmsStatus", "received");
-        form.put("MediaContentType0", "image/jpeg");
-        form.put("MediaUrl0", ProviderStandIn.server.baseUrl() + mediaPath);
-        form.put("ApiVersion", "2010-04-01");
+        Map<String, String> form = MediaOnlyWebhookTest.mms(sid, ProviderStandIn.server.baseUrl() + mediaPath);
         String url = base.toString().replaceAll("/$", "") + "/webhooks/twilio/acme-sms";
         try (KafkaEvents kafka = new KafkaEvents("pharos.channel.inbound")) {
             given().contentType("application/x-www-form-urlencoded; charset=UTF-8").formParams(form)

@@ -67,23 +67,7 @@ public class OutboundGuard {
 
     /** Checks a host and port before it is saved or used: resolves it and refuses any forbidden address. */
     public void check(String host, int port) throws Refused {
-        String name = normalise(host);
-        if (port < 1 || port > 65535) {
-            throw new Refused("port " + port + " is not a TCP port");
-        }
-        if (allowedByName(name, port)) {
-            return;
-        }
-        checkName(name);
-        InetAddress[] addresses;
-        try {
-            addresses = InetAddress.getAllByName(name);
-        } catch (UnknownHostException e) {
-            throw new Refused("host " + name + " does not resolve");
-        }
-        for (InetAddress a : addresses) {
-            checkAddress(name, a);
-        }
+        vetted(host, port, false);
     }
 
     /**
@@ -92,11 +76,19 @@ public class OutboundGuard {
      * (not resolving again) is what keeps DNS rebinding out. Blocking (DNS).
      */
     public InetAddress resolve(String host, int port) throws Refused {
+        return vetted(host, port, true)[0];
+    }
+
+    /** The host's addresses, all allowed; a host allowed by name is resolved only when {@code resolveAllowed}. */
+    private InetAddress[] vetted(String host, int port, boolean resolveAllowed) throws Refused {
         String name = normalise(host);
         if (port < 1 || port > 65535) {
             throw new Refused("port " + port + " is not a TCP port");
         }
         boolean allowed = allowedByName(name, port);
+        if (allowed && !resolveAllowed) {
+            return new InetAddress[0];
+        }
         if (!allowed) {
             checkName(name);
         }
@@ -111,7 +103,7 @@ public class OutboundGuard {
                 checkAddress(name, a);
             }
         }
-        return addresses[0];
+        return addresses;
     }
 
     /** A socket factory whose sockets refuse to connect to a forbidden address (for Angus Mail's {@code mail.<protocol>.socketFactory}). */
