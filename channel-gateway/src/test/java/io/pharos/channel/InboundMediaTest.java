@@ -36,7 +36,10 @@ import io.pharos.testing.KafkaEvents;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * A customer's media-only messages on every provider, signed as the provider signs them: the
@@ -54,6 +57,8 @@ class InboundMediaTest {
 
     @Inject
     AttachmentStore store;
+    @Inject
+    Pool pool;
 
     @TestHTTPResource("/")
     java.net.URL base;
@@ -208,6 +213,28 @@ class InboundMediaTest {
             JsonNode failed = report(kafka, pending(kafka, "acme-messenger", messenger), "pharos.channel.attachment.failed");
             assertThat(failed.path("reason").asText()).contains("may not contact");
             ProviderStandIn.server.verify(0, getRequestedFor(urlPathEqualTo("/cdn/" + suffix + "/photo_1.jpg")));
+        }
+    }
+
+    @Test
+    void aJobClaimedByAReplicaThatDiedIsTakenUpOnceItsLeaseRunsOut() throws Throwable {
+        byte[] png = png();
+        String media = "restart" + fresh();
+        stubWhatsAppMedia(media, png);
+        ProviderStandIn.server.stubFor(get(urlPathEqualTo("/lookaside/" + media)).willReturn(aResponse().withBody(png)));
+        String providerMessageId = "wamid.R" + fresh();
+        UUID attachmentId = Attachment.idOf("acme-whatsapp", providerMessageId, 0);
+        try (KafkaEvents kafka = new KafkaEvents("pharos.channel.inbound")) {
+            // as a replica leaves it when it dies mid-fetch: claimed once (attempts 1), its lease just run out
+            VertxContextSupport.subscribeAndAwait(() -> pool.preparedQuery("INSERT INTO attachment_fetch (attachment_id, tenant, channel_id,"
+                    + " provider, reference, file_name, message_key, provider_message_id, attempts, next_attempt_at, created_at)"
+                    + " VALUES ($1, 'acme', 'acme-whatsapp', 'WHATSAPP', $2, 'photo.png', 'whatsapp:+306900000123', $3, 1,"
+                    + " now() - interval '1 second', now() - interval '5 minutes')").execute(Tuple.of(attachmentId, media, providerMessageId)));
+            assertStored(kafka, "acme-whatsapp", attachmentId.toString(), png, "image/png");
+            assertThat(kafka.await(e -> attachmentId.toString().equals(e.cloudEvent().path("data").path("attachmentId").asText()), 1,
+                    Duration.ofSeconds(1)).get(0).key()).as("the report follows the message's key").isEqualTo("whatsapp:+306900000123");
+            assertThat(VertxContextSupport.subscribeAndAwait(() -> pool.preparedQuery("SELECT 1 FROM attachment_fetch WHERE attachment_id = $1")
+                    .execute(Tuple.of(attachmentId))).size()).as("the job is gone with its report").isZero();
         }
     }
 

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -66,12 +65,6 @@ public class AttachmentFetchRepository {
         return pool.preparedQuery("UPDATE attachment_fetch SET next_attempt_at = $3, last_error = $4 WHERE attachment_id = $1 AND attempts = $2")
                 .execute(Tuple.of(job.attachmentId(), job.attempts(), OffsetDateTime.now(ZoneOffset.UTC).plus(delay), error))
                 .replaceWithVoid();
-    }
-
-    /** The job of an attachment, if it is still queued (tests and diagnostics). */
-    public Uni<Integer> attempts(UUID attachmentId) {
-        return pool.preparedQuery("SELECT attempts FROM attachment_fetch WHERE attachment_id = $1").execute(Tuple.of(attachmentId))
-                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getInteger("attempts"));
     }
 
     private static AttachmentFetch.Claimed claimed(Row r) {
