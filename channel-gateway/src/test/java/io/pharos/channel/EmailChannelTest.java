@@ -182,6 +182,34 @@ class EmailChannelTest {
     }
 
     @Test
+    void aMailWithMoreFilesThanTheLimitStillArrivesWithTheRestFailed() throws Exception {
+        String id = "many-" + UUID.randomUUID() + "@mail.example.test";
+        StringBuilder mime = new StringBuilder("From: Kostas <kostas@example.test>\r\nTo: support@acme.test\r\nSubject: All the receipts\r\n"
+                + "Message-ID: <" + id + ">\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n"
+                + "--b\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nHere they are.\r\n");
+        // the default limit keeps 20 files of one message
+        for (int i = 0; i < 21; i++) {
+            mime.append("--b\r\nContent-Type: text/plain; name=\"receipt-").append(i).append(".txt\"\r\nContent-Disposition: attachment; filename=\"receipt-")
+                    .append(i).append(".txt\"\r\n\r\nreceipt ").append(i).append(' ').append(id).append("\r\n");
+        }
+        mime.append("--b--\r\n");
+        try (KafkaEvents kafka = new KafkaEvents("pharos.channel.inbound")) {
+            post(BASIC, mime.toString().getBytes(StandardCharsets.US_ASCII)).statusCode(200).body("status", equalTo("accepted"));
+            KafkaEvents.Event received = kafka.await(e -> id.equals(e.cloudEvent().path("data").path("providerMessageId").asText()), 1,
+                    Duration.ofSeconds(10)).get(0);
+            EventContracts.assertValid(received);
+            var attachments = received.cloudEvent().path("data").path("attachments");
+            assertThat(attachments).hasSize(21);
+            for (int i = 0; i < 20; i++) {
+                assertThat(attachments.get(i).path("status").asText()).isEqualTo("stored");
+            }
+            assertThat(attachments.get(20).path("status").asText()).isEqualTo("failed");
+            assertThat(attachments.get(20).path("reason").asText()).contains("more files than this help desk keeps of one message (20)");
+            assertThat(attachments.get(20).path("sha256").isMissingNode() || attachments.get(20).path("sha256").isNull()).isTrue();
+        }
+    }
+
+    @Test
     void partsKeptBeforeTheStoreAreStillServedToTheirTenantOnly() throws Throwable {
         UUID id = UUID.randomUUID();
         byte[] pdf = "%PDF-1.4 kept in the database before the store".getBytes(StandardCharsets.US_ASCII);

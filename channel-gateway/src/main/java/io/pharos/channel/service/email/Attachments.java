@@ -19,8 +19,9 @@ import io.smallrye.mutiny.Uni;
 /**
  * Keeps what customers attach to an email (inline {@code cid:} parts too) in the attachment store
  * before the message's event is published, so the event carries each part {@code STORED} with its
- * {@code sha256} and scan. A part over the tenant's {@code maxFileBytes} is not kept: it travels as
- * {@code FAILED} with the reason, and the message still arrives.
+ * {@code sha256} and scan. A part over the tenant's limits (one file's size; in the mail's order,
+ * the files and bytes of one message) is not kept: it travels as {@code FAILED} with the reason,
+ * and the message still arrives.
  * <p>
  * Mail taken in before the store existed kept its parts in the {@code attachment} table; those
  * rows are still served by {@code GET /api/v1/attachments/{id}} (the {@code url} of old events)
@@ -43,23 +44,39 @@ public class Attachments {
 
     /** Stores the attachments of one message and answers their descriptions for the event, in the same order. */
     public Uni<List<Attachment>> keep(ChannelAccount channel, String providerMessageId, List<EmailParser.Attachment> attachments) {
-        long maxBytes = limits.maxFileBytes(channel.tenant());
+        String tenant = channel.tenant();
+        long maxBytes = limits.maxFileBytes(tenant);
+        long maxMessageBytes = limits.maxMessageBytes(tenant);
+        int maxFiles = limits.maxFilesPerMessage(tenant);
+        long[] kept = { 0, 0 }; // files and bytes kept so far, in the mail's order
         return Multi.createFrom().range(0, attachments.size())
-                .onItem().transformToUniAndConcatenate(i -> keep(channel, attachments.get(i),
-                        Attachment.idOf(channel.id(), providerMessageId, i), maxBytes))
+                .onItem().transformToUniAndConcatenate(i -> {
+                    EmailParser.Attachment part = attachments.get(i);
+                    String refused = part.content() == null ? "The part could not be read from the email."
+                            : part.content().length > maxBytes ? "The file is larger than this help desk accepts (" + mb(maxBytes) + ")."
+                            : kept[0] >= maxFiles ? "The email carries more files than this help desk keeps of one message (" + maxFiles + ")."
+                            : kept[1] + part.content().length > maxMessageBytes
+                                    ? "The email's files together are larger than this help desk keeps of one message (" + mb(maxMessageBytes) + ")."
+                            : null;
+                    if (refused == null) {
+                        kept[0]++;
+                        kept[1] += part.content().length;
+                    }
+                    return keep(channel, part, Attachment.idOf(channel.id(), providerMessageId, i), refused);
+                })
                 .collect().asList();
     }
 
-    private Uni<Attachment> keep(ChannelAccount channel, EmailParser.Attachment part, UUID id, long maxBytes) {
+    private static String mb(long bytes) {
+        return bytes / (1024 * 1024) + " MB";
+    }
+
+    /** The part stored, or {@code FAILED} with the reason it is refused. */
+    private Uni<Attachment> keep(ChannelAccount channel, EmailParser.Attachment part, UUID id, String refused) {
         Attachment described = new Attachment(part.name(), part.contentType(), part.size(), part.inline(), part.contentId(), null, null, null,
                 null, null);
-        if (part.content() == null) {
-            return Uni.createFrom().item(described.kept(id, AttachmentStatus.FAILED, null, null, "The part could not be read from the email.",
-                    null));
-        }
-        if (part.content().length > maxBytes) {
-            return Uni.createFrom().item(described.kept(id, AttachmentStatus.FAILED, null, null,
-                    "The file is larger than this help desk accepts (" + maxBytes / (1024 * 1024) + " MB).", null));
+        if (refused != null) {
+            return Uni.createFrom().item(described.kept(id, AttachmentStatus.FAILED, null, null, refused, null));
         }
         return store.put(channel.tenant(), part.content(), part.name())
                 .flatMap(stored -> scanner.scan(part.content())
