@@ -7,11 +7,12 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * How much a tenant may attach ({@code pharos.attachments.*}), with per-tenant overrides
- * ({@code pharos.attachments.tenants."acme".max-file-bytes}). Every path a file arrives by
+ * How much a tenant may attach ({@code pharos.attachments.limits.*}), with per-tenant overrides
+ * ({@code pharos.attachments.limits.tenants."acme".max-file-bytes}). A prefix of its own: a mapping
+ * owning {@code pharos.attachments} would refuse the store's and the links' keys as unknown. Every path a file arrives by
  * (an agent's upload, an email part, a provider's media) checks the same numbers.
  */
-@ConfigMapping(prefix = "pharos.attachments")
+@ConfigMapping(prefix = "pharos.attachments.limits")
 public interface AttachmentLimits {
 
     /** One file, in bytes (25 MiB: what the common mail providers accept). */

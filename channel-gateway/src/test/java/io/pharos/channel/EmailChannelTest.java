@@ -2,6 +2,7 @@ package io.pharos.channel;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.io.InputStream;
@@ -21,12 +22,16 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.pharos.attachments.AttachmentStore;
+import io.pharos.attachments.ContentAddress;
+import io.pharos.attachments.ContentMissing;
 import io.pharos.channel.messaging.ProducerSamples;
 import io.pharos.channel.model.ChannelAccount;
 import io.pharos.channel.model.ChannelType;
 import io.pharos.channel.service.channels.Channels;
 import io.pharos.channel.service.email.ImapPoller;
 import io.pharos.contracts.Channel;
+import io.pharos.contracts.channel.Attachment;
 import io.pharos.contracts.channel.ChannelEvents;
 import io.pharos.contracts.channel.MessageRequested;
 import io.pharos.testing.EventContracts;
@@ -50,6 +55,10 @@ class EmailChannelTest {
 
     @Inject
     ImapPoller poller;
+    @Inject
+    AttachmentStore store;
+    @Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
 
     @Inject
     io.pharos.channel.service.email.ImapIdler idler;
@@ -74,6 +83,14 @@ class EmailChannelTest {
             request.header("Authorization", auth);
         }
         return request.when().post("/webhooks/email/acme-email").then();
+    }
+
+    /** A new email channel of acme that reads the GreenMail mailbox over IMAP. */
+    ChannelAccount imapChannel(String id, String mailbox) throws Throwable {
+        VertxContextSupport.subscribeAndAwait(() -> channels.add(id, "acme", ChannelType.EMAIL, "IMAP test", mailbox,
+                Map.of("imapHost", "localhost", "imapPort", "3143", "imapUser", mailbox),
+                Map.of("webhookSecret", "x", "imapPassword", mailbox), Map.of()));
+        return VertxContextSupport.subscribeAndAwait(() -> channels.get(id));
     }
 
     @Test
@@ -105,7 +122,7 @@ class EmailChannelTest {
     }
 
     @Test
-    void attachmentsAreKeptAndDownloadableByTheTenantOnly() throws Exception {
+    void attachmentsGoToTheStoreAtOnce() throws Exception {
         String id = "attachment-" + UUID.randomUUID() + "@mail.example.test";
         try (KafkaEvents kafka = new KafkaEvents("pharos.channel.inbound")) {
             post(BASIC, sample("04-mixed-attachment-greek-filename.eml", id)).statusCode(200).body("status", equalTo("accepted"));
@@ -113,19 +130,101 @@ class EmailChannelTest {
                     Duration.ofSeconds(10)).get(0);
             EventContracts.assertValid(received);
             var attachment = received.cloudEvent().path("data").path("attachments").get(0);
-            assertThat(attachment.path("stored").asBoolean()).isTrue();
+            assertThat(attachment.path("status").asText()).isEqualTo("stored");
+            assertThat(attachment.path("id").asText()).isEqualTo(Attachment.idOf("acme-email", id, 0).toString());
             assertThat(attachment.path("name").asText()).isEqualTo("τιμολόγιο-55231.pdf");
-            String url = attachment.path("url").asText();
-            byte[] content = given().auth().oauth2(io.pharos.testing.KeycloakTokens.user("anna")).get(url).then().statusCode(200)
-                    .contentType("application/pdf").header("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment;"))
-                    .header("Content-Disposition", org.hamcrest.Matchers.containsString("UTF-8''%CF%84%CE%B9%CE%BC"))
-                    .extract().asByteArray();
+            assertThat(attachment.path("scan").path("verdict").asText()).isEqualTo("not_scanned");
+            byte[] content = store.get("acme", attachment.path("sha256").asText()).await().atMost(Duration.ofSeconds(10));
             assertThat(content).hasSize(attachment.path("size").asInt()).hasSize(2048 + 16);
+            assertThat(ContentAddress.sha256(content)).isEqualTo(attachment.path("sha256").asText());
             assertThat(new String(content, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
-            // another tenant's agent cannot read it, nor can anyone without a token
-            given().auth().oauth2(io.pharos.testing.KeycloakTokens.user("gina")).get(url).then().statusCode(404);
-            given().get(url).then().statusCode(401);
+            // the bytes never travel in the event, and another tenant's store holds nothing at that address
+            assertThat(attachment.has("content")).isFalse();
+            assertThatThrownBy(() -> store.get("globex", attachment.path("sha256").asText()).await().atMost(Duration.ofSeconds(10)))
+                    .isInstanceOf(ContentMissing.class);
         }
+    }
+
+    @Test
+    void aMailWithAPdfAndAnInlineImageInGreenMailHasBothStored() throws Throwable {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String mailbox = "media-" + run + "@acme.test";
+        ChannelAccount channel = imapChannel("test-media-" + run, mailbox);
+        byte[] pdf = ("%PDF-1.4\n% invoice " + run + "\n" + "0".repeat(3000) + "\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] png = InboundMediaTest.png();
+        String mime = "From: Maria <maria-" + run + "@example.test>\r\nTo: " + mailbox + "\r\nSubject: Invoice and the broken box\r\n"
+                + "Message-ID: <inline-" + run + "@example.test>\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=\"mixed\"\r\n\r\n"
+                + "--mixed\r\nContent-Type: multipart/related; boundary=\"related\"\r\n\r\n"
+                + "--related\r\nContent-Type: text/html; charset=UTF-8\r\n\r\n<p>The box: <img src=\"cid:box-" + run + "@example.test\"></p>\r\n"
+                + "--related\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\nContent-ID: <box-" + run + "@example.test>\r\n"
+                + "Content-Disposition: inline; filename=\"box.png\"\r\n\r\n" + Base64.getMimeEncoder().encodeToString(png) + "\r\n"
+                + "--related--\r\n"
+                + "--mixed\r\nContent-Type: application/pdf; name=\"invoice.pdf\"\r\nContent-Transfer-Encoding: base64\r\n"
+                + "Content-Disposition: attachment; filename=\"invoice.pdf\"\r\n\r\n" + Base64.getMimeEncoder().encodeToString(pdf) + "\r\n"
+                + "--mixed--\r\n";
+        EmailBounceTest.deliver(mailbox, "maria-" + run + "@example.test", mime.getBytes(StandardCharsets.US_ASCII));
+        try (KafkaEvents kafka = new KafkaEvents("pharos.channel.inbound")) {
+            assertThat(poller.poll(channel)).isEqualTo(1);
+            KafkaEvents.Event received = kafka.await(e -> ("email:maria-" + run + "@example.test").equals(e.key()), 1, Duration.ofSeconds(10)).get(0);
+            EventContracts.assertValid(received);
+            var attachments = received.cloudEvent().path("data").path("attachments");
+            assertThat(attachments).hasSize(2);
+            for (var a : attachments) {
+                assertThat(a.path("status").asText()).isEqualTo("stored");
+                byte[] expected = a.path("inline").asBoolean() ? png : pdf;
+                assertThat(a.path("sha256").asText()).isEqualTo(ContentAddress.sha256(expected));
+                assertThat(store.get("acme", a.path("sha256").asText()).await().atMost(Duration.ofSeconds(10))).isEqualTo(expected);
+            }
+            var inline = attachments.get(0).path("inline").asBoolean() ? attachments.get(0) : attachments.get(1);
+            assertThat(inline.path("contentId").asText()).isEqualTo("box-" + run + "@example.test");
+        }
+    }
+
+    @Test
+    void aMailWithMoreFilesThanTheLimitStillArrivesWithTheRestFailed() throws Exception {
+        String id = "many-" + UUID.randomUUID() + "@mail.example.test";
+        StringBuilder mime = new StringBuilder("From: Kostas <kostas@example.test>\r\nTo: support@acme.test\r\nSubject: All the receipts\r\n"
+                + "Message-ID: <" + id + ">\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n"
+                + "--b\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nHere they are.\r\n");
+        // the default limit keeps 20 files of one message
+        for (int i = 0; i < 21; i++) {
+            mime.append("--b\r\nContent-Type: text/plain; name=\"receipt-").append(i).append(".txt\"\r\nContent-Disposition: attachment; filename=\"receipt-")
+                    .append(i).append(".txt\"\r\n\r\nreceipt ").append(i).append(' ').append(id).append("\r\n");
+        }
+        mime.append("--b--\r\n");
+        try (KafkaEvents kafka = new KafkaEvents("pharos.channel.inbound")) {
+            post(BASIC, mime.toString().getBytes(StandardCharsets.US_ASCII)).statusCode(200).body("status", equalTo("accepted"));
+            KafkaEvents.Event received = kafka.await(e -> id.equals(e.cloudEvent().path("data").path("providerMessageId").asText()), 1,
+                    Duration.ofSeconds(10)).get(0);
+            EventContracts.assertValid(received);
+            var attachments = received.cloudEvent().path("data").path("attachments");
+            assertThat(attachments).hasSize(21);
+            for (int i = 0; i < 20; i++) {
+                assertThat(attachments.get(i).path("status").asText()).isEqualTo("stored");
+            }
+            assertThat(attachments.get(20).path("status").asText()).isEqualTo("failed");
+            assertThat(attachments.get(20).path("reason").asText()).contains("more files than this help desk keeps of one message (20)");
+            assertThat(attachments.get(20).path("sha256").isMissingNode() || attachments.get(20).path("sha256").isNull()).isTrue();
+        }
+    }
+
+    @Test
+    void partsKeptBeforeTheStoreAreStillServedToTheirTenantOnly() throws Throwable {
+        UUID id = UUID.randomUUID();
+        byte[] pdf = "%PDF-1.4 kept in the database before the store".getBytes(StandardCharsets.US_ASCII);
+        VertxContextSupport.subscribeAndAwait(() -> pool.preparedQuery("INSERT INTO attachment (id, tenant, channel_id, provider_message_id,"
+                + " name, content_type, size, content, created_at) VALUES ($1, 'acme', 'acme-email', $2, 'τιμολόγιο.pdf', 'application/pdf', $3, $4, now())")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(id, "legacy-" + id, (long) pdf.length, io.vertx.core.buffer.Buffer.buffer(pdf))));
+        String url = "/api/v1/attachments/" + id;
+        byte[] content = given().auth().oauth2(io.pharos.testing.KeycloakTokens.user("anna")).get(url).then().statusCode(200)
+                .contentType("application/pdf").header("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment;"))
+                .header("Content-Disposition", org.hamcrest.Matchers.containsString("UTF-8''%CF%84%CE%B9%CE%BC"))
+                .extract().asByteArray();
+        assertThat(content).isEqualTo(pdf);
+        // another tenant's agent cannot read it, nor can anyone without a token
+        given().auth().oauth2(io.pharos.testing.KeycloakTokens.user("gina")).get(url).then().statusCode(404);
+        given().get(url).then().statusCode(401);
     }
 
     @Test
@@ -150,10 +249,7 @@ class EmailChannelTest {
     void aPolledMailboxIsTakenInOnceAndMarkedSeen() throws Throwable {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String mailbox = "imap-" + run + "@acme.test";
-        VertxContextSupport.subscribeAndAwait(() -> channels.add("test-imap-" + run, "acme", ChannelType.EMAIL, "IMAP test", mailbox,
-                Map.of("imapHost", "localhost", "imapPort", "3143", "imapUser", mailbox),
-                Map.of("webhookSecret", "x", "imapPassword", mailbox), Map.of()));
-        ChannelAccount channel = VertxContextSupport.subscribeAndAwait(() -> channels.get("test-imap-" + run));
+        ChannelAccount channel = imapChannel("test-imap-" + run, mailbox);
         Mailboxes.send("petros-" + run + "@example.test", "Petros", mailbox, "Αλλαγή διεύθυνσης", "Μπορώ να αλλάξω τη διεύθυνση αποστολής;", null);
         try (KafkaEvents kafka = new KafkaEvents("pharos.channel.inbound")) {
             assertThat(poller.poll(channel)).isEqualTo(1);

@@ -42,8 +42,9 @@ class MediaOnlyWebhookTest {
 
     /** The data of the one inbound event for this provider message id. */
     static JsonNode published(KafkaEvents kafka, String providerMessageId) {
-        List<KafkaEvents.Event> events = kafka.await(e -> providerMessageId.equals(e.cloudEvent().path("data").path("providerMessageId").asText()),
-                1, Duration.ofSeconds(15));
+        // the message only: its attachments' stored/failed reports name the same provider message id
+        List<KafkaEvents.Event> events = kafka.await(e -> providerMessageId.equals(e.cloudEvent().path("data").path("providerMessageId").asText())
+                && "pharos.channel.message.received".equals(e.type()), 1, Duration.ofSeconds(15));
         assertThat(events).hasSize(1);
         EventContracts.assertValid(events.get(0));
         assertThat(events.get(0).type()).isEqualTo("pharos.channel.message.received");
@@ -142,9 +143,8 @@ class MediaOnlyWebhookTest {
         return base.toString().replaceAll("/$", "") + "/webhooks/twilio/acme-sms";
     }
 
-    @Test
-    void twilioMmsWithoutBody() {
-        String sid = "MM" + UUID.randomUUID().toString().replace("-", "");
+    /** An MMS with one image and no text, as Twilio posts it to the messaging webhook of acme-sms. */
+    static Map<String, String> mms(String sid, String mediaUrl) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("ToCountry", "GR");
         form.put("MessageSid", sid);
@@ -157,8 +157,15 @@ class MediaOnlyWebhookTest {
         form.put("NumSegments", "1");
         form.put("SmsStatus", "received");
         form.put("MediaContentType0", "image/jpeg");
-        form.put("MediaUrl0", "https://api.twilio.com/2010-04-01/Accounts/ACacme/Messages/" + sid + "/Media/ME0001");
+        form.put("MediaUrl0", mediaUrl);
         form.put("ApiVersion", "2010-04-01");
+        return form;
+    }
+
+    @Test
+    void twilioMmsWithoutBody() {
+        String sid = "MM" + UUID.randomUUID().toString().replace("-", "");
+        Map<String, String> form = mms(sid, "https://api.twilio.com/2010-04-01/Accounts/ACacme/Messages/" + sid + "/Media/ME0001");
         try (KafkaEvents kafka = new KafkaEvents("pharos.channel.inbound")) {
             given().contentType("application/x-www-form-urlencoded; charset=UTF-8").formParams(form)
                     .header("X-Twilio-Signature", Signatures.twilioHeader("acme-sms-secret", twilioUrl(), form)).when()

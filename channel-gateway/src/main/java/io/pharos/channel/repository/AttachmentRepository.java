@@ -1,8 +1,5 @@
 package io.pharos.channel.repository;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +9,10 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** Attachment content, written once per id (a provider's retry writes nothing). */
+/**
+ * Email parts kept in the database before the attachment store existed: read only (their links in old
+ * events keep working); new parts go to the store.
+ */
 @ApplicationScoped
 public class AttachmentRepository {
 
@@ -20,17 +20,6 @@ public class AttachmentRepository {
 
     public AttachmentRepository(Pool pool) {
         this.pool = pool;
-    }
-
-    public Uni<Void> insert(String tenant, String channelId, String providerMessageId, List<StoredAttachment> attachments) {
-        if (attachments.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        List<Tuple> rows = attachments.stream().map(a -> Tuple.tuple(List.of(a.id(), tenant, channelId, providerMessageId, a.name(),
-                a.contentType(), a.size(), io.vertx.core.buffer.Buffer.buffer(a.content()), now))).toList();
-        return pool.preparedQuery("INSERT INTO attachment (id, tenant, channel_id, provider_message_id, name, content_type, size, content, created_at)"
-                + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING").executeBatch(rows).replaceWithVoid();
     }
 
     /** The attachment, if it exists in this tenant (another tenant's id reads as absent). */

@@ -10,8 +10,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pharos.channel.domain.InboundReceipt;
 import io.pharos.channel.model.ChannelAccount;
 import io.pharos.channel.repository.ReceiptRepository;
+import io.pharos.channel.service.fetch.MediaFetches;
 import io.pharos.commons.messaging.DirectPublisher;
 import io.pharos.commons.text.ControlCharacters;
+import io.pharos.contracts.channel.MessageReceived;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -21,7 +23,10 @@ import io.smallrye.mutiny.Uni;
  * recorded, so the provider's retries produce nothing new. Should two copies race past the check,
  * ticket-service ignores a provider message id it has seen. Control characters (a NUL in a form,
  * a stray escape in a provider's text) are dropped here, for every channel: downstream they would
- * fail the database write and send the message to a dead-letter topic.
+ * fail the database write and send the message to a dead-letter topic. A provider's media go out
+ * {@code PENDING}; their fetch jobs are queued in the transaction that records the receipt, after
+ * Kafka took the message (inbound messages have no outbox row: should the process die in between,
+ * the provider, never answered, sends the message again and both are written then).
  */
 @ApplicationScoped
 public class InboundMessages {
@@ -36,16 +41,18 @@ public class InboundMessages {
     private final ReceiptRepository receipts;
     private final DirectPublisher publisher;
     private final ObjectMapper json;
+    private final MediaFetches fetches;
 
-    public InboundMessages(ReceiptRepository receipts, DirectPublisher publisher, ObjectMapper json) {
+    public InboundMessages(ReceiptRepository receipts, DirectPublisher publisher, ObjectMapper json, MediaFetches fetches) {
         this.receipts = receipts;
         this.publisher = publisher;
         this.json = json;
+        this.fetches = fetches;
     }
 
     /** Publishes the message unless its provider id was taken in before. */
     public <T> Uni<Result> accept(ChannelAccount channel, Inbound<T> raw) {
-        Inbound<T> message = clean(raw);
+        Inbound<T> message = pending(channel, clean(raw));
         String providerMessageId = message.providerMessageId();
         return Panache.withSession(() -> receipts.seen(channel.id(), providerMessageId)).flatMap(seen -> {
             if (seen) {
@@ -54,9 +61,21 @@ public class InboundMessages {
             return publisher.publish(channel.tenant(), message.type(), message.conversationKey(), message.data())
                     .call(eventId -> Panache.withTransaction(() -> receipts.findById(new InboundReceipt.Key(channel.id(), providerMessageId))
                             .flatMap(existing -> existing != null ? Uni.createFrom().voidItem()
-                                    : receipts.persist(receipt(channel, providerMessageId, eventId)).replaceWithVoid())))
+                                    : receipts.persist(receipt(channel, providerMessageId, eventId))
+                                            .call(() -> message.data() instanceof MessageReceived m
+                                                    ? fetches.enqueue(channel, message.conversationKey(), m) : Uni.createFrom().voidItem())
+                                            .replaceWithVoid())))
                     .map(eventId -> new Result(Outcome.ACCEPTED, providerMessageId, eventId));
         });
+    }
+
+    /** A provider's media on the message as {@code PENDING}, with their ids: they are fetched once the message is in. */
+    @SuppressWarnings("unchecked")
+    private <T> Inbound<T> pending(ChannelAccount channel, Inbound<T> message) {
+        if (message.data() instanceof MessageReceived m) {
+            return new Inbound<>(message.providerMessageId(), message.type(), message.conversationKey(), (T) fetches.pending(channel, m));
+        }
+        return message;
     }
 
     /** The message without control characters in any of its strings (the same one when it has none). */

@@ -67,23 +67,43 @@ public class OutboundGuard {
 
     /** Checks a host and port before it is saved or used: resolves it and refuses any forbidden address. */
     public void check(String host, int port) throws Refused {
+        vetted(host, port, false);
+    }
+
+    /**
+     * The address to connect to for a host a payload named (a provider's media link): the first it
+     * resolves to, every address checked as {@link #check} does. Connecting to exactly this address
+     * (not resolving again) is what keeps DNS rebinding out. Blocking (DNS).
+     */
+    public InetAddress resolve(String host, int port) throws Refused {
+        return vetted(host, port, true)[0];
+    }
+
+    /** The host's addresses, all allowed; a host allowed by name is resolved only when {@code resolveAllowed}. */
+    private InetAddress[] vetted(String host, int port, boolean resolveAllowed) throws Refused {
         String name = normalise(host);
         if (port < 1 || port > 65535) {
             throw new Refused("port " + port + " is not a TCP port");
         }
-        if (allowedByName(name, port)) {
-            return;
+        boolean allowed = allowedByName(name, port);
+        if (allowed && !resolveAllowed) {
+            return new InetAddress[0];
         }
-        checkName(name);
+        if (!allowed) {
+            checkName(name);
+        }
         InetAddress[] addresses;
         try {
             addresses = InetAddress.getAllByName(name);
         } catch (UnknownHostException e) {
             throw new Refused("host " + name + " does not resolve");
         }
-        for (InetAddress a : addresses) {
-            checkAddress(name, a);
+        if (!allowed) {
+            for (InetAddress a : addresses) {
+                checkAddress(name, a);
+            }
         }
+        return addresses;
     }
 
     /** A socket factory whose sockets refuse to connect to a forbidden address (for Angus Mail's {@code mail.<protocol>.socketFactory}). */
