@@ -147,9 +147,9 @@ public class Conversation {
         m.createdAt = at;
         details.accept(m);
         if (input.template() == null && (input.text() == null || input.text().isBlank()) && (input.html() == null || input.html().isBlank())
-                && m.attachments == null) {
+                && m.attachments == null && m.files == 0) {
             return Uni.createFrom().failure(ProblemException.badRequest("empty-message",
-                    "A message needs text or html (or, from a channel, attachments, a location or a contact)."));
+                    "A message needs text or html, attachments (attachmentIds) or, from a channel, a location or a contact."));
         }
         if (m.bodyText == null) {
             m.bodyText = ""; // media only: the text column is never null
