@@ -3,6 +3,7 @@ package io.pharos.ticket.api;
 import java.util.UUID;
 
 import io.pharos.contracts.channel.Attachment.AttachmentStatus;
+import io.pharos.contracts.channel.VirusScan;
 
 /**
  * A file of a message, or an agent's upload, as agents and integrators see it. {@code contentType} is
@@ -16,11 +17,13 @@ import io.pharos.contracts.channel.Attachment.AttachmentStatus;
  * @param inline an email part shown in the body ({@code contentId} is its {@code cid:})
  * @param failureReason why it could not be kept, when {@code FAILED}
  * @param scan what the virus scanner said, once stored
+ * @param reference the provider's id of the file (WhatsApp media id, Telegram file id), when it gave one
  */
 public record AttachmentDto(UUID id, String fileName, String contentType, Long size, String sha256, AttachmentStatus status,
-        String downloadUrl, String failureReason, String kind, boolean inline, String contentId, Scan scan) {
+        String downloadUrl, String failureReason, String kind, boolean inline, String contentId, Scan scan,
+        String reference) {
 
-    /** The virus scanner's verdict (NOT_SCANNED, CLEAN, INFECTED, FAILED) and, when infected, what it found. */
-    public record Scan(String verdict, String signature) {
+    /** The virus scanner's verdict and, when infected, what it found. */
+    public record Scan(VirusScan.Verdict verdict, String signature) {
     }
 }

@@ -9,7 +9,6 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 
-import io.pharos.contracts.channel.Attachment.AttachmentStatus;
 import io.pharos.ticket.api.AttachmentDto;
 import io.pharos.ticket.api.ContactDto;
 import io.pharos.ticket.api.DeliveryDto;
@@ -140,13 +139,26 @@ public record MessageNode(
             @Description("An email part shown in the body (contentId is its cid:)") boolean inline,
             @Description("The cid: of an inline email part") String contentId,
             @Description("What the virus scanner said, once stored") AttachmentScan scan,
-            @Deprecated @Description("Deprecated: use downloadUrl") String url) {
+            @Deprecated @Description("Deprecated: use downloadUrl") String url,
+            @Description("The provider's id of the file (WhatsApp media id, Telegram file id, Messenger sticker id)") String reference) {
 
         static Attachment of(AttachmentDto a) {
-            return new Attachment(a.id(), a.kind(), a.fileName(), a.contentType(), a.size(), a.sha256(), a.status(), a.downloadUrl(),
-                    a.failureReason(), a.inline(), a.contentId(), a.scan() == null ? null : new AttachmentScan(a.scan().verdict(),
-                            a.scan().signature()), a.downloadUrl());
+            return new Attachment(a.id(), a.kind(), a.fileName(), a.contentType(), a.size(), a.sha256(),
+                    a.status() == null ? null : AttachmentStatus.valueOf(a.status().name()), a.downloadUrl(),
+                    a.failureReason(), a.inline(), a.contentId(), a.scan() == null ? null : new AttachmentScan(a.scan().verdict().name(),
+                            a.scan().signature()), a.downloadUrl(), a.reference());
         }
+    }
+
+    @Name("AttachmentStatus")
+    @Description("Where a file's bytes are")
+    public enum AttachmentStatus {
+        @Description("Still at the provider; being fetched")
+        PENDING,
+        @Description("In the attachment store")
+        STORED,
+        @Description("Could not be kept (failureReason says why)")
+        FAILED
     }
 
     @Name("AttachmentScan")

@@ -63,7 +63,7 @@ public final class TicketMapper {
         boolean linked = f.url() != null && !f.url().isBlank();
         return new AttachmentDto(null, f.fileName(), f.contentType(), f.size(), null, linked ? AttachmentStatus.STORED : AttachmentStatus.FAILED,
                 linked ? f.url() : null, linked ? null : "Received before the attachment store: only the provider's reference was kept.",
-                f.kind(), false, null, null);
+                f.kind(), false, null, null, f.reference());
     }
 
     public static ParticipantDto toDto(Participant p) {

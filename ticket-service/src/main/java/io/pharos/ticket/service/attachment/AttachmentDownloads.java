@@ -16,7 +16,7 @@ import io.pharos.contracts.channel.VirusScan;
 import io.pharos.ticket.domain.Attachment;
 import io.pharos.ticket.repository.AttachmentRepository;
 import io.pharos.ticket.service.TimeSource;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -44,14 +44,13 @@ public class AttachmentDownloads {
     }
 
     /** {@code callerTenant}: the tenant of the bearer token the request carried, if any. */
-    @WithSession
     public Uni<Download> content(UUID id, String token, Optional<String> callerTenant) {
         Optional<Instant> until = links.expiresAt(id, token);
         if (until.isEmpty()) {
             return Uni.createFrom().failure(ProblemException.forbidden("attachment-link-invalid",
                     "The download link is not valid for this file or has expired; ask for the attachment again for a fresh link."));
         }
-        return attachments.findById(id).flatMap(a -> {
+        return Panache.withSession(() -> attachments.findById(id)).flatMap(a -> {
             if (a == null || callerTenant.isPresent() && !callerTenant.get().equals(a.tenant)) {
                 return Uni.createFrom().failure(ProblemException.notFound("Attachment", id));
             }
@@ -59,7 +58,7 @@ public class AttachmentDownloads {
             if (refused != null) {
                 return Uni.createFrom().failure(refused);
             }
-            return store.get(a.tenant, a.sha256).map(bytes -> {
+            return StoreCalls.onCallersContext(store.get(a.tenant, a.sha256)).map(bytes -> {
                 String type = a.contentType != null ? a.contentType : ContentTypes.detect(bytes, a.fileName == null ? "" : a.fileName);
                 Duration left = Duration.between(time.now(), until.get());
                 return new Download(bytes, ContentTypes.isActive(type) ? "application/octet-stream" : type,

@@ -63,8 +63,12 @@ public class AttachmentUploads {
             throw ProblemException.badRequest("attachment-empty", "The file is empty.");
         }
         String name = fileName(fileName);
-        return store.put(tenant, content, name)
-                .flatMap(stored -> scanner.scan(content).flatMap(scan -> keep(tenant, uploader, name, declaredType, stored, scan)));
+        return StoreCalls.onCallersContext(store.put(tenant, content, name)
+                .flatMap(stored -> scanner.scan(content).map(scan -> new Kept(stored, scan))))
+                .flatMap(kept -> keep(tenant, uploader, name, declaredType, kept.content(), kept.scan()));
+    }
+
+    private record Kept(StoredContent content, VirusScan scan) {
     }
 
     private Uni<AttachmentDto> keep(String tenant, Actor uploader, String name, String declaredType, StoredContent stored, VirusScan scan) {

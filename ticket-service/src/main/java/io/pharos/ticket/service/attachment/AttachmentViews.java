@@ -22,7 +22,7 @@ public class AttachmentViews {
         String download = a.servable() ? links.downloadUrl(a.id) : a.legacyUrl;
         return new AttachmentDto(a.id, a.fileName, a.contentType != null ? a.contentType : a.declaredType, a.size, a.sha256, a.status,
                 download, a.failureReason, a.kind, a.inline, a.contentId,
-                a.scanVerdict == null ? null : new AttachmentDto.Scan(a.scanVerdict.name(), a.scanSignature));
+                a.scanVerdict == null ? null : new AttachmentDto.Scan(a.scanVerdict, a.scanSignature), a.providerReference);
     }
 
     public List<AttachmentDto> toDtos(List<Attachment> files) {
