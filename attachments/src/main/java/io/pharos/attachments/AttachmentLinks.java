@@ -59,13 +59,8 @@ public class AttachmentLinks {
 
     /** True when the token is authentic, names this attachment and has not expired. */
     public boolean permits(UUID attachmentId, String token) {
-        return expiresAt(attachmentId, token).isPresent();
-    }
-
-    /** When the token stops permitting this attachment; empty when it does not permit it now (forged, expired, another file's). */
-    public Optional<Instant> expiresAt(UUID attachmentId, String token) {
         Optional<SignedLinks.Claims> claims = links.verify(token);
         Instant now = clock.instant();
-        return claims.filter(c -> c.id().equals(attachmentId) && c.expiresAt().isAfter(now)).map(SignedLinks.Claims::expiresAt);
+        return claims.isPresent() && claims.get().id().equals(attachmentId) && claims.get().expiresAt().isAfter(now);
     }
 }

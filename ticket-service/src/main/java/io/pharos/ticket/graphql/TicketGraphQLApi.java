@@ -203,7 +203,7 @@ public class TicketGraphQLApi {
             @Description("Email: blind-copy these addresses (at most 20)") List<String> bcc,
             @Description("WhatsApp: send this approved template instead of text (allowed outside the 24-hour window)") Inputs.Template template,
             @Description("Files uploaded before (POST /api/v1/attachments), sent with the reply; each file is sent once. A file the "
-                    + "channel cannot carry is refused (extensions.kind attachment-not-supported)") @Id List<@NonNull String> attachmentIds) {
+                    + "channel cannot carry is refused (extensions.kind attachment-not-supported)") List<String> attachmentIds) {
         String tenant = caller.tenant();
         Actor actor = actor();
         MessageInput input = new MessageInput(text, html, Visibility.PUBLIC, AuthorKind.AGENT, null, null, null, channelId, cc, bcc,
@@ -216,7 +216,7 @@ public class TicketGraphQLApi {
     @RolesAllowed(Roles.AGENT)
     @Description("An internal note: seen by agents only")
     public Uni<TicketNode> addNote(@Id @NonNull String ticketId, @NonNull String text,
-            @Description("Files uploaded before (POST /api/v1/attachments) to keep with the note") @Id List<@NonNull String> attachmentIds) {
+            @Description("Files uploaded before (POST /api/v1/attachments) to keep with the note") List<String> attachmentIds) {
         String tenant = caller.tenant();
         Actor actor = actor();
         MessageInput input = new MessageInput(text, null, Visibility.INTERNAL, AuthorKind.AGENT, null, null, null, null, null, null, null,
@@ -294,7 +294,7 @@ public class TicketGraphQLApi {
     }
 
     private static List<UUID> uuids(List<String> ids) {
-        return ids == null ? null : ids.stream().map(TicketGraphQLApi::uuid).toList();
+        return ids == null ? null : ids.stream().map(id -> uuid(id == null ? "" : id)).toList();
     }
 
     /** IDs are opaque strings to clients; one that is no UUID names nothing of ours. */

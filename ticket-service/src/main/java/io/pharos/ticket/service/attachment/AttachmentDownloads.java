@@ -32,12 +32,15 @@ public class AttachmentDownloads {
     }
 
     private final AttachmentLinks links;
+    private final LinkExpiry expiry;
     private final AttachmentRepository attachments;
     private final AttachmentStore store;
     private final TimeSource time;
 
-    public AttachmentDownloads(AttachmentLinks links, AttachmentRepository attachments, AttachmentStore store, TimeSource time) {
+    public AttachmentDownloads(AttachmentLinks links, LinkExpiry expiry, AttachmentRepository attachments, AttachmentStore store,
+            TimeSource time) {
         this.links = links;
+        this.expiry = expiry;
         this.attachments = attachments;
         this.store = store;
         this.time = time;
@@ -45,7 +48,7 @@ public class AttachmentDownloads {
 
     /** {@code callerTenant}: the tenant of the bearer token the request carried, if any. */
     public Uni<Download> content(UUID id, String token, Optional<String> callerTenant) {
-        Optional<Instant> until = links.expiresAt(id, token);
+        Optional<Instant> until = links.permits(id, token) ? expiry.of(token) : Optional.empty();
         if (until.isEmpty()) {
             return Uni.createFrom().failure(ProblemException.forbidden("attachment-link-invalid",
                     "The download link is not valid for this file or has expired; ask for the attachment again for a fresh link."));
