@@ -7,7 +7,9 @@ import static org.awaitility.Awaitility.await;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -25,14 +27,21 @@ import io.pharos.contracts.channel.ChannelEvents;
 import io.pharos.contracts.channel.MessageReceived;
 import io.pharos.contracts.channel.Sender;
 import io.pharos.contracts.channel.VirusScan;
+import io.pharos.testing.GraphQLWs;
+import io.pharos.testing.KeycloakTokens;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 
 /**
  * A customer's photo arrives with its message as PENDING while channel-gateway fetches it, and turns
  * STORED (downloadable byte for byte from the store) or FAILED (with the reason) by channel-gateway's
- * report; the report may be consumed before the message, and the message then does not undo it.
+ * report; the report may be consumed before the message, and the message then does not undo it. An
+ * agent watching the live inbox sees the file's change.
  */
 @QuarkusTest
 class InboundAttachmentsTest {
@@ -47,6 +56,12 @@ class InboundAttachmentsTest {
 
     @Inject
     AttachmentLinks links;
+
+    @Inject
+    Vertx vertx;
+
+    @TestHTTPResource("/graphql")
+    URI endpoint;
 
     record Photo(String wa, String providerMessageId, UUID id) {
 
@@ -141,6 +156,32 @@ class InboundAttachmentsTest {
         assertThat(failed.getString("[0].attachments[0].downloadUrl")).isNull();
         given().get(local(links.downloadUrl(photo.id()))).then().statusCode(410)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void aFileStoredAfterItsMessageReachesTheLiveInbox() throws Exception {
+        Photo photo = Photo.next();
+        ChannelSamples.publish(ChannelEvents.MESSAGE_RECEIVED, photo.key(), photo.message());
+        JsonPath pending = fileIn(photo, "pending");
+        String messageId = pending.getString("[0].id");
+        String anna = KeycloakTokens.user("anna");
+        Number latest = given().auth().oauth2(anna).contentType(ContentType.JSON).body(Map.of("query", "{ latestTicketChange }"))
+                .post("/graphql").then().statusCode(200).extract().path("data.latestTicketChange");
+        try (GraphQLWs ws = GraphQLWs.subscribe(vertx, endpoint, anna, DeliverySubscriptionTest.SUBSCRIPTION,
+                new HashMap<>(Map.of("since", latest.longValue())))) {
+            ChannelSamples.publish(ChannelEvents.ATTACHMENT_STORED, photo.key(), photo.stored(keep(PNG)));
+            JsonObject change = null;
+            while (change == null) {
+                JsonObject frame = ws.next(20);
+                assertThat(frame).as("a change of message %s within 20 s", messageId).isNotNull();
+                JsonObject c = frame.getJsonObject("payload").getJsonObject("data").getJsonObject("ticketChanged");
+                if (messageId.equals(c.getString("messageId")) && "pharos.ticket.message.attachment.changed".equals(c.getString("event"))) {
+                    change = c;
+                }
+            }
+            assertThat(change.getString("ticketId")).isEqualTo(pending.getString("[0].ticketId"));
+        }
+        fileIn(photo, "stored");
     }
 
     static String local(String downloadUrl) {
