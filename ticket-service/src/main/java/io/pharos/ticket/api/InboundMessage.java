@@ -29,7 +29,7 @@ public record InboundMessage(
         String html,
         Email email,
         Instant receivedAt,
-        List<AttachmentDto> attachments,
+        List<InboundAttachment> attachments,
         String language,
         LocationDto location,
         ContactDto contact,

@@ -9,6 +9,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -48,8 +49,14 @@ public class Message {
     @Enumerated(EnumType.STRING)
     @Column(name = "delivery_status")
     public DeliveryStatus deliveryStatus;
-    /** JSON array of attachment metadata (name, type, size, url). */
+    /**
+     * JSON of what it carries besides text (location, contact, button, forwarded mail; see MessageMedia); messages
+     * from before the attachment table also hold their files' metadata here.
+     */
     public String attachments;
+    /** How many files (attachment rows) it is written with: known while it is being added, not stored here. */
+    @Transient
+    public int files;
     @Column(name = "created_at")
     public Instant createdAt;
     /** The channel account (channel-gateway channel id) it came in on or left from; null when unknown (older rows, notes). */

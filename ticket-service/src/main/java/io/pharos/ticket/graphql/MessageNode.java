@@ -35,7 +35,7 @@ public record MessageNode(
         @Description("Channel it came or went on") @NonNull Channel channel,
         @Description("For outbound public messages: where delivery stands") DeliveryStatus deliveryStatus,
         @NonNull Instant createdAt,
-        @Description("Files that came with it (metadata; the bytes stay with the channel)") @NonNull List<@NonNull Attachment> attachments,
+        @Description("Its files, in order: metadata, state in the attachment store and a signed download link") @NonNull List<@NonNull Attachment> attachments,
         @Description("A location the customer shared") Location location,
         @Description("A contact card the customer shared") Contact contact,
         @Description("The channel account (channel-gateway channel id) it came in on or left from") String channelId,
@@ -136,18 +136,48 @@ public record MessageNode(
     }
 
     @Name("MessageAttachment")
-    @Description("A file that came with a message")
+    @Description("A file of a message: a customer's (fetched from the channel into the attachment store) or one an agent sent")
     public record Attachment(
-            @Description("image, audio, voice, video, document, file or sticker; absent for email attachments") String kind,
+            @Description("Attachment id; null only for files of messages from before the attachment store") @Id UUID id,
+            @Description("image, audio, voice, video, document, file or sticker; absent for email attachments and agents' uploads") String kind,
             @Description("File name, as sent or named after its kind") String fileName,
-            @Description("Media type, when known") String contentType,
+            @Description("Media type detected from the bytes once stored (before: as the sender declared it)") String contentType,
             @Description("Size in bytes, when known") Long size,
-            @Description("Where the file can be fetched, when the channel gives a link") String url,
+            @Description("SHA-256 of the content (hex), once stored") String sha256,
+            @Description("PENDING while it is fetched from the channel, then STORED or FAILED") AttachmentStatus status,
+            @Description("Short-lived signed link that needs no bearer token; only while STORED and not infected") String downloadUrl,
+            @Description("Why it could not be kept, when FAILED") String failureReason,
+            @Description("An email part shown in the body (contentId is its cid:)") boolean inline,
+            @Description("The cid: of an inline email part") String contentId,
+            @Description("What the virus scanner said, once stored") AttachmentScan scan,
+            @Deprecated @Description("Deprecated: use downloadUrl") String url,
             @Description("The provider's id of the file (WhatsApp media id, Telegram file id, Messenger sticker id)") String reference) {
 
         static Attachment of(AttachmentDto a) {
-            return new Attachment(a.kind(), a.fileName(), a.contentType(), a.size(), a.url(), a.reference());
+            return new Attachment(a.id(), a.kind(), a.fileName(), a.contentType(), a.size(), a.sha256(),
+                    a.status() == null ? null : AttachmentStatus.valueOf(a.status().name()), a.downloadUrl(),
+                    a.failureReason(), a.inline(), a.contentId(), a.scan() == null ? null : new AttachmentScan(a.scan().verdict().name(),
+                            a.scan().signature()), a.downloadUrl(), a.reference());
         }
+    }
+
+    @Name("AttachmentStatus")
+    @Description("Where a file's bytes are")
+    public enum AttachmentStatus {
+        @Description("Still at the provider; being fetched")
+        PENDING,
+        @Description("In the attachment store")
+        STORED,
+        @Description("Could not be kept (failureReason says why)")
+        FAILED
+    }
+
+    @Name("AttachmentScan")
+    @Description("What the virus scanner said of a stored file")
+    public record AttachmentScan(
+            @Description("NOT_SCANNED (no scanner configured), CLEAN, INFECTED (kept, never served) or FAILED (served as unscanned)")
+            @NonNull String verdict,
+            @Description("What the scanner found, when INFECTED") String signature) {
     }
 
     @Name("MessageLocation")

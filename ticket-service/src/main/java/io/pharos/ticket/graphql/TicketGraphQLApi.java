@@ -219,11 +219,13 @@ public class TicketGraphQLApi {
             @Description("Send from this channel account of the tenant instead of the one the customer wrote to") String channelId,
             @Description("Email: copy these addresses too (at most 20; the ticket's participants are copied anyway)") List<String> cc,
             @Description("Email: blind-copy these addresses (at most 20)") List<String> bcc,
-            @Description("WhatsApp: send this approved template instead of text (allowed outside the 24-hour window)") Inputs.Template template) {
+            @Description("WhatsApp: send this approved template instead of text (allowed outside the 24-hour window)") Inputs.Template template,
+            @Description("Files uploaded before (POST /api/v1/attachments), sent with the reply; each file is sent once. A file the "
+                    + "channel cannot carry is refused (extensions.kind attachment-not-supported)") List<String> attachmentIds) {
         String tenant = caller.tenant();
         Actor actor = actor();
         MessageInput input = new MessageInput(text, html, Visibility.PUBLIC, AuthorKind.AGENT, null, null, null, channelId, cc, bcc,
-                template == null ? null : template.toUse());
+                template == null ? null : template.toUse(), uuids(attachmentIds));
         return Isolated.run(() -> conversation.addMessage(tenant, uuid(ticketId), input, actor).flatMap(m -> tickets.get(tenant, uuid(ticketId))))
                 .map(TicketNode::of);
     }
@@ -231,8 +233,14 @@ public class TicketGraphQLApi {
     @Mutation
     @RolesAllowed(Roles.AGENT)
     @Description("An internal note: seen by agents only")
-    public Uni<TicketNode> addNote(@Id @NonNull String ticketId, @NonNull String text) {
-        return message(ticketId, text, null, Visibility.INTERNAL);
+    public Uni<TicketNode> addNote(@Id @NonNull String ticketId, @NonNull String text,
+            @Description("Files uploaded before (POST /api/v1/attachments) to keep with the note") List<String> attachmentIds) {
+        String tenant = caller.tenant();
+        Actor actor = actor();
+        MessageInput input = new MessageInput(text, null, Visibility.INTERNAL, AuthorKind.AGENT, null, null, null, null, null, null, null,
+                uuids(attachmentIds));
+        return Isolated.run(() -> conversation.addMessage(tenant, uuid(ticketId), input, actor).flatMap(m -> tickets.get(tenant, uuid(ticketId))))
+                .map(TicketNode::of);
     }
 
     @Mutation
@@ -297,18 +305,14 @@ public class TicketGraphQLApi {
         return Isolated.run(() -> customers.merge(tenant, uuid(survivorId), uuid(mergedId), actor)).map(CustomerNode::of);
     }
 
-    private Uni<TicketNode> message(String ticketId, String text, String html, Visibility visibility) {
-        String tenant = caller.tenant();
-        Actor actor = actor();
-        MessageInput input = new MessageInput(text, html, visibility, AuthorKind.AGENT, null, null);
-        return Isolated.run(() -> conversation.addMessage(tenant, uuid(ticketId), input, actor).flatMap(m -> tickets.get(tenant, uuid(ticketId))))
-                .map(TicketNode::of);
-    }
-
     private Uni<TicketNode> update(String ticketId, Long expectedVersion, TicketPatch patch) {
         String tenant = caller.tenant();
         Actor actor = actor();
         return Isolated.run(() -> changes.update(tenant, uuid(ticketId), expectedVersion, patch, actor)).map(TicketNode::of);
+    }
+
+    private static List<UUID> uuids(List<String> ids) {
+        return ids == null ? null : ids.stream().map(id -> uuid(id == null ? "" : id)).toList();
     }
 
     /** IDs are opaque strings to clients; one that is no UUID names nothing of ours. */

@@ -12,20 +12,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-import io.pharos.ticket.api.AttachmentDto;
 import io.pharos.ticket.api.ContactDto;
 import io.pharos.ticket.api.ForwardedDto;
 import io.pharos.ticket.api.InteractiveDto;
 import io.pharos.ticket.api.LocationDto;
 
 /**
- * What a message carries besides its text, as kept in {@code message.attachments} (JSON): its
- * files' metadata, a shared location, a contact card, the button pressed, the mail forwarded. Messages stored before locations and contacts
- * were kept hold a plain array of {@code {name, contentType, size, url}}; they read as attachments.
+ * What a message carries besides its text, as kept in {@code message.attachments} (JSON): a shared
+ * location, a contact card, the button pressed, the mail forwarded. Files are rows of the
+ * {@code attachment} table; messages stored before it hold their files' metadata here ({@code attachments},
+ * or, before locations and contacts were kept, a plain array of {@code {name, contentType, size, url}}).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record MessageMedia(List<AttachmentDto> attachments, LocationDto location, ContactDto contact, InteractiveDto interactive,
+public record MessageMedia(List<LegacyFile> attachments, LocationDto location, ContactDto contact, InteractiveDto interactive,
         ForwardedDto forwarded) {
 
     /** A private mapper: the column's format must not change with the REST configuration. */
@@ -34,7 +34,12 @@ public record MessageMedia(List<AttachmentDto> attachments, LocationDto location
 
     public static final MessageMedia NONE = new MessageMedia(List.of(), null, null, null, null);
 
-    public MessageMedia(List<AttachmentDto> attachments, LocationDto location, ContactDto contact) {
+    /** A file of a message from before the attachment table, as it was kept: its link or the provider's id of it. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record LegacyFile(String kind, String fileName, String contentType, Long size, String url, String reference) {
+    }
+
+    public MessageMedia(List<LegacyFile> attachments, LocationDto location, ContactDto contact) {
         this(attachments, location, contact, null, null);
     }
 
@@ -68,7 +73,7 @@ public record MessageMedia(List<AttachmentDto> attachments, LocationDto location
             if (column.strip().startsWith("[")) {
                 List<Legacy> legacy = JSON.readValue(column, new TypeReference<List<Legacy>>() {
                 });
-                return new MessageMedia(legacy.stream().map(a -> new AttachmentDto(null, a.name(), a.contentType(), a.size(), a.url(), null))
+                return new MessageMedia(legacy.stream().map(a -> new LegacyFile(null, a.name(), a.contentType(), a.size(), a.url(), null))
                         .toList(), null, null);
             }
             MessageMedia media = JSON.readValue(column, MessageMedia.class);

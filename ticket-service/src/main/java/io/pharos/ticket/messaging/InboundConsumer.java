@@ -10,10 +10,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.pharos.commons.deadletter.ReplayHandler;
 import io.pharos.contracts.IncomingEvent;
+import io.pharos.contracts.channel.AttachmentReport;
 import io.pharos.contracts.channel.ChannelEvents;
 import io.pharos.ticket.api.InboundEdit;
 import io.pharos.ticket.api.InboundMessage;
 import io.pharos.ticket.api.InboundReaction;
+import io.pharos.ticket.service.inbound.InboundAttachments;
 import io.pharos.ticket.service.inbound.InboundService;
 import io.pharos.ticket.service.inbound.MessageUpdates;
 import io.smallrye.common.annotation.Identifier;
@@ -21,7 +23,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Consumes {@code pharos.channel.inbound} ({@link ChannelEvents#MESSAGE_RECEIVED},
- * {@link ChannelEvents#CALL_RECEIVED}, {@link ChannelEvents#MESSAGE_EDITED}, {@link ChannelEvents#MESSAGE_REACTED}). A message that cannot be understood or stored goes to
+ * {@link ChannelEvents#CALL_RECEIVED}, {@link ChannelEvents#MESSAGE_EDITED}, {@link ChannelEvents#MESSAGE_REACTED}, {@link ChannelEvents#ATTACHMENT_STORED},
+ * {@link ChannelEvents#ATTACHMENT_FAILED}). A message that cannot be understood or stored goes to
  * ticket-service's {@code dead_letter} table with the reason (failure strategy {@code pharos-park}, replayable), never
  * silently away; redeliveries are harmless because the provider message id is unique.
  */
@@ -32,10 +35,12 @@ public class InboundConsumer {
 
     private final InboundService inbound;
     private final MessageUpdates updates;
+    private final InboundAttachments attachments;
     private final ObjectMapper json;
 
-    public InboundConsumer(InboundService inbound, MessageUpdates updates, ObjectMapper json) {
+    public InboundConsumer(InboundService inbound, MessageUpdates updates, InboundAttachments attachments, ObjectMapper json) {
         this.inbound = inbound;
+        this.attachments = attachments;
         this.updates = updates;
         this.json = json;
     }
@@ -56,6 +61,10 @@ public class InboundConsumer {
             } else if (event.is(ChannelEvents.MESSAGE_EDITED)) {
                 InboundEdit edit = InboundMessages.of(event.data(json, ChannelEvents.MESSAGE_EDITED));
                 return updates.edited(event.tenant(), edit).replaceWithVoid();
+            } else if (event.is(ChannelEvents.ATTACHMENT_STORED) || event.is(ChannelEvents.ATTACHMENT_FAILED)) {
+                AttachmentReport report = event.data(json, event.is(ChannelEvents.ATTACHMENT_STORED) ? ChannelEvents.ATTACHMENT_STORED
+                        : ChannelEvents.ATTACHMENT_FAILED);
+                return attachments.reported(event.tenant(), report).replaceWithVoid();
             } else if (event.is(ChannelEvents.MESSAGE_REACTED)) {
                 InboundReaction reaction = InboundMessages.of(event.data(json, ChannelEvents.MESSAGE_REACTED));
                 return updates.reacted(event.tenant(), reaction).replaceWithVoid();

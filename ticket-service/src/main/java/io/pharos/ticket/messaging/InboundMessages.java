@@ -1,6 +1,8 @@
 package io.pharos.ticket.messaging;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import io.pharos.contracts.channel.Attachment;
 import io.pharos.contracts.channel.CallReceived;
@@ -8,10 +10,10 @@ import io.pharos.contracts.channel.MessageEdited;
 import io.pharos.contracts.channel.MessageReacted;
 import io.pharos.contracts.channel.MessageReceived;
 import io.pharos.contracts.channel.Sender;
-import io.pharos.ticket.api.AttachmentDto;
 import io.pharos.ticket.api.ContactDto;
 import io.pharos.ticket.api.ForwardedDto;
 import io.pharos.ticket.api.IdentityInput;
+import io.pharos.ticket.api.InboundAttachment;
 import io.pharos.ticket.api.InboundEdit;
 import io.pharos.ticket.api.InboundMessage;
 import io.pharos.ticket.api.InboundReaction;
@@ -37,7 +39,7 @@ final class InboundMessages {
         MessageReceived.Location l = m.location();
         MessageReceived.Contact c = m.contact();
         return new InboundMessage(m.channelId(), channel(m.channel()), m.providerMessageId(), m.conversationKey(), identity(m.from()),
-                m.subject(), m.text(), m.html(), email, m.receivedAt(), attachments(m.attachments()), m.language(),
+                m.subject(), m.text(), m.html(), email, m.receivedAt(), attachments(m.attachments(), m.channelId(), m.providerMessageId()), m.language(),
                 l == null ? null : new LocationDto(l.latitude(), l.longitude(), l.name(), l.address()),
                 c == null ? null : new ContactDto(c.name(), c.phones(), c.emails(), c.organization()),
                 m.interactive() == null ? null : m.interactive().title() != null && !m.interactive().title().isBlank()
@@ -65,7 +67,7 @@ final class InboundMessages {
 
     static InboundMessage of(CallReceived c) {
         return new InboundMessage(c.channelId(), channel(c.channel()), c.providerMessageId(), c.conversationKey(), identity(c.from()),
-                c.subject(), c.text(), null, null, c.receivedAt(), attachments(c.attachments()), null, null, null, null,
+                c.subject(), c.text(), null, null, c.receivedAt(), attachments(c.attachments(), c.channelId(), c.providerMessageId()), null, null, null, null,
                 c.from() != null && c.from().addressesClaimed(), null, null, null);
     }
 
@@ -84,10 +86,24 @@ final class InboundMessages {
                 .map(b -> new InboundMessage.Mailbox(b.name(), b.address())).toList();
     }
 
-    /** Each file's metadata and the provider's reference to it (its bytes are not fetched here). */
-    private static List<AttachmentDto> attachments(List<Attachment> attachments) {
-        return attachments == null ? null
-                : attachments.stream().map(a -> new AttachmentDto(a.kind(), a.name(), a.contentType(), a.size(), a.url(),
-                        a.mediaId() != null ? a.mediaId() : a.fileId())).toList();
+    /**
+     * Each file's metadata, its state in the attachment store and the provider's reference to it (its
+     * bytes are not fetched here). Events from before the store name no id: it is derived as
+     * channel-gateway derives it now, so a late report still finds the row.
+     */
+    private static List<InboundAttachment> attachments(List<Attachment> attachments, String channelId, String providerMessageId) {
+        if (attachments == null) {
+            return null;
+        }
+        List<InboundAttachment> files = new ArrayList<>();
+        for (int i = 0; i < attachments.size(); i++) {
+            Attachment a = attachments.get(i);
+            UUID id = a.id() != null ? UUID.fromString(a.id())
+                    : Attachment.idOf(String.valueOf(channelId), String.valueOf(providerMessageId), i);
+            files.add(new InboundAttachment(id, a.name(), a.contentType(), a.size(), a.inline(), a.contentId(), a.kind(), a.url(),
+                    a.mediaId() != null ? a.mediaId() : a.fileId(), a.status(), a.sha256(), a.reason(),
+                    a.scan() == null ? null : a.scan().verdict().name(), a.scan() == null ? null : a.scan().signature(), a.stored()));
+        }
+        return files;
     }
 }

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.pharos.ticket.domain.Attachment;
 import io.pharos.ticket.domain.AuthorKind;
 import io.pharos.ticket.domain.DeliveryStatus;
 import io.pharos.ticket.domain.DeliveryStep;
@@ -22,7 +23,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
-/** Delivery steps, revisions and reactions of messages: one query each for a whole conversation (or several). */
+/** Delivery steps, revisions, reactions and files of messages: one query each for a whole conversation (or several). */
 @ApplicationScoped
 @WithSession
 public class MessageTrailRepository {
@@ -44,17 +45,20 @@ public class MessageTrailRepository {
                         "from MessageRevision where tenant = ?1 and messageId in ?2 order by replacedAt, id", tenant, messageIds)
                         .flatMap(revisions -> list(MessageReaction.class,
                                 "from MessageReaction where tenant = ?1 and messageId in ?2 order by at", tenant, messageIds)
-                                .map(reactions -> {
+                                .flatMap(reactions -> list(Attachment.class,
+                                        "from Attachment where tenant = ?1 and messageId in ?2 order by position, createdAt, id", tenant,
+                                        messageIds).map(files -> {
                                     Map<UUID, List<DeliveryStep>> s = group(steps.stream().sorted(STEP_ORDER).toList(), x -> x.messageId);
                                     Map<UUID, List<MessageRevision>> r = group(revisions, x -> x.messageId);
                                     Map<UUID, List<MessageReaction>> e = group(reactions, x -> x.messageId);
+                                    Map<UUID, List<Attachment>> f = group(files, x -> x.messageId);
                                     Map<UUID, MessageTrail> trails = new HashMap<>();
                                     for (UUID id : messageIds) {
                                         trails.put(id, new MessageTrail(s.getOrDefault(id, List.of()), r.getOrDefault(id, List.of()),
-                                                e.getOrDefault(id, List.of())));
+                                                e.getOrDefault(id, List.of()), f.getOrDefault(id, List.of())));
                                     }
                                     return trails;
-                                })));
+                                }))));
     }
 
     public Uni<List<DeliveryStep>> steps(String tenant, UUID messageId) {

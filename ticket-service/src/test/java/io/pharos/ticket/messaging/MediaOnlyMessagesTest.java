@@ -79,6 +79,10 @@ class MediaOnlyMessagesTest {
         assertThat(rest.getString("[0].attachments[0].kind")).isEqualTo("image");
         assertThat(rest.getString("[0].attachments[0].contentType")).isEqualTo("image/jpeg");
         assertThat(rest.getString("[0].attachments[0].reference")).isEqualTo("1479537139650973");
+        // an event from before the attachment store: only the provider's reference was kept
+        assertThat(rest.getString("[0].attachments[0].status")).isEqualTo("failed");
+        assertThat(rest.getString("[0].attachments[0].failureReason")).contains("before the attachment store");
+        assertThat(rest.getString("[0].attachments[0].id")).isNotNull();
         assertThat(rest.getString("[1].text")).isEmpty();
         assertThat(rest.getList("[1].attachments")).isEmpty();
         assertThat(rest.getDouble("[1].location.latitude")).isEqualTo(37.9838);
@@ -134,7 +138,7 @@ class MediaOnlyMessagesTest {
         JsonPath fromMessenger = messagesOf("messenger:" + psid, 2);
         assertThat(fromMessenger.getList("attachments.kind.flatten()")).containsExactly("image", "sticker");
         assertThat(fromMessenger.getString("[1].attachments[0].reference")).isEqualTo("369239263222822");
-        assertThat(messagesOf("instagram:" + igsid, 1).getString("[0].attachments[0].url")).isEqualTo("https://lookaside.example.test/ig_video_1.mp4");
+        assertThat(messagesOf("instagram:" + igsid, 1).getString("[0].attachments[0].downloadUrl")).isEqualTo("https://lookaside.example.test/ig_video_1.mp4");
         JsonPath fromTelegram = messagesOf("telegram:" + chat, 5);
         assertThat(fromTelegram.getList("attachments.kind.flatten()")).containsExactly("image", "voice", "sticker", "document");
         assertThat(fromTelegram.getLong("[0].attachments[0].size")).isEqualTo(70213);
@@ -143,7 +147,7 @@ class MediaOnlyMessagesTest {
         assertThat(fromTelegram.getList("[4].contact.phones")).containsExactly("+306945556677");
         assertThat(fromTelegram.getList("text")).containsOnly("");
         JsonPath fromSms = messagesOf("phone:" + phone, 1);
-        assertThat(fromSms.getString("[0].attachments[0].url")).isEqualTo("https://api.twilio.com/Media/ME0001");
+        assertThat(fromSms.getString("[0].attachments[0].downloadUrl")).isEqualTo("https://api.twilio.com/Media/ME0001");
     }
 
     @Test

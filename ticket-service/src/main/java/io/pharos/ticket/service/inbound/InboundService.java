@@ -61,10 +61,12 @@ public class InboundService {
     private final Duration window;
     private final Participants participants;
     private final AgentRepository agents;
+    private final InboundAttachments files;
 
     public InboundService(TicketRepository tickets, MessageRepository messages, CustomerService customers, TicketCreation creation,
             Conversation conversation, @ConfigProperty(name = "pharos.threading.window", defaultValue = "P3D") Duration window,
-            Participants participants, AgentRepository agents) {
+            Participants participants, AgentRepository agents, InboundAttachments files) {
+        this.files = files;
         this.participants = participants;
         this.agents = agents;
         this.tickets = tickets;
@@ -123,13 +125,16 @@ public class InboundService {
             m.channel = in.channel();
             m.channelId = in.channelId();
             m.emailMessageId = email != null ? email.messageId() : null;
-            m.attachments = new MessageMedia(in.attachments(), in.location(), in.contact(), in.interactiveReply(), in.forwarded()).toJson();
+            // the files are rows of their own (InboundAttachments): the column keeps the rest of what came
+            m.attachments = new MessageMedia(null, in.location(), in.contact(), in.interactiveReply(), in.forwarded()).toJson();
+            m.files = in.attachments() == null ? 0 : in.attachments().size();
             m.sentAt = in.sentAt() == null ? null : in.sentAt().truncatedTo(ChronoUnit.MICROS);
             if (email != null) {
                 m.cc = addresses(email.cc()).toArray(String[]::new);
                 m.replyTo = addresses(email.replyTo()).stream().findFirst().orElse(null);
             }
-        }).flatMap(m -> email == null ? Uni.createFrom().item(m)
+        }).flatMap(m -> files.ofMessage(m, in.attachments()).replaceWith(m))
+                .flatMap(m -> email == null ? Uni.createFrom().item(m)
                 : participants.fromEmail(t, in.from().email(), email.to(), named(email.cc()), named(email.replyTo()), at).replaceWith(m));
     }
 

@@ -31,7 +31,7 @@ final class ControlText {
 
     static MessageInput of(MessageInput m) {
         return m == null ? null : new MessageInput(s(m.text()), s(m.html()), m.visibility(), m.author(), m.createdAt(), s(m.externalId()),
-                s(m.authorId()), s(m.channelId()), list(m.cc()), list(m.bcc()), of(m.template()));
+                s(m.authorId()), s(m.channelId()), list(m.cc()), list(m.bcc()), of(m.template()), m.attachmentIds());
     }
 
     private static TemplateUse of(TemplateUse t) {

@@ -4,9 +4,11 @@ import io.pharos.ticket.service.Actor;
 import io.pharos.ticket.service.AuditTrail;
 import io.pharos.ticket.service.HtmlSanitizer;
 import io.pharos.ticket.service.TimeSource;
+import io.pharos.ticket.service.attachment.ReplyAttachments;
 import io.pharos.ticket.service.sla.SlaClocks;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -20,13 +22,16 @@ import io.pharos.commons.text.ControlCharacters;
 import io.pharos.contracts.ticket.MessageSnapshot;
 import io.pharos.contracts.ticket.TicketEvents;
 import io.pharos.contracts.ticket.TicketMessageAdded;
+import io.pharos.ticket.api.AttachmentDto;
 import io.pharos.ticket.api.MessageDto;
 import io.pharos.ticket.api.Live;
 import io.pharos.ticket.api.MessageInput;
+import io.pharos.ticket.domain.Attachment;
 import io.pharos.ticket.domain.AuthorKind;
 import io.pharos.ticket.domain.Channel;
 import io.pharos.ticket.domain.DeliveryStatus;
 import io.pharos.ticket.domain.Message;
+import io.pharos.ticket.domain.MessageTrail;
 import io.pharos.ticket.domain.Ticket;
 import io.pharos.ticket.domain.TicketStatus;
 import io.pharos.ticket.domain.Visibility;
@@ -56,9 +61,12 @@ public class Conversation {
     private final Validator validator;
     private final ReplyDelivery delivery;
     private final MessageTrailRepository trails;
+    private final ReplyAttachments files;
 
     public Conversation(TicketRepository tickets, MessageRepository messages, AuditTrail audit, SlaClocks sla, StatusChanges statuses,
-            TicketEventPublisher events, TimeSource time, Validator validator, ReplyDelivery delivery, MessageTrailRepository trails) {
+            TicketEventPublisher events, TimeSource time, Validator validator, ReplyDelivery delivery, MessageTrailRepository trails,
+            ReplyAttachments files) {
+        this.files = files;
         this.validator = validator;
         this.delivery = delivery;
         this.trails = trails;
@@ -91,7 +99,8 @@ public class Conversation {
             }
             Instant at = time.now().truncatedTo(ChronoUnit.MICROS);
             return append(t, input, author(input, actor, t), at, Delivery.LIVE, m -> {
-            }).flatMap(m -> tickets.flush().map(v -> TicketMapper.toDto(m)));
+            }).flatMap(m -> tickets.flush().flatMap(v -> m.files == 0 ? Uni.createFrom().item(List.<AttachmentDto> of())
+                    : files.ofMessage(tenant, m.id)).map(attached -> TicketMapper.toDto(m, MessageTrail.NONE, attached)));
         });
     }
 
@@ -146,18 +155,33 @@ public class Conversation {
         m.channel = t.channel;
         m.createdAt = at;
         details.accept(m);
+        List<UUID> attachmentIds = input.attachmentIds() == null ? List.of() : input.attachmentIds();
+        if (!attachmentIds.isEmpty() && m.authorKind != AuthorKind.AGENT) {
+            return Uni.createFrom().failure(ProblemException.badRequest("attachments-agents-only",
+                    "attachmentIds are for an agent's reply or note; a customer's files come with their message from the channel."));
+        }
+        m.files += attachmentIds.size();
         if (input.template() == null && (input.text() == null || input.text().isBlank()) && (input.html() == null || input.html().isBlank())
-                && m.attachments == null) {
+                && m.attachments == null && m.files == 0) {
             return Uni.createFrom().failure(ProblemException.badRequest("empty-message",
-                    "A message needs text or html (or, from a channel, attachments, a location or a contact)."));
+                    "A message needs text or html, attachments (attachmentIds) or, from a channel, a location or a contact."));
         }
         if (m.bodyText == null) {
             m.bodyText = ""; // media only: the text column is never null
         }
-        if (!(agentPublic && deliver)) {
-            return store(t, m, author, at, deliver, null);
-        }
+        return files.uploads(t.tenant, attachmentIds).flatMap(uploads -> {
+            if (!(agentPublic && deliver)) {
+                return store(t, m, author, at, deliver, null, uploads);
+            }
+            return planned(t, m, input, author, at, delivering, uploads);
+        });
+    }
+
+    /** An agent's public reply: how it is delivered, and whether its channel carries its files. */
+    private Uni<Message> planned(Ticket t, Message m, MessageInput input, Actor author, Instant at, Delivery delivering,
+            List<Attachment> uploads) {
         return delivery.plan(t, input, at, delivering == Delivery.LIVE).flatMap(plan -> {
+            files.checkChannel(plan.channel(), plan.channelId(), uploads);
             m.channelId = plan.channelId();
             if (t.channel == Channel.PHONE) {
                 m.channel = plan.channel(); // a call is answered by text message
@@ -165,12 +189,13 @@ public class Conversation {
             m.cc = plan.cc().isEmpty() ? null : plan.cc().toArray(String[]::new);
             m.bcc = plan.bcc().isEmpty() ? null : plan.bcc().toArray(String[]::new);
             m.template = TemplateColumn.toJson(plan.template());
-            return store(t, m, author, at, true, plan);
+            return store(t, m, author, at, true, plan, uploads);
         });
     }
 
     /** Stores the message and applies what it means for the ticket; a {@code plan} asks for its delivery. */
-    private Uni<Message> store(Ticket t, Message m, Actor author, Instant at, boolean deliver, ReplyDelivery.Plan plan) {
+    private Uni<Message> store(Ticket t, Message m, Actor author, Instant at, boolean deliver, ReplyDelivery.Plan plan,
+            List<Attachment> uploads) {
         boolean agentPublic = m.authorKind == AuthorKind.AGENT && m.visibility == Visibility.PUBLIC;
         boolean firstReply = agentPublic && t.firstPublicReplyAt == null;
         if (agentPublic) {
@@ -188,6 +213,7 @@ public class Conversation {
         t.updatedAt = TicketRules.later(t.updatedAt, at);
         MessageSnapshot added = EventData.message(m, firstReply);
         return messages.persist(m)
+                .flatMap(v -> files.link(t.tenant, uploads, t.id, m.id, at))
                 .flatMap(v -> agentPublic && deliver ? trails.add(DeliveryStatuses.pending(m, at)) : Uni.createFrom().voidItem())
                 .flatMap(v -> audit.record(t.tenant, t.id, null, author, "message.added",
                         Map.of("message", m.id.toString(), "visibility", m.visibility.name(), "author", m.authorKind.name())))
@@ -195,7 +221,7 @@ public class Conversation {
                 .flatMap(v -> sla.messageAdded(t, agentPublic, m.authorKind == AuthorKind.CUSTOMER, at))
                 .flatMap(v -> events.withClocks(t, TicketEvents.TICKET_MESSAGE_ADDED,
                         clocks -> new TicketMessageAdded(added, EventData.ticket(t), clocks)))
-                .flatMap(v -> plan != null ? delivery.request(t, m, plan) : Uni.createFrom().voidItem())
+                .flatMap(v -> plan != null ? delivery.request(t, m, plan, ReplyAttachments.outbound(uploads)) : Uni.createFrom().voidItem())
                 .replaceWith(m);
     }
 

@@ -13,6 +13,7 @@ import io.pharos.commons.outbox.OutboxWriter;
 import io.pharos.commons.rest.ProblemException;
 import io.pharos.contracts.channel.ChannelEvents;
 import io.pharos.contracts.channel.MessageRequested;
+import io.pharos.contracts.channel.OutboundAttachment;
 import io.pharos.ticket.api.MessageInput;
 import io.pharos.ticket.api.TemplateUse;
 import io.pharos.ticket.domain.AuthorKind;
@@ -94,7 +95,7 @@ public class ReplyDelivery {
     }
 
     /** Asks channel-gateway to deliver the stored reply as planned. */
-    Uni<Void> request(Ticket t, Message m, Plan plan) {
+    Uni<Void> request(Ticket t, Message m, Plan plan, List<OutboundAttachment> files) {
         return Panache.getSession().flatMap(s -> s.createSelectionQuery("select emailMessageId from Message where tenant = ?1 and ticketId = ?2"
                 + " and emailMessageId is not null order by createdAt", String.class)
                 .setParameter(1, t.tenant).setParameter(2, t.id).getResultList())
@@ -103,7 +104,8 @@ public class ReplyDelivery {
                                 "[#" + t.number + "] " + t.subject, m.bodyText, m.bodyHtml,
                                 threadIds.isEmpty() ? null : threadIds.get(threadIds.size() - 1), threadIds, t.language, null,
                                 plan.channelId(), plan.channel() == Channel.EMAIL ? plan.cc() : null,
-                                plan.channel() == Channel.EMAIL ? plan.bcc() : null, template(plan.template()), plan.messageTag())))
+                                plan.channel() == Channel.EMAIL ? plan.bcc() : null, template(plan.template()), plan.messageTag(),
+                                files.isEmpty() ? null : files)))
                 .replaceWithVoid();
     }
 

@@ -23,6 +23,7 @@ import io.pharos.ticket.domain.MessageTrail;
 import io.pharos.ticket.mapping.TicketMapper;
 import io.pharos.ticket.repository.MessageRepository;
 import io.pharos.ticket.repository.MessageTrailRepository;
+import io.pharos.ticket.service.attachment.AttachmentViews;
 import io.pharos.ticket.repository.TicketRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -39,9 +40,11 @@ public class TicketQueries {
     private final AuditTrail audit;
     private final SlaClocks sla;
     private final TimeSource time;
+    private final AttachmentViews views;
 
     public TicketQueries(TicketRepository tickets, MessageRepository messages, MessageTrailRepository trails, AuditTrail audit, SlaClocks sla,
-            TimeSource time) {
+            TimeSource time, AttachmentViews views) {
+        this.views = views;
         this.trails = trails;
         this.tickets = tickets;
         this.messages = messages;
@@ -139,10 +142,13 @@ public class TicketQueries {
                 .flatMap(list -> withTrails(tenant, list));
     }
 
-    /** The messages with their delivery steps, revisions and reactions, in their order. */
+    /** The messages with their delivery steps, revisions, reactions and files, in their order. */
     private Uni<List<MessageDto>> withTrails(String tenant, List<Message> list) {
         return trails.of(tenant, list.stream().map(m -> m.id).toList())
-                .map(byMessage -> list.stream().map(m -> TicketMapper.toDto(m, byMessage.getOrDefault(m.id, MessageTrail.NONE))).toList());
+                .map(byMessage -> list.stream().map(m -> {
+                    MessageTrail trail = byMessage.getOrDefault(m.id, MessageTrail.NONE);
+                    return TicketMapper.toDto(m, trail, views.toDtos(trail.attachments()));
+                }).toList());
     }
 
     /** Who changed what and when, oldest first. */
