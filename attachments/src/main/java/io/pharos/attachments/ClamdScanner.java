@@ -46,13 +46,13 @@ public class ClamdScanner implements VirusScanner {
 
     @Override
     public Uni<VirusScan> scan(byte[] content) {
-        return Uni.createFrom().item(() -> ask(content))
+        return CallerContext.resumeOn(Uni.createFrom().item(() -> ask(content))
                 .runSubscriptionOn(worker)
                 // the socket's own timeouts bound each read; this bounds a clamd that trickles its answer
                 .ifNoItem().after(timeout).recoverWithItem(() -> {
                     LOG.warnf("clamd at %s gave no verdict within %s", address, timeout);
                     return FAILED;
-                });
+                }));
     }
 
     private VirusScan ask(byte[] content) {

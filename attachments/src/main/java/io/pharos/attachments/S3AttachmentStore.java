@@ -9,8 +9,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import software.amazon.awssdk.core.async.AsyncRequestBody;
 import software.amazon.awssdk.core.async.AsyncResponseTransformer;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
@@ -58,7 +56,7 @@ public class S3AttachmentStore implements AttachmentStore {
         String key = ContentAddress.key(tenant, sha256);
         String type = ContentTypes.detect(content, fileName == null ? "" : fileName);
         StoredContent stored = new StoredContent(tenant, sha256, content.length, type);
-        return onCallersContext(Uni.createFrom().completionStage(() -> s3.headObject(b -> b.bucket(bucket).key(key)))
+        return CallerContext.resumeOn(Uni.createFrom().completionStage(() -> s3.headObject(b -> b.bucket(bucket).key(key)))
                 .replaceWith(stored)
                 .onFailure(S3AttachmentStore::absent).recoverWithUni(() -> Uni.createFrom()
                         .completionStage(() -> s3.putObject(b -> b.bucket(bucket).key(key).contentType(type).contentLength((long) content.length),
@@ -69,7 +67,7 @@ public class S3AttachmentStore implements AttachmentStore {
     @Override
     public Uni<byte[]> get(String tenant, String sha256) {
         String key = ContentAddress.key(tenant, sha256);
-        return onCallersContext(Uni.createFrom()
+        return CallerContext.resumeOn(Uni.createFrom()
                 .completionStage(() -> s3.getObject(b -> b.bucket(bucket).key(key), AsyncResponseTransformer.toBytes()))
                 .map(bytes -> bytes.asByteArrayUnsafe())
                 .onFailure(S3AttachmentStore::absent).transform(e -> new ContentMissing(tenant, sha256)));
@@ -78,19 +76,7 @@ public class S3AttachmentStore implements AttachmentStore {
     @Override
     public Uni<Void> delete(String tenant, String sha256) {
         String key = ContentAddress.key(tenant, sha256);
-        return onCallersContext(Uni.createFrom().completionStage(() -> s3.deleteObject(b -> b.bucket(bucket).key(key))).replaceWithVoid());
-    }
-
-    /**
-     * The S3 client completes on its own (Netty) threads; a caller on a Vert.x context (a request, a
-     * Kafka consumer, Hibernate Reactive's session) must continue there, so the outcome is emitted on
-     * the context that subscribed.
-     */
-    private static <T> Uni<T> onCallersContext(Uni<T> s3Call) {
-        return Uni.createFrom().deferred(() -> {
-            Context caller = Vertx.currentContext();
-            return caller == null ? s3Call : s3Call.emitOn(task -> caller.runOnContext(v -> task.run()));
-        });
+        return CallerContext.resumeOn(Uni.createFrom().completionStage(() -> s3.deleteObject(b -> b.bucket(bucket).key(key))).replaceWithVoid());
     }
 
     private static boolean absent(Throwable failure) {

@@ -222,6 +222,12 @@ class AttachmentsJourneyIT {
 
         JsonPath mailFiles = storedAttachments(anna, "email:kostas-" + marker + "@example.test", 2);
         assertThat(mailFiles.getList("sha256", String.class)).containsExactlyInAnyOrder(sha256(photo), sha256(invoice));
+        // the inline image shows from Pharos, not from a cid: the browser cannot resolve
+        String inlineId = mailFiles.getString("find { it.contentId != null }.id");
+        String mailTicket = ticketOf(anna, "email:kostas-" + marker + "@example.test");
+        String html = given().baseUri(TICKETS).auth().oauth2(anna).get("/api/v1/tickets/" + mailTicket + "/messages").then().statusCode(200)
+                .extract().path("[0].html");
+        assertThat(html).contains("/api/v1/attachments/" + inlineId + "/content?token=").doesNotContain("cid:");
         for (int i = 0; i < 2; i++) {
             byte[] bytes = given().get(mailFiles.getString("[" + i + "].downloadUrl")).then().statusCode(200).extract().asByteArray();
             assertThat(sha256(bytes)).isEqualTo(mailFiles.getString("[" + i + "].sha256"));

@@ -36,7 +36,7 @@ public class BodyLimit {
         long largest = limits.tenants().values().stream().map(t -> t.maxFileBytes().orElse(0L)).reduce(limits.maxFileBytes(), Math::max);
         if (largest + MULTIPART_OVERHEAD > maxBody) {
             throw new IllegalStateException("quarkus.http.limits.max-body-size (" + maxBody + " bytes) is below the largest attachment limit ("
-                    + largest + " bytes, pharos.attachments.*max-file-bytes) plus " + MULTIPART_OVERHEAD + " bytes of multipart: raise it");
+                    + largest + " bytes, pharos.attachments.limits.*max-file-bytes) plus " + MULTIPART_OVERHEAD + " bytes of multipart: raise it");
         }
     }
 

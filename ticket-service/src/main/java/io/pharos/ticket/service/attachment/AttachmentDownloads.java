@@ -61,7 +61,7 @@ public class AttachmentDownloads {
             if (refused != null) {
                 return Uni.createFrom().failure(refused);
             }
-            return StoreCalls.onCallersContext(store.get(a.tenant, a.sha256)).map(bytes -> {
+            return store.get(a.tenant, a.sha256).map(bytes -> {
                 String type = a.contentType != null ? a.contentType : ContentTypes.detect(bytes, a.fileName == null ? "" : a.fileName);
                 Duration left = Duration.between(time.now(), until.get());
                 return new Download(bytes, ContentTypes.isActive(type) ? "application/octet-stream" : type,

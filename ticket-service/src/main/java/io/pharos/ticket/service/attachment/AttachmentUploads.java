@@ -63,8 +63,8 @@ public class AttachmentUploads {
             throw ProblemException.badRequest("attachment-empty", "The file is empty.");
         }
         String name = fileName(fileName);
-        return StoreCalls.onCallersContext(store.put(tenant, content, name)
-                .flatMap(stored -> scanner.scan(content).map(scan -> new Kept(stored, scan))))
+        return store.put(tenant, content, name)
+                .flatMap(stored -> scanner.scan(content).map(scan -> new Kept(stored, scan)))
                 .flatMap(kept -> keep(tenant, uploader, name, declaredType, kept.content(), kept.scan()));
     }
 
