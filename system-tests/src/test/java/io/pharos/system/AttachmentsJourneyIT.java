@@ -42,6 +42,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
 
+import org.apache.http.entity.mime.HttpMultipartMode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,9 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.pharos.attachments.AttachmentLinks;
 import io.pharos.testing.KeycloakTokens;
 import io.pharos.testing.Mailboxes;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.MultiPartConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -192,6 +196,8 @@ class AttachmentsJourneyIT {
         pdf.setDataHandler(new DataHandler(new ByteArrayDataSource(invoice, "application/pdf")));
         pdf.setFileName("Τιμολόγιο.pdf");
         pdf.setDisposition(Part.ATTACHMENT);
+        // as mail clients send a PDF (7bit would turn its line ends into CRLF, as MIME requires)
+        pdf.setHeader("Content-Transfer-Encoding", "base64");
         MimeMultipart mixed = new MimeMultipart("mixed");
         mixed.addBodyPart(body);
         mixed.addBodyPart(pdf);
@@ -225,9 +231,9 @@ class AttachmentsJourneyIT {
         // the inline image shows from Pharos, not from a cid: the browser cannot resolve
         String inlineId = mailFiles.getString("find { it.contentId != null }.id");
         String mailTicket = ticketOf(anna, "email:kostas-" + marker + "@example.test");
-        String html = given().baseUri(TICKETS).auth().oauth2(anna).get("/api/v1/tickets/" + mailTicket + "/messages").then().statusCode(200)
+        String shown = given().baseUri(TICKETS).auth().oauth2(anna).get("/api/v1/tickets/" + mailTicket + "/messages").then().statusCode(200)
                 .extract().path("[0].html");
-        assertThat(html).contains("/api/v1/attachments/" + inlineId + "/content?token=").doesNotContain("cid:");
+        assertThat(shown).contains("/api/v1/attachments/" + inlineId + "/content?token").doesNotContain("cid:");
         for (int i = 0; i < 2; i++) {
             byte[] bytes = given().get(mailFiles.getString("[" + i + "].downloadUrl")).then().statusCode(200).extract().asByteArray();
             assertThat(sha256(bytes)).isEqualTo(mailFiles.getString("[" + i + "].sha256"));
@@ -361,7 +367,11 @@ class AttachmentsJourneyIT {
     }
 
     static Response upload(String token, byte[] content, String name) {
-        return given().baseUri(TICKETS).auth().oauth2(token).multiPart("file", name, content, "application/octet-stream")
+        // as a browser sends a Greek file name: UTF-8 in the part's header (strict mode would write '?')
+        RestAssuredConfig utf8 = RestAssuredConfig.config()
+                .httpClient(HttpClientConfig.httpClientConfig().httpMultipartMode(HttpMultipartMode.BROWSER_COMPATIBLE))
+                .multiPartConfig(MultiPartConfig.multiPartConfig().defaultCharset(StandardCharsets.UTF_8));
+        return given().config(utf8).baseUri(TICKETS).auth().oauth2(token).multiPart("file", name, content, "application/octet-stream")
                 .when().post("/api/v1/attachments");
     }
 
