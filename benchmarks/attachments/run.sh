@@ -26,10 +26,12 @@ download() { # URL TIMES_FILE
   curl -sf -o /dev/null -w '%{time_total} %{size_download}\n' "$1" >>"$2"
 }
 
-report() { # LABEL MB COUNT SECONDS_FILE WALL
-  sort -n "$4" | awk -v label="$1" -v mb="$2" -v n="$3" -v wall="$5" '{ t[NR] = $1 } END {
+report() { # LABEL MB COUNT SECONDS_FILE WALL CONCURRENCY
+  # wall: files / elapsed time of the batch, the harness's curl start-up included; transfer: curl's own times
+  sort -n "$4" | awk -v label="$1" -v mb="$2" -v n="$3" -v wall="$5" -v c="$6" '{ t[NR] = $1; s += $1 } END {
       p95 = int(NR * 0.95); if (p95 < 1) p95 = 1;
-      printf "%-24s n=%-3d MB/s=%7.1f  p50=%6.0f ms  p95=%6.0f ms\n", label, n, n * mb / wall, t[int((NR + 1) / 2)] * 1000, t[p95] * 1000 }'
+      printf "%-22s n=%-3d MB/s wall=%6.1f transfer=%6.1f  p50=%6.0f ms  p95=%6.0f ms\n", label, n, n * mb / wall,
+        n * mb * c / s, t[int((NR + 1) / 2)] * 1000, t[p95] * 1000 }'
 }
 
 run() { # MB ROUNDS CONCURRENCY
@@ -43,7 +45,7 @@ run() { # MB ROUNDS CONCURRENCY
   done
   wait
   end=$(date +%s.%N)
-  report "upload ${mb} MB x$c" "$mb" "$n" "$work/up-$mb-$c" "$(echo "$end - $start" | bc)"
+  report "upload ${mb} MB x$c" "$mb" "$n" "$work/up-$mb-$c" "$(echo "$end - $start" | bc)" "$c"
   start=$(date +%s.%N)
   for ((i = 0; i < n; i++)); do
     download "$(sed 's/.*"downloadUrl":"\([^"]*\)".*/\1/' "$work/f-$mb-$c-$i.bin.json")" "$work/down-$mb-$c" &
@@ -51,7 +53,7 @@ run() { # MB ROUNDS CONCURRENCY
   done
   wait
   end=$(date +%s.%N)
-  report "download ${mb} MB x$c" "$mb" "$n" "$work/down-$mb-$c" "$(echo "$end - $start" | bc)"
+  report "download ${mb} MB x$c" "$mb" "$n" "$work/down-$mb-$c" "$(echo "$end - $start" | bc)" "$c"
   rm -f "$work"/f-$mb-$c-*.bin
 }
 
