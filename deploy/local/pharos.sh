@@ -431,8 +431,13 @@ service_heap() {
 }
 
 start_service() { # NAME PORT DB
-  local name=$1 port=$2 db=$3
-  if running "$name"; then say "$name already running"; return 0; fi
+  local name=$1 port=$2 db=$3 lock
+  mkdir -p "$PIDS"
+  # one start at a time per service: the watchdog and a services-up after a crash must not both
+  # start one (the second JVM's pid would replace the first's, leaving an untracked process on the port)
+  exec {lock}>"$PIDS/$name.lock"
+  flock "$lock"
+  if running "$name"; then say "$name already running"; exec {lock}>&-; return 0; fi
   require_free_port "$name" "$port"
   # started on purpose: the watchdog looks after it (again)
   rm -f "$PIDS/$name.stopped" "$PIDS/$name.gave-up"
@@ -458,6 +463,7 @@ start_service() { # NAME PORT DB
     start_process "$name" "$SERVICE_JDK/bin/java" $(service_heap "$name") -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError \
       -jar "$(service_jar "$name")"
   date +%s >"$PIDS/$name.started"
+  exec {lock}>&-
 }
 
 selected_services() { # the SERVICES entries named in "$@", or all of them
