@@ -829,6 +829,8 @@ cmd_dead_letters() { # SERVICE list [STATUS] [CHANNEL] | show ID | replay ID | d
   esac
 }
 
+usage() { sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+
 main() {
   local cmd=${1:-help}
   shift || true
@@ -848,7 +850,8 @@ main() {
     revive) cmd_revive "$@" ;;
     outbox) cmd_outbox "$@" ;;
     dead-letters) cmd_dead_letters "$@" ;;
-    *) sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; [[ "$cmd" == help ]] || exit 2 ;;
+    help|-h|--help) usage ;;
+    *) echo "pharos: unknown command '$cmd'" >&2; usage >&2; exit 2 ;;
   esac
 }
 
