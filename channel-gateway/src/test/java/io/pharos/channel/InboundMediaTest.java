@@ -42,8 +42,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * A customer's media-only messages on every provider, signed as the provider signs them: the
- * message is published at once with its attachments {@code PENDING}; the provider stand-in
+ * A customer's media-only messages on every provider (and a voicemail's recording), signed as the
+ * provider signs them: the message is published at once with its attachments {@code PENDING}; the provider stand-in
  * (WireMock, shaped as each provider's API documents it) then serves the bytes, and each
  * attachment is reported stored, with the bytes in the store exactly as served, or failed with
  * a reason. The store is the real S3 API (S3Proxy), the reports come through the real outbox and Kafka.
@@ -137,6 +137,42 @@ class InboundMediaTest {
                     .header("X-Twilio-Signature", Signatures.twilioHeader("acme-sms-secret", url, form)).when()
                     .post("/webhooks/twilio/acme-sms").then().statusCode(200);
             assertStored(kafka, "acme-sms", pending(kafka, "acme-sms", sid), jpeg, "image/jpeg");
+        }
+    }
+
+    @Test
+    void aVoicemailRecordingIsFetchedWithTheChannelsRecordingCredentialsAndStored() throws Exception {
+        byte[] mp3 = withMagic("ID3\u0004\u0000\u0000\u0000\u0000\u0000\u0000", 6000);
+        String callId = "CA" + fresh();
+        String recording = "/recordings/" + callId + ".mp3";
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString("acme-recordings:acme-phone-recording"
+                .getBytes(StandardCharsets.UTF_8));
+        ProviderStandIn.server.stubFor(get(urlEqualTo(recording)).withHeader("Authorization", equalTo(basic))
+                .willReturn(aResponse().withHeader("Content-Type", "audio/mpeg").withBody(mp3)));
+        try (KafkaEvents kafka = new KafkaEvents("pharos.channel.inbound")) {
+            String call = voicemail(callId, ProviderStandIn.server.baseUrl() + recording);
+            JsonNode published = called(kafka, call);
+            assertThat(published.path("call").path("event").asText()).isEqualTo("voicemail");
+            JsonNode attachment = published.path("attachments").get(0);
+            assertThat(attachment.path("url").asText()).isEqualTo(ProviderStandIn.server.baseUrl() + recording);
+            assertThat(attachment.path("contentType").asText()).isEqualTo("audio/mpeg");
+            assertStored(kafka, "acme-phone", pending(attachment, "acme-phone", call), mp3, ContentTypes.detect(mp3, "voicemail"));
+            ProviderStandIn.server.verify(1, getRequestedFor(urlEqualTo(recording)).withHeader("Authorization", equalTo(basic)));
+        }
+    }
+
+    @Test
+    void aVoicemailRecordingTheTelephonySystemNoLongerHasFailsWithAReason() throws Exception {
+        String callId = "CA" + fresh();
+        String recording = "/recordings/" + callId + ".mp3";
+        ProviderStandIn.server.stubFor(get(urlEqualTo(recording)).willReturn(aResponse().withStatus(404)));
+        try (KafkaEvents kafka = new KafkaEvents("pharos.channel.inbound")) {
+            String call = voicemail(callId, ProviderStandIn.server.baseUrl() + recording);
+            JsonNode failed = report(kafka, pending(called(kafka, call).path("attachments").get(0), "acme-phone", call),
+                    "pharos.channel.attachment.failed");
+            assertThat(failed.path("reason").asText()).contains("no longer available");
+            assertThat(failed.has("sha256") && !failed.path("sha256").isNull()).isFalse();
+            ProviderStandIn.server.verify(1, getRequestedFor(urlEqualTo(recording)));
         }
     }
 
@@ -246,6 +282,24 @@ class InboundMediaTest {
         ProviderWebhookTest.meta(channel, fresh, Signatures.hubSha256Header(channel + "-secret", fresh.getBytes(StandardCharsets.UTF_8)))
                 .statusCode(200).body("accepted", org.hamcrest.Matchers.equalTo(1));
         return freshId;
+    }
+
+    /** The recorded voicemail event with a fresh call id and the given recording, signed as the telephony system signs it; answers its id. */
+    static String voicemail(String callId, String recordingUrl) throws Exception {
+        byte[] body = sample("voice-voicemail.json").replace("https://voice.example.test/recordings/CA9f8e7d6c.mp3", recordingUrl)
+                .replace("CA9f8e7d6c", callId).getBytes(StandardCharsets.UTF_8);
+        given().contentType(ContentType.JSON).body(body).header("X-Pharos-Signature", Signatures.hubSha256Header("acme-phone-secret", body))
+                .when().post("/webhooks/voice/acme-phone").then().statusCode(200).body("accepted", org.hamcrest.Matchers.equalTo(1));
+        return "call:" + callId + ":voicemail";
+    }
+
+    /** The one {@code pharos.channel.call.received} of the call, valid by its schema. */
+    static JsonNode called(KafkaEvents kafka, String providerMessageId) {
+        var events = kafka.await(e -> providerMessageId.equals(e.cloudEvent().path("data").path("providerMessageId").asText())
+                && "pharos.channel.call.received".equals(e.type()), 1, Duration.ofSeconds(15));
+        assertThat(events).hasSize(1);
+        EventContracts.assertValid(events.get(0));
+        return events.get(0).cloudEvent().path("data");
     }
 
     /** A WhatsApp message with the given media id, answered by Graph and its CDN; answers the attachment's id. */

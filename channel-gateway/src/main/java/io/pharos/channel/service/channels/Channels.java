@@ -137,6 +137,10 @@ public class Channels {
                         secrets.put("authToken", id + "-secret");
                     }
                     case TELEGRAM -> secrets.put("botToken", "123456:" + id + "-token");
+                    case PHONE -> { // the telephony system serves voicemail recordings behind HTTP Basic
+                        secrets.put("recordingUser", "acme-recordings");
+                        secrets.put("recordingPassword", id + "-recording");
+                    }
                     default -> {
                     }
                 }

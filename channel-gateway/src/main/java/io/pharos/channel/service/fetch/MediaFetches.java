@@ -15,20 +15,24 @@ import io.pharos.channel.model.ChannelType;
 import io.pharos.channel.repository.AttachmentFetchRepository;
 import io.pharos.contracts.channel.Attachment;
 import io.pharos.contracts.channel.Attachment.AttachmentStatus;
+import io.pharos.contracts.channel.CallReceived;
 import io.pharos.contracts.channel.MessageReceived;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The inbound side of fetching: a provider's media on a new message gets its id and {@code PENDING}
- * before the message is published, and one fetch job each is queued with the message's receipt
- * ({@link AttachmentFetcher} does the rest).
+ * The inbound side of fetching: a provider's media on a new message, and a voicemail's recording on
+ * a call, get their id and {@code PENDING} before the message is published, and one fetch job each
+ * is queued with the message's receipt ({@link AttachmentFetcher} does the rest).
  */
 @ApplicationScoped
 public class MediaFetches {
 
-    /** The channels whose provider keeps the media (email parts arrive with the mail and are stored at once). */
+    /**
+     * The channels whose provider keeps the media (email parts arrive with the mail and are stored at
+     * once); the telephony system keeps a voicemail's recording.
+     */
     private static final Set<ChannelType> PROVIDERS = Set.of(ChannelType.WHATSAPP, ChannelType.MESSENGER, ChannelType.INSTAGRAM,
-            ChannelType.TELEGRAM, ChannelType.SMS);
+            ChannelType.TELEGRAM, ChannelType.SMS, ChannelType.PHONE);
 
     private final AttachmentFetchRepository jobs;
 
@@ -38,14 +42,9 @@ public class MediaFetches {
 
     /** The message with each of its provider media {@code PENDING} under its deterministic id (the same one when there is nothing to fetch). */
     public MessageReceived pending(ChannelAccount channel, MessageReceived message) {
-        if (!PROVIDERS.contains(channel.type()) || message.attachments() == null || message.attachments().isEmpty()) {
+        List<Attachment> marked = marked(channel, message.providerMessageId(), message.attachments());
+        if (marked == message.attachments()) {
             return message;
-        }
-        List<Attachment> marked = new ArrayList<>();
-        for (int i = 0; i < message.attachments().size(); i++) {
-            Attachment a = message.attachments().get(i);
-            marked.add(fetchable(a) ? a.kept(Attachment.idOf(channel.id(), message.providerMessageId(), i), AttachmentStatus.PENDING, null,
-                    null, null, null) : a);
         }
         MessageReceived m = message;
         return new MessageReceived(m.channelId(), m.channel(), m.providerMessageId(), m.conversationKey(), m.from(), m.to(), m.subject(),
@@ -53,14 +52,49 @@ public class MediaFetches {
                 m.interactive(), m.chat(), m.contact(), m.forwarded());
     }
 
+    /** The call with its voicemail recording {@code PENDING} under its deterministic id (the same one when there is none). */
+    public CallReceived pending(ChannelAccount channel, CallReceived call) {
+        List<Attachment> marked = marked(channel, call.providerMessageId(), call.attachments());
+        if (marked == call.attachments()) {
+            return call;
+        }
+        CallReceived c = call;
+        return new CallReceived(c.channelId(), c.channel(), c.providerMessageId(), c.conversationKey(), c.from(), c.subject(), c.text(),
+                c.receivedAt(), c.sentAt(), c.call(), marked);
+    }
+
     /** Queues a fetch for every {@code PENDING} attachment of the message, in the caller's transaction. */
     public Uni<Void> enqueue(ChannelAccount channel, String messageKey, MessageReceived message) {
-        if (!PROVIDERS.contains(channel.type()) || message.attachments() == null) {
+        return enqueue(channel, messageKey, message.providerMessageId(), message.attachments());
+    }
+
+    /** Queues the fetch of the call's {@code PENDING} recording, in the caller's transaction. */
+    public Uni<Void> enqueue(ChannelAccount channel, String messageKey, CallReceived call) {
+        return enqueue(channel, messageKey, call.providerMessageId(), call.attachments());
+    }
+
+    /** The attachments with the fetchable ones {@code PENDING} under their ids; the very same list when there is nothing to fetch. */
+    private static List<Attachment> marked(ChannelAccount channel, String providerMessageId, List<Attachment> attachments) {
+        if (!PROVIDERS.contains(channel.type()) || attachments == null || attachments.isEmpty()) {
+            return attachments;
+        }
+        List<Attachment> marked = new ArrayList<>();
+        for (int i = 0; i < attachments.size(); i++) {
+            Attachment a = attachments.get(i);
+            marked.add(fetchable(a)
+                    ? a.kept(Attachment.idOf(channel.id(), providerMessageId, i), AttachmentStatus.PENDING, null, null, null, null)
+                    : a);
+        }
+        return marked;
+    }
+
+    private Uni<Void> enqueue(ChannelAccount channel, String messageKey, String providerMessageId, List<Attachment> attachments) {
+        if (!PROVIDERS.contains(channel.type()) || attachments == null) {
             return Uni.createFrom().voidItem();
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        List<AttachmentFetch> queued = message.attachments().stream().filter(a -> a.status() == AttachmentStatus.PENDING && a.id() != null)
-                .map(a -> job(channel, messageKey, message.providerMessageId(), a, now)).toList();
+        List<AttachmentFetch> queued = attachments.stream().filter(a -> a.status() == AttachmentStatus.PENDING && a.id() != null)
+                .map(a -> job(channel, messageKey, providerMessageId, a, now)).toList();
         return jobs.enqueue(queued);
     }
 

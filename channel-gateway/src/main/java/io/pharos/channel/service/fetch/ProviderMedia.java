@@ -29,6 +29,8 @@ import io.smallrye.mutiny.Uni;
  * <li>Telegram: {@code getFile?file_id=…} gives {@code result.file_path}, fetched from
  * {@code {api}/file/bot<token>/<file_path>}; bots may download files up to 20 MB only.</li>
  * <li>Twilio: {@code MediaUrlN} with HTTP Basic (account SID, auth token), which redirects to the content.</li>
+ * <li>Phone: the voicemail's {@code recordingUrl}, with HTTP Basic when the channel has the secrets
+ * {@code recordingUser} and {@code recordingPassword}.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -61,6 +63,7 @@ public class ProviderMedia {
                     link(reference), null, true, maxBytes);
             case TELEGRAM -> telegram(channel, reference, maxBytes);
             case SMS -> twilio(channel, reference, maxBytes);
+            case PHONE -> recording(channel, reference, maxBytes);
             default -> Uni.createFrom().failure(FetchFailure.permanent("This channel does not hold files to fetch.", channel.type().name()));
         });
     }
@@ -131,6 +134,18 @@ public class ProviderMedia {
         String basic = twilioHost ? "Basic " + Base64.getEncoder().encodeToString((channel.setting("accountSid", "") + ":"
                 + channel.secret("authToken")).getBytes(StandardCharsets.UTF_8)) : null;
         return http.download("Twilio", url, basic, true, maxBytes);
+    }
+
+    private Uni<byte[]> recording(ChannelAccount channel, String recordingUrl, long maxBytes) {
+        URI url = link(recordingUrl);
+        // the telephony system's credentials, when it asks for them, go only to the recording's own host (not along a redirect elsewhere)
+        String user = channel.secret("recordingUser");
+        String password = channel.secret("recordingPassword");
+        String basic = user != null && password != null
+                ? "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8))
+                : null;
+        // the telephony system is whatever the tenant runs: its reasons name the recording's host
+        return http.download(url.getHost() == null ? "The telephony system" : url.getHost(), url, basic, true, maxBytes);
     }
 
     private static URI link(String url) {

@@ -13,6 +13,7 @@ import io.pharos.channel.repository.ReceiptRepository;
 import io.pharos.channel.service.fetch.MediaFetches;
 import io.pharos.commons.messaging.DirectPublisher;
 import io.pharos.commons.text.ControlCharacters;
+import io.pharos.contracts.channel.CallReceived;
 import io.pharos.contracts.channel.MessageReceived;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -23,10 +24,11 @@ import io.smallrye.mutiny.Uni;
  * recorded, so the provider's retries produce nothing new. Should two copies race past the check,
  * ticket-service ignores a provider message id it has seen. Control characters (a NUL in a form,
  * a stray escape in a provider's text) are dropped here, for every channel: downstream they would
- * fail the database write and send the message to a dead-letter topic. A provider's media go out
- * {@code PENDING}; their fetch jobs are queued in the transaction that records the receipt, after
- * Kafka took the message (inbound messages have no outbox row: should the process die in between,
- * the provider, never answered, sends the message again and both are written then).
+ * fail the database write and send the message to a dead-letter topic. A provider's media (and a
+ * call's voicemail recording) go out {@code PENDING}; their fetch jobs are queued in the
+ * transaction that records the receipt, after Kafka took the message (inbound messages have no
+ * outbox row: should the process die in between, the provider, never answered, sends the message
+ * again and both are written then).
  */
 @ApplicationScoped
 public class InboundMessages {
@@ -62,20 +64,34 @@ public class InboundMessages {
                     .call(eventId -> Panache.withTransaction(() -> receipts.findById(new InboundReceipt.Key(channel.id(), providerMessageId))
                             .flatMap(existing -> existing != null ? Uni.createFrom().voidItem()
                                     : receipts.persist(receipt(channel, providerMessageId, eventId))
-                                            .call(() -> message.data() instanceof MessageReceived m
-                                                    ? fetches.enqueue(channel, message.conversationKey(), m) : Uni.createFrom().voidItem())
+                                            .call(() -> enqueue(channel, message))
                                             .replaceWithVoid())))
                     .map(eventId -> new Result(Outcome.ACCEPTED, providerMessageId, eventId));
         });
     }
 
-    /** A provider's media on the message as {@code PENDING}, with their ids: they are fetched once the message is in. */
+    /**
+     * A provider's media on the message (a voicemail's recording on a call) as {@code PENDING}, with
+     * their ids: they are fetched once the message is in.
+     */
     @SuppressWarnings("unchecked")
     private <T> Inbound<T> pending(ChannelAccount channel, Inbound<T> message) {
-        if (message.data() instanceof MessageReceived m) {
-            return new Inbound<>(message.providerMessageId(), message.type(), message.conversationKey(), (T) fetches.pending(channel, m));
-        }
-        return message;
+        Object data = switch (message.data()) {
+            case MessageReceived m -> fetches.pending(channel, m);
+            case CallReceived c -> fetches.pending(channel, c);
+            case null, default -> message.data();
+        };
+        return data == message.data() ? message
+                : new Inbound<>(message.providerMessageId(), message.type(), message.conversationKey(), (T) data);
+    }
+
+    /** The fetch jobs of the message's {@code PENDING} media, in the caller's transaction. */
+    private Uni<Void> enqueue(ChannelAccount channel, Inbound<?> message) {
+        return switch (message.data()) {
+            case MessageReceived m -> fetches.enqueue(channel, message.conversationKey(), m);
+            case CallReceived c -> fetches.enqueue(channel, message.conversationKey(), c);
+            case null, default -> Uni.createFrom().voidItem();
+        };
     }
 
     /** The message without control characters in any of its strings (the same one when it has none). */
