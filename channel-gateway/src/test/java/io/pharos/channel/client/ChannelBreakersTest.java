@@ -22,22 +22,32 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 
 import io.pharos.channel.ProviderStandIn;
 import io.pharos.channel.domain.Undeliverable;
+import io.pharos.channel.messaging.ProducerSamples;
 import io.pharos.channel.model.ChannelAccount;
 import io.pharos.channel.model.ChannelType;
+import io.pharos.channel.service.channels.Channels;
+import io.pharos.contracts.Channel;
+import io.pharos.contracts.channel.ChannelEvents;
+import io.pharos.contracts.channel.MessageRequested;
+import io.pharos.testing.EventContracts;
+import io.pharos.testing.KafkaEvents;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Circuit breakers per channel account, not per provider: one tenant's WhatsApp number that keeps
  * failing opens its own breaker, and another tenant's number on the same provider is still sent to
- * at once; a provider's refusals (4xx, the customer's data) never open one; the breakers of
+ * at once; from the topic, a reply meeting an open breaker is reported failed and dead-lettered as any
+ * other failure; a provider's refusals (4xx, the customer's data) never open one; the breakers of
  * channels no longer used are dropped.
  */
 @QuarkusTest
@@ -49,6 +59,15 @@ class ChannelBreakersTest {
 
     @Inject
     ProviderSender providers;
+
+    @Inject
+    Channels channels;
+
+    @BeforeAll
+    static void consumerReady() {
+        KafkaEvents.awaitAssigned(ConfigProvider.getConfig().getValue("mp.messaging.incoming.outbound.group.id", String.class),
+                Duration.ofSeconds(30));
+    }
 
     /** The stand-in for the providers, through its admin API (its URL is what the REST clients are configured with). */
     static WireMock standIn() {
@@ -109,6 +128,56 @@ class ChannelBreakersTest {
         assertThat(providers.whatsapp(healthy, "306900000123", "Καλημέρα").await().atMost(Duration.ofSeconds(10))).isEqualTo("wamid.B-1");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         api.verifyThat(1, postRequestedFor(urlEqualTo(messages(healthy))));
+    }
+
+    /** A reply of {@code tenant}'s agent from its WhatsApp channel {@code channelId}, as ticket-service asks for it. */
+    static UUID reply(String tenant, String channelId) {
+        UUID id = UUID.randomUUID();
+        MessageRequested data = new MessageRequested(id, id, 1050L, id, Channel.WHATSAPP,
+                ProducerSamples.customer(UUID.randomUUID(), null, null, "306900000123", null, null), "[#1050] Παραγγελία", "Γεια σας", null,
+                null, List.of(), "el", null, channelId, null, null, null, null);
+        ProducerSamples.publish(ChannelEvents.MESSAGE_REQUESTED, id.toString(), ProducerSamples.TICKET_SERVICE, tenant, data);
+        return id;
+    }
+
+    @Test
+    void fromTheTopicAnOpenBreakerFailsTheReplyAndDeadLettersItWhileAnotherTenantsReplyIsSent() throws Throwable {
+        WireMock api = standIn();
+        ChannelAccount failing = whatsapp("globex");
+        ChannelAccount healthy = whatsapp("initech");
+        for (ChannelAccount c : List.of(failing, healthy)) {
+            VertxContextSupport.subscribeAndAwait(() -> channels.add(c.id(), c.tenant(), ChannelType.WHATSAPP, c.name(), c.address(), c.settings(),
+                    c.secrets(), Map.of()));
+        }
+        api.register(post(urlEqualTo(messages(failing))).willReturn(aResponse().withStatus(503).withBody("Service Unavailable")));
+        api.register(post(urlEqualTo(messages(healthy))).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody(SENT.formatted("wamid.INITECH-1"))));
+        try (KafkaEvents kafka = new KafkaEvents("pharos.channel.delivery", "pharos.channel.outbound.dlq")) {
+            List<String> failed = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                failed.add(reply("globex", failing.id()).toString());
+            }
+            kafka.await(e -> failed.contains(e.key()) && "pharos.channel.message.undeliverable".equals(e.type()), 5, Duration.ofSeconds(90));
+            int reached = api.find(postRequestedFor(urlEqualTo(messages(failing)))).size();
+            assertThat(reached).as("5 replies, 4 calls each").isEqualTo(20);
+
+            // the next reply from globex's number: failed and dead-lettered as any failure, without calling Meta
+            String next = reply("globex", failing.id()).toString();
+            List<KafkaEvents.Event> events = kafka.await(e -> next.equals(e.key()), 2, Duration.ofSeconds(30));
+            events.forEach(EventContracts::assertValid);
+            assertThat(events).extracting(KafkaEvents.Event::type)
+                    .containsExactlyInAnyOrder("pharos.channel.message.failed", "pharos.channel.message.undeliverable");
+            assertThat(events).allSatisfy(e -> assertThat(e.cloudEvent().path("data").path("reason").asText())
+                    .isEqualTo("whatsapp: channel " + failing.id() + ": circuit breaker open after repeated failures"));
+            assertThat(api.find(postRequestedFor(urlEqualTo(messages(failing))))).hasSize(reached);
+
+            // initech's reply on the same provider goes out on its first call
+            String other = reply("initech", healthy.id()).toString();
+            KafkaEvents.Event sent = kafka.await(e -> other.equals(e.key()), 1, Duration.ofSeconds(10)).get(0);
+            assertThat(sent.type()).isEqualTo("pharos.channel.message.delivered");
+            assertThat(sent.cloudEvent().path("data").path("providerMessageId").asText()).isEqualTo("wamid.INITECH-1");
+            api.verifyThat(1, postRequestedFor(urlEqualTo(messages(healthy))));
+        }
     }
 
     @Test
