@@ -68,9 +68,10 @@ class WhatsAppJourneyIT {
         meta.stubFor(post(urlEqualTo(MESSAGES)).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                 .withBody("{\"messaging_product\":\"whatsapp\",\"messages\":[{\"id\":\"wamid.{{randomValue length=24 type='ALPHANUMERIC'}}\"}]}")
                 .withTransformers("response-template")));
-        // the tests before leave WhatsApp sends that met no provider (connection refused): channel-gateway's
-        // WhatsApp circuit breaker may be open, and a receipt is sent at most once. Its 30 s delay passes, and
-        // its trial call then meets the stand-in. (The breaker is per provider, not per account: issue 27.)
+        // the tests before leave WhatsApp sends from acme-whatsapp that met no provider (connection refused): that
+        // channel's circuit breaker in channel-gateway may be open, and a receipt is sent at most once. Its 30 s delay
+        // passes, and its trial call then meets the stand-in. (Breakers are per channel account since issue 27, but
+        // this test sends from the same number as those.)
         org.awaitility.Awaitility.await().pollDelay(Duration.ofSeconds(31)).atMost(Duration.ofSeconds(32)).until(() -> true);
     }
 

@@ -1,15 +1,13 @@
 package io.pharos.channel.client;
 
-import java.time.temporal.ChronoUnit;
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.client.api.ClientMultipartForm;
 
@@ -24,7 +22,7 @@ import io.vertx.core.buffer.Buffer;
 
 /**
  * Files through the providers' APIs, one call per step (an upload, one media message), each
- * timed out, retried and behind a circuit breaker like {@link ProviderSender}; a provider's refusal
+ * timed out, retried and behind the channel's circuit breaker like {@link ProviderSender}; a provider's refusal
  * of a file (4xx) is not retried and fails as {@link Undeliverable} with the provider's code.
  * Media uploads take more time than a text: 60 seconds per call.
  */
@@ -36,29 +34,33 @@ public class ProviderMediaSender {
     private final ProviderApis.Telegram telegram;
     private final ProviderSender texts;
     private final ObjectMapper json;
+    private final ChannelBreakers breakers;
+
+    /** How long a provider may take to take a file. */
+    static final Duration UPLOAD_TIMEOUT = Duration.ofSeconds(60);
 
     public ProviderMediaSender(@RestClient ProviderApis.Meta meta, @RestClient ProviderApis.Twilio twilio,
-            @RestClient ProviderApis.Telegram telegram, ProviderSender texts, ObjectMapper json) {
+            @RestClient ProviderApis.Telegram telegram, ProviderSender texts, ObjectMapper json, ChannelBreakers breakers) {
         this.meta = meta;
         this.twilio = twilio;
         this.telegram = telegram;
         this.texts = texts;
         this.json = json;
+        this.breakers = breakers;
     }
 
     /** WhatsApp Cloud API {@code POST /{phone-number-id}/media}: the media id to send the file under (kept by Meta for 30 days). */
     @Retry(maxRetries = 3, delay = 300, jitter = 100, abortOn = Undeliverable.class)
     @ExponentialBackoff(maxDelay = 5_000)
-    @Timeout(value = 60, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.9, delay = 30, delayUnit = ChronoUnit.SECONDS, skipOn = Undeliverable.class)
     public Uni<String> whatsappUpload(ChannelAccount channel, OutgoingFile file) {
         ClientMultipartForm form = ClientMultipartForm.create().attribute("messaging_product", "whatsapp", null)
                 .attribute("type", file.mediaType(), null)
                 .binaryFileUpload("file", file.fileName(), Buffer.buffer(file.content()), file.mediaType());
-        return meta.whatsappMedia(channel.setting("phoneNumberId", ""), "Bearer " + channel.secret("accessToken"), form)
+        return breakers.provider(channel, UPLOAD_TIMEOUT, () -> meta.whatsappMedia(channel.setting("phoneNumberId", ""),
+                "Bearer " + channel.secret("accessToken"), form)
                 .onFailure().transform(e -> ProviderErrors.refused("whatsapp", e))
                 .map(r -> r.path("id").asText(null))
-                .onItem().ifNull().failWith(() -> new Undeliverable("whatsapp: the media upload of " + file.fileName() + " answered no id"));
+                .onItem().ifNull().failWith(() -> new Undeliverable("whatsapp: the media upload of " + file.fileName() + " answered no id")));
     }
 
     /**
@@ -67,8 +69,6 @@ public class ProviderMediaSender {
      */
     @Retry(maxRetries = 3, delay = 300, jitter = 100, abortOn = Undeliverable.class)
     @ExponentialBackoff(maxDelay = 5_000)
-    @Timeout(value = 15, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.9, delay = 30, delayUnit = ChronoUnit.SECONDS, skipOn = Undeliverable.class)
     public Uni<String> whatsappMedia(ChannelAccount channel, String to, String kind, String mediaId, String caption, String fileName) {
         ObjectNode body = json.createObjectNode().put("messaging_product", "whatsapp").put("recipient_type", "individual")
                 .put("to", to).put("type", kind);
@@ -79,16 +79,15 @@ public class ProviderMediaSender {
         if ("document".equals(kind)) {
             media.put("filename", fileName);
         }
-        return meta.whatsapp(channel.setting("phoneNumberId", ""), "Bearer " + channel.secret("accessToken"), body)
+        return breakers.provider(channel, ProviderSender.TIMEOUT, () -> meta.whatsapp(channel.setting("phoneNumberId", ""),
+                "Bearer " + channel.secret("accessToken"), body)
                 .onFailure().transform(e -> ProviderErrors.refused("whatsapp", e))
-                .map(r -> r.path("messages").path(0).path("id").asText(null));
+                .map(r -> r.path("messages").path(0).path("id").asText(null)));
     }
 
     /** Telegram: the file uploaded with sendPhoto, sendVoice, sendAudio, sendVideo or sendDocument ({@link MediaKinds#telegram}). */
     @Retry(maxRetries = 3, delay = 300, jitter = 100, abortOn = Undeliverable.class)
     @ExponentialBackoff(maxDelay = 5_000)
-    @Timeout(value = 60, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.9, delay = 30, delayUnit = ChronoUnit.SECONDS, skipOn = Undeliverable.class)
     public Uni<String> telegram(ChannelAccount channel, String chatId, OutgoingFile file, String caption) {
         MediaKinds.TelegramMethod method = MediaKinds.telegram(file);
         ClientMultipartForm form = ClientMultipartForm.create().attribute("chat_id", chatId, null);
@@ -96,16 +95,14 @@ public class ProviderMediaSender {
             form.attribute("caption", caption, null);
         }
         form.binaryFileUpload(method.field(), file.fileName(), Buffer.buffer(file.content()), file.mediaType());
-        return telegram.sendFile(channel.secret("botToken"), method.method(), form)
+        return breakers.provider(channel, UPLOAD_TIMEOUT, () -> telegram.sendFile(channel.secret("botToken"), method.method(), form)
                 .onFailure().transform(e -> ProviderErrors.refused("telegram", e))
-                .map(r -> ProviderSender.telegramId(r, chatId));
+                .map(r -> ProviderSender.telegramId(r, chatId)));
     }
 
     /** Messenger Send API with the file uploaded as {@code filedata} (a message carries one attachment and no text). */
     @Retry(maxRetries = 3, delay = 300, jitter = 100, abortOn = Undeliverable.class)
     @ExponentialBackoff(maxDelay = 5_000)
-    @Timeout(value = 60, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.9, delay = 30, delayUnit = ChronoUnit.SECONDS, skipOn = Undeliverable.class)
     public Uni<String> messenger(ChannelAccount channel, String recipientId, OutgoingFile file, String messageTag) {
         ObjectNode message = json.createObjectNode();
         message.putObject("attachment").put("type", MediaKinds.meta(file.mediaType())).putObject("payload").put("is_reusable", false);
@@ -118,27 +115,23 @@ public class ProviderMediaSender {
             form.attribute("tag", messageTag, null);
         }
         form.binaryFileUpload("filedata", file.fileName(), Buffer.buffer(file.content()), file.mediaType());
-        return meta.messengerUpload(channel.secret("accessToken"), form).onFailure().transform(e -> ProviderErrors.refused("messenger", e))
-                .map(r -> r.path("message_id").asText(null));
+        return breakers.provider(channel, UPLOAD_TIMEOUT, () -> meta.messengerUpload(channel.secret("accessToken"), form)
+                .onFailure().transform(e -> ProviderErrors.refused("messenger", e)).map(r -> r.path("message_id").asText(null)));
     }
 
     /** Instagram (and Messenger by URL): an attachment the provider fetches from {@code url}. */
     @Retry(maxRetries = 3, delay = 300, jitter = 100, abortOn = Undeliverable.class)
     @ExponentialBackoff(maxDelay = 5_000)
-    @Timeout(value = 15, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.9, delay = 30, delayUnit = ChronoUnit.SECONDS, skipOn = Undeliverable.class)
     public Uni<String> byLink(ChannelAccount channel, String recipientId, String contentType, String url, String messageTag) {
         ObjectNode body = json.createObjectNode();
         body.putObject("recipient").put("id", recipientId);
         body.putObject("message").putObject("attachment").put("type", MediaKinds.meta(contentType)).putObject("payload").put("url", url);
-        return texts.messenger(channel, body, messageTag);
+        return breakers.provider(channel, ProviderSender.TIMEOUT, () -> texts.messenger(channel, body, messageTag));
     }
 
     /** Twilio MMS: the text with one {@code MediaUrl} per file (Twilio fetches them; at most 10). */
     @Retry(maxRetries = 3, delay = 300, jitter = 100, abortOn = Undeliverable.class)
     @ExponentialBackoff(maxDelay = 5_000)
-    @Timeout(value = 15, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.9, delay = 30, delayUnit = ChronoUnit.SECONDS, skipOn = Undeliverable.class)
     public Uni<String> mms(ChannelAccount channel, String to, String text, List<String> mediaUrls) {
         MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
         form.add("To", to);
@@ -147,8 +140,9 @@ public class ProviderMediaSender {
             form.add("Body", text);
         }
         mediaUrls.forEach(url -> form.add("MediaUrl", url));
-        return twilio.send(channel.setting("accountSid", ""), ProviderSender.twilioBasic(channel), form)
+        return breakers.provider(channel, ProviderSender.TIMEOUT, () -> twilio.send(channel.setting("accountSid", ""),
+                ProviderSender.twilioBasic(channel), form)
                 .onFailure().transform(e -> ProviderErrors.refused("sms", e))
-                .map(r -> r.path("sid").asText(null));
+                .map(r -> r.path("sid").asText(null)));
     }
 }

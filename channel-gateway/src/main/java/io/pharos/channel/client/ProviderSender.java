@@ -1,14 +1,12 @@
 package io.pharos.channel.client;
 
 import java.nio.charset.StandardCharsets;
-import java.time.temporal.ChronoUnit;
+import java.time.Duration;
 import java.util.Base64;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,9 +21,9 @@ import io.smallrye.mutiny.Uni;
 /**
  * Sends a text on WhatsApp, Messenger, Instagram, SMS or Telegram through the provider's API with
  * the channel's credentials; answers the provider's message id (matched later with its status
- * callbacks). Each call is timed out, retried with exponential backoff and guarded by a circuit
- * breaker per provider; a provider's refusal (4xx) is not retried: it fails as {@link Undeliverable}
- * with the provider's code and message.
+ * callbacks). Each call is timed out (15 s) behind the channel's own circuit breaker ({@link ChannelBreakers}:
+ * one tenant's failing account never holds back another's) and retried with exponential backoff; a
+ * provider's refusal (4xx) is not retried: it fails as {@link Undeliverable} with the provider's code and message.
  */
 @ApplicationScoped
 public class ProviderSender {
@@ -34,24 +32,27 @@ public class ProviderSender {
     private final ProviderApis.Twilio twilio;
     private final ProviderApis.Telegram telegram;
     private final ObjectMapper json;
+    private final ChannelBreakers breakers;
+
+    /** How long a provider may take to answer a message. */
+    static final Duration TIMEOUT = Duration.ofSeconds(15);
 
     public ProviderSender(@RestClient ProviderApis.Meta meta, @RestClient ProviderApis.Twilio twilio,
-            @RestClient ProviderApis.Telegram telegram, ObjectMapper json) {
+            @RestClient ProviderApis.Telegram telegram, ObjectMapper json, ChannelBreakers breakers) {
         this.meta = meta;
         this.twilio = twilio;
         this.telegram = telegram;
         this.json = json;
+        this.breakers = breakers;
     }
 
     @Retry(maxRetries = 3, delay = 300, jitter = 100, abortOn = Undeliverable.class)
     @ExponentialBackoff(maxDelay = 5_000)
-    @Timeout(value = 15, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.9, delay = 30, delayUnit = ChronoUnit.SECONDS, skipOn = Undeliverable.class)
     public Uni<String> whatsapp(ChannelAccount channel, String to, String text) {
         ObjectNode body = json.createObjectNode().put("messaging_product", "whatsapp").put("recipient_type", "individual")
                 .put("to", to).put("type", "text");
         body.putObject("text").put("preview_url", false).put("body", text);
-        return whatsapp(channel, body);
+        return breakers.provider(channel, TIMEOUT, () -> whatsapp(channel, body));
     }
 
     /**
@@ -60,13 +61,11 @@ public class ProviderSender {
      */
     @Retry(maxRetries = 3, delay = 300, jitter = 100, abortOn = Undeliverable.class)
     @ExponentialBackoff(maxDelay = 5_000)
-    @Timeout(value = 15, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.9, delay = 30, delayUnit = ChronoUnit.SECONDS, skipOn = Undeliverable.class)
     public Uni<String> whatsappTemplate(ChannelAccount channel, String to, JsonNode template) {
         ObjectNode body = json.createObjectNode().put("messaging_product", "whatsapp").put("recipient_type", "individual")
                 .put("to", to).put("type", "template");
         body.set("template", template);
-        return whatsapp(channel, body);
+        return breakers.provider(channel, TIMEOUT, () -> whatsapp(channel, body));
     }
 
     /** Sent from the channel's own number ({@code phoneNumberId}) with its token. */
@@ -78,16 +77,17 @@ public class ProviderSender {
 
     @Retry(maxRetries = 3, delay = 300, jitter = 100, abortOn = Undeliverable.class)
     @ExponentialBackoff(maxDelay = 5_000)
-    @Timeout(value = 15, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.9, delay = 30, delayUnit = ChronoUnit.SECONDS, skipOn = Undeliverable.class)
     public Uni<String> messenger(ChannelAccount channel, String recipientId, String text, String messageTag) {
         ObjectNode body = json.createObjectNode();
         body.putObject("recipient").put("id", recipientId);
         body.putObject("message").put("text", text);
-        return messenger(channel, body, messageTag);
+        return breakers.provider(channel, TIMEOUT, () -> messenger(channel, body, messageTag));
     }
 
-    /** A Send API message with its {@code messaging_type} (and tag); {@code body} has the recipient and the message. */
+    /**
+     * A Send API message with its {@code messaging_type} (and tag); {@code body} has the recipient and the message.
+     * Unguarded: the caller calls it behind the channel's breaker.
+     */
     Uni<String> messenger(ChannelAccount channel, ObjectNode body, String messageTag) {
         // Send API: a reply within 24 hours is a RESPONSE; later only under a message tag (HUMAN_AGENT: up to 7 days)
         if (messageTag != null && !messageTag.isBlank()) {
@@ -102,22 +102,18 @@ public class ProviderSender {
 
     @Retry(maxRetries = 3, delay = 300, jitter = 100, abortOn = Undeliverable.class)
     @ExponentialBackoff(maxDelay = 5_000)
-    @Timeout(value = 15, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.9, delay = 30, delayUnit = ChronoUnit.SECONDS, skipOn = Undeliverable.class)
     public Uni<String> sms(ChannelAccount channel, String to, String text) {
         String sid = channel.setting("accountSid", "");
-        return twilio.send(sid, twilioBasic(channel), to, channel.address(), text).onFailure().transform(e -> ProviderErrors.refused("sms", e))
-                .map(r -> r.path("sid").asText(null));
+        return breakers.provider(channel, TIMEOUT, () -> twilio.send(sid, twilioBasic(channel), to, channel.address(), text)
+                .onFailure().transform(e -> ProviderErrors.refused("sms", e)).map(r -> r.path("sid").asText(null)));
     }
 
     @Retry(maxRetries = 3, delay = 300, jitter = 100, abortOn = Undeliverable.class)
     @ExponentialBackoff(maxDelay = 5_000)
-    @Timeout(value = 15, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.9, delay = 30, delayUnit = ChronoUnit.SECONDS, skipOn = Undeliverable.class)
     public Uni<String> telegram(ChannelAccount channel, String chatId, String text) {
         ObjectNode body = json.createObjectNode().put("chat_id", chatId).put("text", text);
-        return telegram.send(channel.secret("botToken"), body).onFailure().transform(e -> ProviderErrors.refused("telegram", e))
-                .map(r -> telegramId(r, chatId));
+        return breakers.provider(channel, TIMEOUT, () -> telegram.send(channel.secret("botToken"), body)
+                .onFailure().transform(e -> ProviderErrors.refused("telegram", e)).map(r -> telegramId(r, chatId)));
     }
 
     /** The id inbound messages, edits and reactions use: a message id is unique only within its chat. */

@@ -1,14 +1,13 @@
 package io.pharos.channel.client;
 
-import java.time.temporal.ChronoUnit;
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
 
+import io.pharos.channel.model.ChannelAccount;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
@@ -17,7 +16,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * Sends one email through the configured SMTP server (Quarkus Mailer), with our own Message-ID
  * and the threading headers so that the customer's client shows one conversation; retried with
- * exponential backoff, timed out, and behind a circuit breaker while the server is down. Files go
+ * exponential backoff, timed out (30 s), and behind the sending channel's circuit breaker ({@link ChannelBreakers})
+ * while its mail keeps failing. Files go
  * as attachment parts of a multipart/mixed mail ({@link MimeFileNames}).
  */
 @ApplicationScoped
@@ -37,17 +37,21 @@ public class SmtpSender {
         }
     }
 
-    private final ReactiveMailer mailer;
+    /** How long the SMTP server may take to take a mail. */
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    public SmtpSender(ReactiveMailer mailer) {
+    private final ReactiveMailer mailer;
+    private final ChannelBreakers breakers;
+
+    public SmtpSender(ReactiveMailer mailer, ChannelBreakers breakers) {
         this.mailer = mailer;
+        this.breakers = breakers;
     }
 
+    /** {@code email} from the mailbox of {@code channel}, the email channel whose breaker it goes through. */
     @Retry(maxRetries = 3, delay = 500, jitter = 200)
     @ExponentialBackoff(maxDelay = 10_000)
-    @Timeout(value = 30, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.8, delay = 30, delayUnit = ChronoUnit.SECONDS)
-    public Uni<Void> send(Email email) {
+    public Uni<Void> send(ChannelAccount channel, Email email) {
         Mail mail = new Mail().addTo(email.to()).setFrom(email.from()).setSubject(email.subject());
         mail.setText(email.text());
         // Vert.x mail puts Bcc addresses in the envelope only; Cc is a header every recipient sees
@@ -67,6 +71,6 @@ public class SmtpSender {
         if (email.autoReply()) {
             mail.addHeader("Auto-Submitted", "auto-replied"); // RFC 3834: no auto-responder answers it, no loop
         }
-        return mailer.send(mail);
+        return breakers.smtp(channel, TIMEOUT, () -> mailer.send(mail));
     }
 }

@@ -268,7 +268,7 @@ public class Deliveries {
                 data.text() == null ? "" : data.text(), data.html(), messageId, data.inReplyTo(),
                 data.references() == null ? List.of() : data.references(), data.cc() == null ? List.of() : data.cc(),
                 data.bcc() == null ? List.of() : data.bcc(), Boolean.TRUE.equals(data.acknowledgement()), attached);
-        return smtp.send(email).replaceWith(messageId);
+        return smtp.send(channel, email).replaceWith(messageId);
     }
 
     /**
