@@ -5,6 +5,7 @@
 # Needs the local runtime (./pharos infra-up) and the built service (./pharos up or ./mvnw package).
 #   benchmarks/analytics/run.sh [TICKETS_STREAMED] [REQUESTS]
 # LOAD=0 keeps the database of the last run (no reload, no event stream): latencies only.
+# LOAD=auto loads the million only into an empty database, then streams as usual (run-all.sh --quick).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -33,11 +34,20 @@ service=$!
 trap 'kill $service 2>/dev/null || true' EXIT
 until curl -sf -o /dev/null "http://localhost:$port/q/health/ready"; do sleep 1; done
 
-if [[ "${LOAD:-1}" == 1 ]]; then
+load=${LOAD:-1}
+if [[ "$load" == auto ]]; then
+  [[ $(psql_bench -tAc "SELECT count(*) >= 1000000 FROM ticket_fact") == t ]] && load=kept || load=1
+fi
+if [[ "$load" == 1 || "$load" == kept ]]; then
+if [[ "$load" == 1 ]]; then
 echo "== loading one million tickets (and their messages, solves, 180k survey responses, 200k customers, rollups) by SQL"
 start=$(date +%s)
 psql_bench -q -f "$here/generate.sql"
 echo "   loaded in $(($(date +%s) - start)) s; database $(psql_bench -tAc "SELECT pg_size_pretty(pg_database_size('analytics_bench'))")"
+else
+echo "== the million tickets of an earlier run are kept ($(psql_bench -tAc "SELECT count(*) FROM ticket_fact") tickets); its applied events are forgotten"
+psql_bench -qc "TRUNCATE processed_event"
+fi
 
 echo "== events applied per second: $streamed tickets' events streamed into it"
 events=$("$java_bin" -cp "$kafka_cp" "$here/Publish.java" localhost:9092 pharos.bench.ticket.events "$streamed" 2>/dev/null)
