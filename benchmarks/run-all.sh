@@ -55,6 +55,8 @@ if bench ticket-create "$here/ticket-create/run.sh" $(quick && echo 10 32 || ech
   figure ticket-create.rate "$(field rps <<<"$rest")"
   figure ticket-create.p99 "$(field p99_ms <<<"$rest")"
   figure ticket-create.share-of-pgbench "$(python3 -c "print(round(100 * $(field rps <<<"$rest") / $pg, 1))")"
+  figure ticket-create.cpu-per-create "$(field cpu_ms_per_create <<<"$rest")"
+  figure ticket-create.consumer-lag "$(field consumer_lag_at_end <<<"$rest")"
 fi
 
 if bench inbound-webhooks "$here/inbound-webhooks/run.sh" $(quick && echo 10 32 || echo 20 8 32 64); then
