@@ -35,34 +35,26 @@ BEGIN
     RETURN counts;
 END $$;
 
--- backfill from the hourly rows: the tenant-wide ones, and the cross product added up per dimension
+-- backfill from the hourly rows: the tenant-wide ones, and the cross product added up per dimension in one pass
+-- (grouping sets; the dimensions a set leaves out come out null, which is '*' here)
 INSERT INTO rollup_day (tenant, bucket, until, channel, team, agent, metric, n, total)
     SELECT tenant, date_trunc('day', bucket, 'UTC'), until, '*', '*', '*', metric, sum(n), sum(total) FROM rollup
-    WHERE channel = '*' GROUP BY 1, 2, 3, metric
-    UNION ALL
-    SELECT tenant, date_trunc('day', bucket, 'UTC'), until, channel, '*', '*', metric, sum(n), sum(total) FROM rollup
-    WHERE channel <> '*' GROUP BY 1, 2, 3, channel, metric
-    UNION ALL
-    SELECT tenant, date_trunc('day', bucket, 'UTC'), until, '*', team, '*', metric, sum(n), sum(total) FROM rollup
-    WHERE channel <> '*' GROUP BY 1, 2, 3, team, metric
-    UNION ALL
-    SELECT tenant, date_trunc('day', bucket, 'UTC'), until, '*', '*', agent, metric, sum(n), sum(total) FROM rollup
-    WHERE channel <> '*' GROUP BY 1, 2, 3, agent, metric;
+    WHERE channel = '*' GROUP BY 1, 2, 3, metric;
+INSERT INTO rollup_day (tenant, bucket, until, channel, team, agent, metric, n, total)
+    SELECT tenant, date_trunc('day', bucket, 'UTC') AS day, until, coalesce(channel, '*'), coalesce(team, '*'), coalesce(agent, '*'), metric,
+           sum(n), sum(total) FROM rollup WHERE channel <> '*'
+    GROUP BY GROUPING SETS ((tenant, day, until, metric, channel), (tenant, day, until, metric, team), (tenant, day, until, metric, agent));
 
 CREATE TEMP TABLE day_bin AS
     SELECT tenant, date_trunc('day', bucket, 'UTC') AS bucket, until, '*'::text AS channel, '*'::text AS team, '*'::text AS agent, metric, bin,
-           sum(n)::bigint AS n FROM rollup_bin WHERE channel = '*' GROUP BY 1, 2, 3, metric, bin
-    UNION ALL
-    SELECT tenant, date_trunc('day', bucket, 'UTC'), until, channel, '*', '*', metric, bin, sum(n) FROM rollup_bin
-    WHERE channel <> '*' GROUP BY 1, 2, 3, channel, metric, bin
-    UNION ALL
-    SELECT tenant, date_trunc('day', bucket, 'UTC'), until, '*', team, '*', metric, bin, sum(n) FROM rollup_bin
-    WHERE channel <> '*' GROUP BY 1, 2, 3, team, metric, bin
-    UNION ALL
-    SELECT tenant, date_trunc('day', bucket, 'UTC'), until, '*', '*', agent, metric, bin, sum(n) FROM rollup_bin
-    WHERE channel <> '*' GROUP BY 1, 2, 3, agent, metric, bin;
+           sum(n)::bigint AS n FROM rollup_bin WHERE channel = '*' GROUP BY 1, 2, 3, metric, bin;
+INSERT INTO day_bin
+    SELECT tenant, date_trunc('day', bucket, 'UTC') AS day, until, coalesce(channel, '*'), coalesce(team, '*'), coalesce(agent, '*'), metric, bin,
+           sum(n)::bigint FROM rollup_bin WHERE channel <> '*'
+    GROUP BY GROUPING SETS ((tenant, day, until, metric, bin, channel), (tenant, day, until, metric, bin, team),
+                            (tenant, day, until, metric, bin, agent));
 INSERT INTO rollup_day_bin (tenant, bucket, until, channel, team, agent, metric, counts)
-    SELECT tenant, bucket, until, channel, team, agent, metric, rollup_bins(array_agg(bin), array_agg(n::bigint)) FROM day_bin
+    SELECT tenant, bucket, until, channel, team, agent, metric, rollup_bins(array_agg(bin), array_agg(n)) FROM day_bin
     GROUP BY tenant, bucket, until, channel, team, agent, metric;
 DROP TABLE day_bin;
 
