@@ -3,7 +3,9 @@ package io.pharos.analytics.repository;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,6 +17,7 @@ import io.pharos.analytics.model.Contributions;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -154,35 +157,94 @@ public class RollupRepository {
     /**
      * As {@link #aggregate(String, Instant, Instant, String)}; without {@code complete}, only what
      * headline figures need (sums and counts, no distributions, no backlog), which reads far fewer rows.
+     * Whole UTC days come from the day rows (per dimension), the hours at the range's edges from the hourly rows.
      */
     public Uni<List<Aggregate>> aggregate(String tenant, Instant from, Instant to, String groupColumn, boolean complete) {
+        Grains grains = Grains.of(from, to);
         String group = groupColumn == null ? "'all'" : groupColumn;
-        String scope = groupColumn == null ? " AND channel = '*'" : " AND channel <> '*'";
-        String where = complete
-                ? " WHERE tenant = $1 AND until >= $3 AND ((metric <> 'backlog' AND bucket >= $2 AND bucket < $3) OR (metric = 'backlog' AND bucket < $3))"
-                        + scope
-                : " WHERE tenant = $1 AND bucket >= $2 AND bucket < $3 AND until >= $3 AND metric <> 'backlog'" + scope;
-        Tuple args = Tuple.of(tenant, utc(from), utc(to));
-        Uni<Map<String, Aggregate>> sums = pool.preparedQuery("SELECT " + group + " AS g, metric, sum(n)::bigint AS n, sum(total) AS total FROM rollup"
-                + where + " GROUP BY 1, 2").execute(args).map(rows -> {
+        String hourScope = groupColumn == null ? " AND channel = '*'" : " AND channel <> '*'";
+        String dayScope = dayScope(groupColumn);
+        // $2..$3 the range, $4..$5 its whole days (empty when it has none), $6 where backlog passes from days to hours
+        List<Object> values = List.of(tenant, utc(from), utc(to), utc(grains.firstDay()), utc(grains.endOfDays()));
+        Tuple args = Tuple.tuple(values); // the bins' and the flows' parameters; backlog adds $6
+        Tuple withBacklog = Tuple.tuple(new ArrayList<>(values)).addValue(utc(grains.lastDay()));
+        // each range a branch of its own, so that each is one index range
+        String hourFlows = " AND metric <> 'backlog' AND bucket >= $2 AND bucket < $4";
+        String lateHourFlows = " AND metric <> 'backlog' AND bucket >= $5 AND bucket < $3";
+        String dayFlows = " AND metric <> 'backlog' AND bucket >= $4 AND bucket < $5";
+        String hours = " WHERE tenant = $1 AND until >= $3" + hourScope;
+        String days = " WHERE tenant = $1 AND until >= $3" + dayScope;
+        String sums = "SELECT " + group + " AS g, metric, n, total FROM rollup" + hours + hourFlows
+                + " UNION ALL SELECT " + group + ", metric, n, total FROM rollup" + hours + lateHourFlows
+                + " UNION ALL SELECT " + group + ", metric, n, total FROM rollup_day" + days + dayFlows;
+        if (complete) {
+            sums += " UNION ALL SELECT " + group + ", metric, n, total FROM rollup" + hours + " AND metric = 'backlog' AND bucket >= $6 AND bucket < $3"
+                    + " UNION ALL SELECT " + group + ", metric, n, total FROM rollup_day" + days + " AND metric = 'backlog' AND bucket < $6";
+        }
+        Uni<Map<String, Aggregate>> totals = pool.preparedQuery("SELECT g, metric, sum(n)::bigint AS n, sum(total) AS total FROM (" + sums
+                + ") r GROUP BY 1, 2").execute(complete ? withBacklog : args).map(rows -> {
                     Map<String, Aggregate> out = new TreeMap<>();
                     rows.forEach(r -> out.put(r.getString("g") + "|" + r.getString("metric"), new Aggregate(r.getString("g"), r.getString("metric"),
-                            r.getLong("n"), r.getDouble("total"), new TreeMap<>())));
+                            r.getLong("n"), r.getDouble("total"), new HashMap<>())));
                     return out;
                 });
         if (!complete) {
-            return sums.map(map -> new ArrayList<>(map.values()));
+            return totals.map(map -> new ArrayList<>(map.values()));
         }
-        return sums.flatMap(map -> pool.preparedQuery("SELECT " + group + " AS g, metric, bin, sum(n)::bigint AS n FROM rollup_bin" + where
-                + " GROUP BY 1, 2, 3").execute(args).map(rows -> {
-                    for (Row r : rows) {
-                        Aggregate a = map.get(r.getString("g") + "|" + r.getString("metric"));
-                        if (a != null && r.getLong("n") != 0) {
-                            a.bins().merge(r.getInteger("bin"), r.getLong("n"), Long::sum);
-                        }
+        // the three reads at once, on their own connections: sums, the edges' bins, the days' bins
+        Uni<RowSet<Row>> hourBins = pool.preparedQuery("SELECT g, metric, bin, sum(n)::bigint AS n FROM (SELECT " + group + " AS g, metric, bin, n"
+                + " FROM rollup_bin" + hours + hourFlows + " UNION ALL SELECT " + group + ", metric, bin, n FROM rollup_bin" + hours + lateHourFlows
+                + ") b GROUP BY 1, 2, 3").execute(args);
+        Uni<RowSet<Row>> dayBins = pool.preparedQuery("SELECT " + group + " AS g, metric, array_lower(counts, 1) AS lo, counts FROM rollup_day_bin"
+                + days + dayFlows).execute(args);
+        return Uni.combine().all().unis(totals, hourBins, dayBins).asTuple().map(t -> {
+            Map<String, Aggregate> map = t.getItem1();
+            for (Row r : t.getItem2()) {
+                Aggregate a = map.get(r.getString("g") + "|" + r.getString("metric"));
+                if (a != null && r.getLong("n") != 0) {
+                    a.bins().merge(r.getInteger("bin"), r.getLong("n"), Long::sum);
+                }
+            }
+            for (Row r : t.getItem3()) {
+                Aggregate a = map.get(r.getString("g") + "|" + r.getString("metric"));
+                Long[] counts = r.getArrayOfLongs("counts");
+                int lo = r.getInteger("lo");
+                for (int i = 0; a != null && i < counts.length; i++) {
+                    if (counts[i] != null && counts[i] != 0) {
+                        a.bins().merge(lo + i, counts[i], Long::sum);
                     }
-                    return new ArrayList<>(map.values());
-                }));
+                }
+            }
+            return new ArrayList<>(map.values());
+        });
+    }
+
+    /** Which day rows hold a grouping: the tenant-wide ones, or those of its dimension alone. */
+    private static String dayScope(String groupColumn) {
+        if (groupColumn == null) {
+            return " AND channel = '*' AND team = '*' AND agent = '*'";
+        }
+        StringBuilder scope = new StringBuilder(" AND " + groupColumn + " <> '*'");
+        for (String other : List.of("channel", "team", "agent")) {
+            if (!other.equals(groupColumn)) {
+                scope.append(" AND ").append(other).append(" = '*'");
+            }
+        }
+        return scope.toString();
+    }
+
+    /**
+     * How a range splits between the grains: its whole UTC days {@code [firstDay, endOfDays)} (both {@code to} when
+     * there are none, so that the hours cover it all), the hours around them, and {@code lastDay}, {@code to} cut to its
+     * UTC day: backlog is read from the days before it and the hours after it.
+     */
+    record Grains(Instant firstDay, Instant endOfDays, Instant lastDay) {
+        static Grains of(Instant from, Instant to) {
+            Instant floorFrom = from.truncatedTo(ChronoUnit.DAYS);
+            Instant firstDay = floorFrom.equals(from) ? from : floorFrom.plus(1, ChronoUnit.DAYS);
+            Instant lastDay = to.truncatedTo(ChronoUnit.DAYS);
+            return firstDay.isBefore(lastDay) ? new Grains(firstDay, lastDay, lastDay) : new Grains(to, to, lastDay);
+        }
     }
 
     /**
