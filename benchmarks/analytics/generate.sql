@@ -5,7 +5,7 @@
 \set ON_ERROR_STOP on
 SET work_mem = '512MB';
 SELECT setseed(0.42);
-TRUNCATE processed_event, ticket_fact, message_fact, status_fact, survey_fact, calendar_replica, contribution, rollup, rollup_bin,
+TRUNCATE processed_event, ticket_fact, message_fact, status_fact, survey_fact, calendar_replica, contribution, rollup, rollup_bin, rollup_day, rollup_day_bin,
     customer_fact, sla_fact, agent_presence, kpi_target, digest_sent;
 
 CREATE TEMP TABLE t AS
@@ -77,7 +77,21 @@ SELECT 'acme', bucket, timestamptz '9999-12-31 00:00:00+00', channel, team, agen
 UNION ALL SELECT 'acme', bucket, timestamptz '9999-12-31 00:00:00+00', '*', '*', '*', metric, b, count(*) FROM
     (SELECT *, CASE WHEN value < 1 THEN -1 ELSE floor(ln(value) / ln(1.02) + 1e-9)::int END AS b FROM p WHERE metric LIKE '%Time%') x
     GROUP BY bucket, metric, b;
+-- the day rows (V9__day_rollups.sql): per UTC day, tenant-wide and per dimension, bins as arrays indexed by bin
+CREATE TEMP TABLE dims AS SELECT * FROM (VALUES ('*'), ('channel'), ('team'), ('agent')) v(dim);
+INSERT INTO rollup_day (tenant, bucket, until, channel, team, agent, metric, n, total)
+SELECT 'acme', date_trunc('day', bucket, 'UTC') AS day, timestamptz '9999-12-31 00:00:00+00',
+       CASE WHEN dim = 'channel' THEN channel ELSE '*' END, CASE WHEN dim = 'team' THEN team ELSE '*' END,
+       CASE WHEN dim = 'agent' THEN agent ELSE '*' END AS a, metric, count(*), sum(value) FROM p, dims GROUP BY 2, 4, 5, 6, 7;
+INSERT INTO rollup_day_bin (tenant, bucket, until, channel, team, agent, metric, counts)
+SELECT 'acme', day, timestamptz '9999-12-31 00:00:00+00', c, tm, a, metric, rollup_bins(array_agg(b), array_agg(k)) FROM (
+    SELECT date_trunc('day', bucket, 'UTC') AS day, CASE WHEN dim = 'channel' THEN channel ELSE '*' END AS c,
+           CASE WHEN dim = 'team' THEN team ELSE '*' END AS tm, CASE WHEN dim = 'agent' THEN agent ELSE '*' END AS a, metric,
+           CASE WHEN value < 1 THEN -1 ELSE floor(ln(value) / ln(1.02) + 1e-9)::int END AS b, count(*) AS k
+    FROM p, dims WHERE metric LIKE '%Time%' GROUP BY 1, 2, 3, 4, 5, 6) x
+GROUP BY day, c, tm, a, metric;
 ANALYZE;
 SELECT (SELECT count(*) FROM ticket_fact) AS tickets, (SELECT count(*) FROM message_fact) AS messages,
        (SELECT count(*) FROM survey_fact) AS responses, (SELECT count(*) FROM rollup) AS rollup_rows,
-       (SELECT count(*) FROM rollup_bin) AS bin_rows;
+       (SELECT count(*) FROM rollup_bin) AS bin_rows,
+       (SELECT count(*) FROM rollup_day) AS day_rows, (SELECT count(*) FROM rollup_day_bin) AS day_bin_rows;

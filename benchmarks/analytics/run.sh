@@ -58,7 +58,7 @@ fi
 
 token=$(curl -sf -d grant_type=password -d client_id=pharos-console -d username=sofia -d password=sofia \
   http://localhost:8180/realms/pharos/protocol/openid-connect/token | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
-measure() { # NAME URL: p50/p95/p99 of REQUESTS sequential requests after 30 warm-ups
+measure() { # NAME URL: p50/p90/p95/p99 of REQUESTS sequential requests after 30 warm-ups
   local name=$1 url=$2 times
   for _ in $(seq 30); do curl -sf -o /dev/null -H "Authorization: Bearer $token" "$url"; done
   times=$(for _ in $(seq "$requests"); do curl -sf -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $token" "$url"; done)
@@ -66,13 +66,15 @@ measure() { # NAME URL: p50/p95/p99 of REQUESTS sequential requests after 30 war
 import sys, math
 t = sorted(float(x) * 1000 for x in sys.stdin.read().split())
 q = lambda p: t[max(0, math.ceil(p / 100 * len(t)) - 1)]
-print(f"   {sys.argv[1]}: n={len(t)} p50={q(50):.1f} ms p95={q(95):.1f} ms p99={q(99):.1f} ms")' "$name" <<<"$times"
+print(f"   {sys.argv[1]}: n={len(t)} p50={q(50):.1f} ms p90={q(90):.1f} ms p95={q(95):.1f} ms p99={q(99):.1f} ms")' "$name" <<<"$times"
 }
 month="from=2026-08-31T21:00:00Z&to=2026-09-30T21:00:00Z"
 echo "== from the rollups, over HTTP (sequential requests, token checked each time)"
 measure "GET /api/v1/scorecard (September, with the August trend)" "http://localhost:$port/api/v1/scorecard?$month"
 measure "GET /api/v1/kpis (September, ungrouped)" "http://localhost:$port/api/v1/kpis?$month"
 measure "GET /api/v1/kpis (September, by channel)" "http://localhost:$port/api/v1/kpis?$month&groupBy=channel"
+measure "GET /api/v1/kpis (September, by team)" "http://localhost:$port/api/v1/kpis?$month&groupBy=team"
+measure "GET /api/v1/kpis (September, by agent)" "http://localhost:$port/api/v1/kpis?$month&groupBy=agent"
 measure "GET /api/v1/scorecard (the whole year)" "http://localhost:$port/api/v1/scorecard?from=2025-10-31T22:00:00Z&to=2026-10-31T22:00:00Z"
 
 echo "== the same KPIs by a plain SQL query over the raw facts (psql, 20 runs)"

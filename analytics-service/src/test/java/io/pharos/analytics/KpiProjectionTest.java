@@ -230,7 +230,7 @@ class KpiProjectionTest {
             return;
         }
         pool.query("TRUNCATE processed_event, ticket_fact, message_fact, status_fact, survey_fact, calendar_replica, contribution, rollup,"
-                + " rollup_bin, kpi_target, customer_fact, sla_fact, digest_sent").execute().await().atMost(Duration.ofSeconds(10));
+                + " rollup_bin, rollup_day, rollup_day_bin, kpi_target, customer_fact, sla_fact, digest_sent").execute().await().atMost(Duration.ofSeconds(10));
         List<Raw> events = events();
         List<Raw> twice = new ArrayList<>(events);
         twice.addAll(events); // every event delivered twice
@@ -285,6 +285,43 @@ class KpiProjectionTest {
         check(Instant.parse("2026-03-22T22:00:00Z"), Instant.parse("2026-03-29T21:00:00Z"), "agent",
                 t -> ReferenceDataset.orElse(t.agent(), "unassigned"), s -> ReferenceDataset.orElse(s.agent(), "unassigned"));
         check(Instant.parse("2026-03-09T22:00:00Z"), Instant.parse("2026-03-16T22:00:00Z"), "channel", t -> t.channel(), s -> s.channel());
+    }
+
+    @Inject
+    io.pharos.analytics.repository.RollupRepository rollups;
+
+    /**
+     * The day rows, kept up by the events (reopens, withdrawn full resolutions, survey answers moved to their channel), are
+     * the hourly rows added up per UTC day and dimension; and every grouping over ranges cut anywhere (whole UTC days, a
+     * zone's month, less than a day, a day-long range across midnight) sums and bins exactly what the hourly rows alone gave.
+     */
+    @Test
+    void theDayRowsAddUpTheirHoursAndEveryGroupingReadsWhatTheHoursAloneGave() throws Exception {
+        ensureLoaded();
+        assertThat(DayRollups.mismatches(pool)).as("day rows that differ from their hours").isEmpty();
+        List<Instant[]> ranges = List.of(new Instant[] { Instant.parse("2026-03-01T22:00:00Z"), Instant.parse("2026-04-30T21:00:00Z") },
+                new Instant[] { Instant.parse("2026-03-02T00:00:00Z"), Instant.parse("2026-03-30T00:00:00Z") },
+                new Instant[] { Instant.parse("2026-03-10T05:00:00Z"), Instant.parse("2026-03-10T19:00:00Z") },
+                new Instant[] { Instant.parse("2026-03-09T13:00:00Z"), Instant.parse("2026-03-10T13:00:00Z") },
+                new Instant[] { Instant.parse("2026-03-09T13:00:00Z"), Instant.parse("2026-03-11T02:00:00Z") },
+                new Instant[] { Instant.parse("2025-12-01T00:00:00Z"), Instant.parse("2026-06-01T00:00:00Z") });
+        for (Instant[] r : ranges) {
+            for (String group : java.util.Arrays.asList(null, "channel", "team", "agent")) {
+                Map<String, io.pharos.analytics.repository.RollupRepository.Aggregate> before = DayRollups.hourlyOnly(pool, "acme", r[0], r[1], group);
+                List<io.pharos.analytics.repository.RollupRepository.Aggregate> now = rollups.aggregate("acme", r[0], r[1], group)
+                        .await().atMost(Duration.ofSeconds(30));
+                String where = r[0] + ".." + r[1] + " by " + group;
+                assertThat(now).as(where + ": groups and metrics").hasSize(before.size());
+                assertThat(before).as(where).isNotEmpty();
+                for (var a : now) {
+                    var b = before.get(a.group() + "|" + a.metric());
+                    assertThat(b).as(where + " " + a.group() + " " + a.metric()).isNotNull();
+                    assertThat(a.n()).as(where + " " + a.group() + " " + a.metric() + " n").isEqualTo(b.n());
+                    assertThat(a.total()).as(where + " " + a.group() + " " + a.metric() + " total").isCloseTo(b.total(), within(1e-6));
+                    assertThat(new java.util.TreeMap<>(a.bins())).as(where + " " + a.group() + " " + a.metric() + " bins").isEqualTo(b.bins());
+                }
+            }
+        }
     }
 
     void check(Instant from, Instant to, String groupBy, Function<ReferenceDataset.Ticket, String> ticketGroup,

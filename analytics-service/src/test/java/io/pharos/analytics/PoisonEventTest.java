@@ -5,12 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +37,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * What cannot be read or applied is parked in analytics' dead_letter table, changes nothing, and the
  * stream goes on; once its cause is gone an operator replays it (the event then counts once) or
- * discards it with a reason.
+ * discards it with a reason. Within a batch of records, the poison is parked alone.
  */
 @QuarkusTest
 class PoisonEventTest {
@@ -141,6 +147,71 @@ class PoisonEventTest {
         KafkaEvents.publish("pharos.ticket.events", after.toString(), "//pharos/ticket-service", "pharos.ticket.created", "acme", created(after));
         awaitFacts(after, 1);
         assertThat(count("SELECT count(*) FROM ticket_fact WHERE ticket_id = $1", ticket)).isEqualTo(1);
+    }
+
+    /**
+     * Events are applied a poll's batch at a time, in one transaction: one event the database
+     * refuses among good ones is parked alone and the others are applied (the batch falls back to one
+     * transaction per event), and an event delivered twice in a batch counts once.
+     */
+    @Test
+    void aPoisonEventInABatchIsParkedAloneAndDuplicatesCountOnce() throws Exception {
+        String tenant = "batch-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID poison = UUID.randomUUID();
+        List<UUID> good = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        String function = "test_refuse_" + poison.toString().replace("-", "").substring(0, 12);
+        sql("CREATE FUNCTION " + function + "() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'fact refused by test trigger'; END; $$ LANGUAGE plpgsql");
+        sql("CREATE TRIGGER " + function + " BEFORE INSERT ON ticket_fact FOR EACH ROW WHEN (NEW.ticket_id = '" + poison + "')"
+                + " EXECUTE FUNCTION " + function + "()");
+        String duplicated = created(tenant, good.get(0));
+        List<String> batch = new ArrayList<>();
+        batch.add(duplicated);
+        batch.add(created(tenant, good.get(1)));
+        batch.add(created(tenant, poison));
+        batch.add(duplicated); // the same event again, within the batch
+        for (UUID ticket : good.subList(2, good.size())) {
+            batch.add(created(tenant, ticket));
+        }
+        try {
+            publishTogether(batch);
+            Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> count("SELECT count(*) FROM ticket_fact WHERE tenant = $1", tenant) == good.size()
+                            && count("SELECT count(*) FROM dead_letter WHERE tenant = $1 AND status = 'parked'", tenant) >= 1);
+        } finally {
+            sql("DROP TRIGGER IF EXISTS " + function + " ON ticket_fact");
+            sql("DROP FUNCTION IF EXISTS " + function + "()");
+        }
+        var parked = pool.preparedQuery("SELECT message_key, reason FROM dead_letter WHERE tenant = $1 AND status = 'parked'").execute(Tuple.of(tenant))
+                .await().atMost(Duration.ofSeconds(5));
+        assertThat(parked.size()).as("only the refused event is parked").isEqualTo(1);
+        var letter = parked.iterator().next();
+        assertThat(letter.getString("message_key")).isEqualTo(poison.toString());
+        assertThat(letter.getString("reason")).contains("fact refused by test trigger");
+        assertThat(count("SELECT count(*) FROM ticket_fact WHERE ticket_id = $1", poison)).isZero();
+        String duplicatedId = JSON.readTree(duplicated).get("id").asText();
+        assertThat(count("SELECT count(*) FROM processed_event WHERE event_id = $1", duplicatedId)).isEqualTo(1);
+        assertThat(count("SELECT coalesce(sum(n), 0) FROM rollup WHERE tenant = $1 AND metric = 'volume' AND channel = '*'", tenant))
+                .as("each good ticket counted once in the rollups, the duplicate too").isEqualTo(good.size());
+        sql("UPDATE dead_letter SET status = 'discarded', resolution_reason = 'test poison' WHERE tenant = '" + tenant + "'");
+    }
+
+    /** Sent without waiting and flushed together: the consumer's next poll takes them as one batch. */
+    private static void publishTogether(List<String> events) throws Exception {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, System.getProperty("kafka.bootstrap.servers", "localhost:9092"));
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "50");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+            for (String e : events) {
+                // keyed by ticket id, as ticket-service keys them (the dead letter's key says which record it was)
+                producer.send(new ProducerRecord<>("pharos.ticket.events", JSON.readTree(e).get("subject").asText(), e));
+            }
+            producer.flush();
+        }
+    }
+
+    private static String created(String tenant, UUID ticket) throws Exception {
+        return JSON.writeValueAsString(new CloudEvent<>(CloudEvent.SPEC_VERSION, UUID.randomUUID(), "//pharos/ticket-service", "pharos.ticket.created",
+                ticket.toString(), Instant.now(), CloudEvent.CONTENT_TYPE, tenant, created(ticket)));
     }
 
     private static Map<String, Object> created(UUID ticket) {

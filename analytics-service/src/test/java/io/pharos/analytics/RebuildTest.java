@@ -123,6 +123,8 @@ class RebuildTest {
         assertThat(readsDuring).isPositive();
 
         assertThat(contributions(tickets)).as("each ticket's figures, made again from the topics").isEqualTo(before);
+        assertThat(DayRollups.mismatches(pool)).as("the day rows, made again with the hourly ones").isEmpty();
+        assertThat(count("SELECT count(*) FROM rollup_day_bin WHERE team = 'rebuild'")).as("the rebuilt day rows").isPositive();
         assertThat(count("SELECT count(*) FROM information_schema.schemata WHERE schema_name LIKE 'analytics_re%'")).isZero();
         assertThat(count("SELECT count(*) FROM pg_indexes WHERE schemaname = 'public' AND indexname IN ('ticket_fact_tenant', 'ticket_fact_open',"
                 + " 'contribution_ticket', 'message_fact_ticket')")).as("the index names migrations know").isEqualTo(4);

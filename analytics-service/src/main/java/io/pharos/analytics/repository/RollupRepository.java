@@ -3,7 +3,9 @@ package io.pharos.analytics.repository;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,18 +14,18 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.pharos.analytics.model.Contributions;
-import io.pharos.analytics.model.LogBins;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The rollups: counts, sums and log bins per tenant × hour × channel × team × agent × metric.
  * A ticket's contributions are replaced as a whole (old ones subtracted, new ones added) inside
- * the transaction that changed its facts; changes are applied in key order so that concurrent
- * transactions never wait on each other in a cycle.
+ * the transaction that changed its facts; the rollup rows change once per transaction, by the sum
+ * of its changes, in key order ({@link RollupChanges}).
  */
 @ApplicationScoped
 public class RollupRepository {
@@ -60,111 +62,87 @@ public class RollupRepository {
         this.pool = pool;
     }
 
-    /** Replaces the ticket's contributions with {@code points}, grouped under its channel, team and agent. */
-    public Uni<Void> replace(SqlConnection c, String tenant, UUID ticketId, List<Contributions.Point> points, String channel, String team,
-            String agent) {
-        return c.preparedQuery("DELETE FROM contribution WHERE ticket_id = $1 RETURNING metric, bucket, until, channel, team, agent, value")
-                .execute(Tuple.of(ticketId)).flatMap(old -> {
-                    Map<Key, Delta> deltas = new TreeMap<>();
+    /** A ticket's new contributions, grouped under its channel, team and agent. */
+    public record Replacement(UUID ticketId, String tenant, List<Contributions.Point> points, String channel, String team, String agent) {
+    }
+
+    /**
+     * Replaces each ticket's contributions with its new points; the rollups change by the
+     * difference, in {@code changes} (written when it is flushed). One delete and one insert for
+     * all the tickets (a batched insert would execute once per row).
+     */
+    public Uni<Void> replace(SqlConnection c, RollupChanges changes, List<Replacement> replacements) {
+        if (replacements.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        UUID[] ids = replacements.stream().map(Replacement::ticketId).toArray(UUID[]::new);
+        return c.preparedQuery("DELETE FROM contribution WHERE ticket_id = ANY($1) RETURNING tenant, metric, bucket, until, channel, team, agent, value")
+                .execute(Tuple.of((Object) ids)).flatMap(old -> {
                     for (Row r : old) {
                         Key k = new Key(r.getString("metric"), r.getOffsetDateTime("bucket").toInstant(),
                                 r.getOffsetDateTime("until") == null ? null : r.getOffsetDateTime("until").toInstant(),
                                 r.getString("channel"), r.getString("team"), r.getString("agent"));
-                        deltas.computeIfAbsent(k, x -> new Delta()).add(k.metric(), r.getDouble("value"), -1);
+                        changes.add(r.getString("tenant"), k, r.getDouble("value"), -1);
                     }
-                    List<Tuple> rows = new ArrayList<>();
-                    for (Contributions.Point p : points) {
-                        Key k = new Key(p.metric().key, p.bucket(), p.until(), channel, team, agent);
-                        deltas.computeIfAbsent(k, x -> new Delta()).add(k.metric(), p.value(), +1);
-                        rows.add(Tuple.tuple(List.of(ticketId, tenant, k.metric(), utc(k.bucket()))).addValue(k.until() == null ? null : utc(k.until()))
-                                .addValue(channel).addValue(team).addValue(agent).addValue(p.value()));
+                    int n = replacements.stream().mapToInt(t -> t.points().size()).sum();
+                    UUID[] tickets = new UUID[n];
+                    String[][] text = new String[5][n]; // tenant, metric, channel, team, agent
+                    OffsetDateTime[] buckets = new OffsetDateTime[n];
+                    OffsetDateTime[] untils = new OffsetDateTime[n];
+                    Double[] values = new Double[n];
+                    int i = 0;
+                    for (Replacement t : replacements) {
+                        for (Contributions.Point p : t.points()) {
+                            Key k = new Key(p.metric().key, p.bucket(), p.until(), t.channel(), t.team(), t.agent());
+                            changes.add(t.tenant(), k, p.value(), +1);
+                            tickets[i] = t.ticketId();
+                            text[0][i] = t.tenant();
+                            text[1][i] = k.metric();
+                            text[2][i] = t.channel();
+                            text[3][i] = t.team();
+                            text[4][i] = t.agent();
+                            buckets[i] = utc(k.bucket());
+                            untils[i] = k.until() == null ? null : utc(k.until());
+                            values[i++] = p.value();
+                        }
                     }
-                    Uni<Void> inserted = rows.isEmpty() ? Uni.createFrom().voidItem()
+                    return n == 0 ? Uni.createFrom().voidItem()
                             : c.preparedQuery("INSERT INTO contribution (ticket_id, tenant, metric, bucket, until, channel, team, agent, value)"
-                                    + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)").executeBatch(rows).replaceWithVoid();
-                    return inserted.flatMap(v -> apply(c, tenant, deltas));
+                                    + " SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::text[], $7::text[],"
+                                    + " $8::text[], $9::float8[])")
+                                    .execute(Tuple.tuple(List.of(tickets, text[0], text[1], buckets)).addValue(untils).addValue(text[2]).addValue(text[3])
+                                            .addValue(text[4]).addValue(values))
+                                    .replaceWithVoid();
                 });
     }
 
     /** Adds data points that never change (survey responses). */
-    public Uni<Void> add(SqlConnection c, String tenant, List<Contributions.Point> points, String channel, String team, String agent) {
-        return shift(c, tenant, List.of(), channel, points, channel, team, agent);
+    public void add(RollupChanges changes, String tenant, List<Contributions.Point> points, String channel, String team, String agent) {
+        shift(changes, tenant, List.of(), channel, points, channel, team, agent);
     }
 
     /**
      * Moves a survey response's data points to another channel, once it is known; the tenant-wide
      * rows, where they were already counted, stay as they are.
      */
-    public Uni<Void> moveChannel(SqlConnection c, String tenant, List<Contributions.Point> points, String from, String to, String team,
-            String agent) {
-        return shift(c, tenant, points, from, points, to, team, agent);
+    public void moveChannel(RollupChanges changes, String tenant, List<Contributions.Point> points, String from, String to, String team, String agent) {
+        shift(changes, tenant, points, from, points, to, team, agent);
     }
 
     /** Replaces a survey response's data points (the customer changed their answer) within its group. */
-    public Uni<Void> swap(SqlConnection c, String tenant, List<Contributions.Point> removed, List<Contributions.Point> added, String channel,
+    public void swap(RollupChanges changes, String tenant, List<Contributions.Point> removed, List<Contributions.Point> added, String channel,
             String team, String agent) {
-        return shift(c, tenant, removed, channel, added, channel, team, agent);
+        shift(changes, tenant, removed, channel, added, channel, team, agent);
     }
 
-    private Uni<Void> shift(SqlConnection c, String tenant, List<Contributions.Point> removed, String removedChannel,
+    private static void shift(RollupChanges changes, String tenant, List<Contributions.Point> removed, String removedChannel,
             List<Contributions.Point> added, String addedChannel, String team, String agent) {
-        Map<Key, Delta> deltas = new TreeMap<>();
         for (Contributions.Point p : removed) {
-            Key k = new Key(p.metric().key, p.bucket(), p.until(), removedChannel, team, agent);
-            deltas.computeIfAbsent(k, x -> new Delta()).add(k.metric(), p.value(), -1);
+            changes.add(tenant, new Key(p.metric().key, p.bucket(), p.until(), removedChannel, team, agent), p.value(), -1);
         }
         for (Contributions.Point p : added) {
-            Key k = new Key(p.metric().key, p.bucket(), p.until(), addedChannel, team, agent);
-            deltas.computeIfAbsent(k, x -> new Delta()).add(k.metric(), p.value(), +1);
+            changes.add(tenant, new Key(p.metric().key, p.bucket(), p.until(), addedChannel, team, agent), p.value(), +1);
         }
-        return apply(c, tenant, deltas);
-    }
-
-    /** How one rollup row (and its bins) changes. */
-    private static final class Delta {
-        long n;
-        double total;
-        final Map<Integer, Long> bins = new TreeMap<>();
-
-        void merge(Delta other) {
-            n += other.n;
-            total += other.total;
-            other.bins.forEach((bin, count) -> bins.merge(bin, count, Long::sum));
-        }
-
-        void add(String metric, double value, int sign) {
-            n += sign;
-            total += sign * value;
-            if (metric.endsWith("Time") || metric.endsWith("Business")) {
-                bins.merge(LogBins.bin(value), (long) sign, Long::sum);
-            }
-        }
-    }
-
-    private Uni<Void> apply(SqlConnection c, String tenant, Map<Key, Delta> perGroup) {
-        Map<Key, Delta> deltas = new TreeMap<>(perGroup);
-        perGroup.forEach((k, d) -> deltas.computeIfAbsent(new Key(k.metric(), k.bucket(), k.until(), ALL, ALL, ALL), x -> new Delta()).merge(d));
-        List<Tuple> rollups = new ArrayList<>();
-        List<Tuple> binRows = new ArrayList<>();
-        deltas.forEach((k, d) -> {
-            OffsetDateTime until = k.until() == null ? FOREVER : utc(k.until());
-            if (d.n != 0 || d.total != 0) {
-                rollups.add(Tuple.tuple(List.of(tenant, utc(k.bucket()), until, k.channel(), k.team(), k.agent(), k.metric(), d.n, d.total)));
-            }
-            d.bins.forEach((bin, n) -> {
-                if (n != 0) {
-                    binRows.add(Tuple.tuple(List.of(tenant, utc(k.bucket()), until, k.channel(), k.team(), k.agent(), k.metric(), bin, n)));
-                }
-            });
-        });
-        Uni<Void> first = rollups.isEmpty() ? Uni.createFrom().voidItem()
-                : c.preparedQuery("INSERT INTO rollup (tenant, bucket, until, channel, team, agent, metric, n, total) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
-                        + " ON CONFLICT (tenant, metric, bucket, until, channel, team, agent) DO UPDATE SET n = rollup.n + excluded.n,"
-                        + " total = rollup.total + excluded.total").executeBatch(rollups).replaceWithVoid();
-        return first.flatMap(v -> binRows.isEmpty() ? Uni.createFrom().voidItem()
-                : c.preparedQuery("INSERT INTO rollup_bin (tenant, bucket, until, channel, team, agent, metric, bin, n) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
-                        + " ON CONFLICT (tenant, metric, bucket, until, channel, team, agent, bin) DO UPDATE SET n = rollup_bin.n + excluded.n")
-                        .executeBatch(binRows).replaceWithVoid());
     }
 
     /**
@@ -179,35 +157,94 @@ public class RollupRepository {
     /**
      * As {@link #aggregate(String, Instant, Instant, String)}; without {@code complete}, only what
      * headline figures need (sums and counts, no distributions, no backlog), which reads far fewer rows.
+     * Whole UTC days come from the day rows (per dimension), the hours at the range's edges from the hourly rows.
      */
     public Uni<List<Aggregate>> aggregate(String tenant, Instant from, Instant to, String groupColumn, boolean complete) {
+        Grains grains = Grains.of(from, to);
         String group = groupColumn == null ? "'all'" : groupColumn;
-        String scope = groupColumn == null ? " AND channel = '*'" : " AND channel <> '*'";
-        String where = complete
-                ? " WHERE tenant = $1 AND until >= $3 AND ((metric <> 'backlog' AND bucket >= $2 AND bucket < $3) OR (metric = 'backlog' AND bucket < $3))"
-                        + scope
-                : " WHERE tenant = $1 AND bucket >= $2 AND bucket < $3 AND until >= $3 AND metric <> 'backlog'" + scope;
-        Tuple args = Tuple.of(tenant, utc(from), utc(to));
-        Uni<Map<String, Aggregate>> sums = pool.preparedQuery("SELECT " + group + " AS g, metric, sum(n)::bigint AS n, sum(total) AS total FROM rollup"
-                + where + " GROUP BY 1, 2").execute(args).map(rows -> {
+        String hourScope = groupColumn == null ? " AND channel = '*'" : " AND channel <> '*'";
+        String dayScope = dayScope(groupColumn);
+        // $2..$3 the range, $4..$5 its whole days (empty when it has none), $6 where backlog passes from days to hours
+        List<Object> values = List.of(tenant, utc(from), utc(to), utc(grains.firstDay()), utc(grains.endOfDays()));
+        Tuple args = Tuple.tuple(values); // the bins' and the flows' parameters; backlog adds $6
+        Tuple withBacklog = Tuple.tuple(new ArrayList<>(values)).addValue(utc(grains.lastDay()));
+        // each range a branch of its own, so that each is one index range
+        String hourFlows = " AND metric <> 'backlog' AND bucket >= $2 AND bucket < $4";
+        String lateHourFlows = " AND metric <> 'backlog' AND bucket >= $5 AND bucket < $3";
+        String dayFlows = " AND metric <> 'backlog' AND bucket >= $4 AND bucket < $5";
+        String hours = " WHERE tenant = $1 AND until >= $3" + hourScope;
+        String days = " WHERE tenant = $1 AND until >= $3" + dayScope;
+        String sums = "SELECT " + group + " AS g, metric, n, total FROM rollup" + hours + hourFlows
+                + " UNION ALL SELECT " + group + ", metric, n, total FROM rollup" + hours + lateHourFlows
+                + " UNION ALL SELECT " + group + ", metric, n, total FROM rollup_day" + days + dayFlows;
+        if (complete) {
+            sums += " UNION ALL SELECT " + group + ", metric, n, total FROM rollup" + hours + " AND metric = 'backlog' AND bucket >= $6 AND bucket < $3"
+                    + " UNION ALL SELECT " + group + ", metric, n, total FROM rollup_day" + days + " AND metric = 'backlog' AND bucket < $6";
+        }
+        Uni<Map<String, Aggregate>> totals = pool.preparedQuery("SELECT g, metric, sum(n)::bigint AS n, sum(total) AS total FROM (" + sums
+                + ") r GROUP BY 1, 2").execute(complete ? withBacklog : args).map(rows -> {
                     Map<String, Aggregate> out = new TreeMap<>();
                     rows.forEach(r -> out.put(r.getString("g") + "|" + r.getString("metric"), new Aggregate(r.getString("g"), r.getString("metric"),
-                            r.getLong("n"), r.getDouble("total"), new TreeMap<>())));
+                            r.getLong("n"), r.getDouble("total"), new HashMap<>())));
                     return out;
                 });
         if (!complete) {
-            return sums.map(map -> new ArrayList<>(map.values()));
+            return totals.map(map -> new ArrayList<>(map.values()));
         }
-        return sums.flatMap(map -> pool.preparedQuery("SELECT " + group + " AS g, metric, bin, sum(n)::bigint AS n FROM rollup_bin" + where
-                + " GROUP BY 1, 2, 3").execute(args).map(rows -> {
-                    for (Row r : rows) {
-                        Aggregate a = map.get(r.getString("g") + "|" + r.getString("metric"));
-                        if (a != null && r.getLong("n") != 0) {
-                            a.bins().merge(r.getInteger("bin"), r.getLong("n"), Long::sum);
-                        }
+        // the three reads at once, on their own connections: sums, the edges' bins, the days' bins
+        Uni<RowSet<Row>> hourBins = pool.preparedQuery("SELECT g, metric, bin, sum(n)::bigint AS n FROM (SELECT " + group + " AS g, metric, bin, n"
+                + " FROM rollup_bin" + hours + hourFlows + " UNION ALL SELECT " + group + ", metric, bin, n FROM rollup_bin" + hours + lateHourFlows
+                + ") b GROUP BY 1, 2, 3").execute(args);
+        Uni<RowSet<Row>> dayBins = pool.preparedQuery("SELECT " + group + " AS g, metric, array_lower(counts, 1) AS lo, counts FROM rollup_day_bin"
+                + days + dayFlows).execute(args);
+        return Uni.combine().all().unis(totals, hourBins, dayBins).asTuple().map(t -> {
+            Map<String, Aggregate> map = t.getItem1();
+            for (Row r : t.getItem2()) {
+                Aggregate a = map.get(r.getString("g") + "|" + r.getString("metric"));
+                if (a != null && r.getLong("n") != 0) {
+                    a.bins().merge(r.getInteger("bin"), r.getLong("n"), Long::sum);
+                }
+            }
+            for (Row r : t.getItem3()) {
+                Aggregate a = map.get(r.getString("g") + "|" + r.getString("metric"));
+                Long[] counts = r.getArrayOfLongs("counts");
+                int lo = r.getInteger("lo");
+                for (int i = 0; a != null && i < counts.length; i++) {
+                    if (counts[i] != null && counts[i] != 0) {
+                        a.bins().merge(lo + i, counts[i], Long::sum);
                     }
-                    return new ArrayList<>(map.values());
-                }));
+                }
+            }
+            return new ArrayList<>(map.values());
+        });
+    }
+
+    /** Which day rows hold a grouping: the tenant-wide ones, or those of its dimension alone. */
+    private static String dayScope(String groupColumn) {
+        if (groupColumn == null) {
+            return " AND channel = '*' AND team = '*' AND agent = '*'";
+        }
+        StringBuilder scope = new StringBuilder(" AND " + groupColumn + " <> '*'");
+        for (String other : List.of("channel", "team", "agent")) {
+            if (!other.equals(groupColumn)) {
+                scope.append(" AND ").append(other).append(" = '*'");
+            }
+        }
+        return scope.toString();
+    }
+
+    /**
+     * How a range splits between the grains: its whole UTC days {@code [firstDay, endOfDays)} (both {@code to} when
+     * there are none, so that the hours cover it all), the hours around them, and {@code lastDay}, {@code to} cut to its
+     * UTC day: backlog is read from the days before it and the hours after it.
+     */
+    record Grains(Instant firstDay, Instant endOfDays, Instant lastDay) {
+        static Grains of(Instant from, Instant to) {
+            Instant floorFrom = from.truncatedTo(ChronoUnit.DAYS);
+            Instant firstDay = floorFrom.equals(from) ? from : floorFrom.plus(1, ChronoUnit.DAYS);
+            Instant lastDay = to.truncatedTo(ChronoUnit.DAYS);
+            return firstDay.isBefore(lastDay) ? new Grains(firstDay, lastDay, lastDay) : new Grains(to, to, lastDay);
+        }
     }
 
     /**

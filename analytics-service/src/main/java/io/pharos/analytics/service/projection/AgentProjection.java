@@ -32,7 +32,8 @@ public class AgentProjection implements ProjectionHandler {
     }
 
     @Override
-    public Uni<Void> apply(SqlConnection c, IncomingEvent event) {
+    public Uni<Void> apply(ProjectionBatch batch, IncomingEvent event) {
+        SqlConnection c = batch.connection();
         return Uni.createFrom().item(() -> Events.data(json, event, TicketEvents.AGENT_AVAILABILITY_CHANGED)).flatMap(data -> {
             AgentAvailabilityChanged.Agent a = data.agent();
             String availability = a.availability() == null ? null : a.availability().name().toLowerCase(Locale.ROOT);

@@ -37,11 +37,12 @@ public class CalendarProjection implements ProjectionHandler {
     }
 
     @Override
-    public Uni<Void> apply(SqlConnection c, IncomingEvent event) {
-        return Uni.createFrom().item(() -> Events.data(json, event, TicketEvents.CALENDAR_UPDATED)).flatMap(data -> apply(c, event.tenant(), data));
+    public Uni<Void> apply(ProjectionBatch batch, IncomingEvent event) {
+        return Uni.createFrom().item(() -> Events.data(json, event, TicketEvents.CALENDAR_UPDATED)).flatMap(data -> apply(batch, event.tenant(), data));
     }
 
-    private Uni<Void> apply(SqlConnection c, String tenant, CalendarUpdated data) {
+    private Uni<Void> apply(ProjectionBatch batch, String tenant, CalendarUpdated data) {
+        SqlConnection c = batch.connection();
         CalendarUpdated.Calendar cal = data.calendar();
         String definition;
         try {
@@ -55,6 +56,6 @@ public class CalendarProjection implements ProjectionHandler {
         }
         return calendars.upsert(c, tenant, cal.id(), cal.isDefault(), definition, cal.updatedAt())
                 // business times follow the calendar: every ticket of the tenant is recomputed
-                .flatMap(changed -> !changed || !cal.isDefault() ? Uni.createFrom().voidItem() : contributions.recomputeAll(c, tenant));
+                .flatMap(changed -> !changed || !cal.isDefault() ? Uni.createFrom().voidItem() : contributions.recomputeAll(batch, tenant));
     }
 }

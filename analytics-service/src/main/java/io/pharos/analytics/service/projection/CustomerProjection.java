@@ -35,7 +35,8 @@ public class CustomerProjection implements ProjectionHandler {
     }
 
     @Override
-    public Uni<Void> apply(SqlConnection c, IncomingEvent event) {
+    public Uni<Void> apply(ProjectionBatch batch, IncomingEvent event) {
+        SqlConnection c = batch.connection();
         EventType<? extends CustomerEvent> type = TicketEvents.CUSTOMER.stream().filter(event::is).findFirst().orElseThrow();
         return Uni.createFrom().item(() -> (CustomerEvent) Events.data(json, event, type)).flatMap(data -> {
             CustomerSnapshot customer = data.customer();

@@ -44,7 +44,7 @@ public class ProjectionRebuild {
     static final String REPLACED = "analytics_replaced";
     /** Everything the events make; targets and digests are the tenants' own and stay. */
     static final List<String> TABLES = List.of("processed_event", "ticket_fact", "message_fact", "status_fact", "survey_fact",
-            "calendar_replica", "contribution", "rollup", "rollup_bin", "customer_fact", "sla_fact", "agent_presence");
+            "calendar_replica", "contribution", "rollup", "rollup_bin", "rollup_day", "rollup_day_bin", "customer_fact", "sla_fact", "agent_presence");
     static final List<String> TOPICS = List.of(Topics.TICKET_EVENTS, Topics.SURVEY_EVENTS);
 
     /** Where a rebuild stands. */

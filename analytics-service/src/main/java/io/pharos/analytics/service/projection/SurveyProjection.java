@@ -50,11 +50,20 @@ public class SurveyProjection implements ProjectionHandler {
     }
 
     @Override
-    public Uni<Void> apply(SqlConnection c, IncomingEvent event) {
+    public Set<UUID> tickets(IncomingEvent event) {
+        if (!event.is(SurveyEvents.SURVEY_RESPONDED)) {
+            return Set.of();
+        }
+        UUID ticketId = Events.data(json, event, SurveyEvents.SURVEY_RESPONDED).ticketId();
+        return ticketId == null ? Set.of() : Set.of(ticketId);
+    }
+
+    @Override
+    public Uni<Void> apply(ProjectionBatch batch, IncomingEvent event) {
         if (!event.is(SurveyEvents.SURVEY_RESPONDED)) {
             return Uni.createFrom().voidItem(); // other survey events (sent, …) change no KPI
         }
-        return Uni.createFrom().item(() -> Events.data(json, event, SurveyEvents.SURVEY_RESPONDED)).flatMap(r -> answer(c, event.tenant(), r));
+        return Uni.createFrom().item(() -> Events.data(json, event, SurveyEvents.SURVEY_RESPONDED)).flatMap(r -> answer(batch, event.tenant(), r));
     }
 
     /**
@@ -63,7 +72,8 @@ public class SurveyProjection implements ProjectionHandler {
      * {@code respondedAt} and replaces the score, in the hour of the change. The same answer again,
      * or an older one arriving late, changes nothing.
      */
-    private Uni<Void> answer(SqlConnection c, String tenant, SurveyResponded r) {
+    private Uni<Void> answer(ProjectionBatch batch, String tenant, SurveyResponded r) {
+        SqlConnection c = batch.connection();
         String type = r.type().name().toLowerCase(Locale.ROOT);
         List<Contributions.Point> points = Contributions.survey(type, r.score(), r.scaleMin(), r.scaleMax(), r.respondedAt());
         return answers.findForUpdate(c, r.responseId()).flatMap(old -> {
@@ -72,36 +82,40 @@ public class SurveyProjection implements ProjectionHandler {
                     return Uni.createFrom().voidItem();
                 }
                 return answers.updateScore(c, r.responseId(), r.score(), r.scaleMin(), r.scaleMax(), r.respondedAt())
-                        .flatMap(v -> rollups.swap(c, tenant, points(old), points, orElse(old.channel(), UNKNOWN_CHANNEL), orElse(old.team(), NO_TEAM),
-                                orElse(old.agent(), UNASSIGNED)));
+                        .invoke(() -> rollups.swap(batch.rollups(), tenant, points(old), points, orElse(old.channel(), UNKNOWN_CHANNEL),
+                                orElse(old.team(), NO_TEAM), orElse(old.agent(), UNASSIGNED)));
             }
             String given = r.channel() == null ? null : r.channel().toLowerCase(Locale.ROOT);
             return channelOf(c, given, r.ticketId()).flatMap(channel -> answers.insert(c, tenant, r.responseId(), r.ticketId(),
                     new Answer(type, r.score(), r.scaleMin(), r.scaleMax(), r.respondedAt(), channel, r.team(), r.agentId()))
-                    .flatMap(inserted -> !inserted ? Uni.createFrom().voidItem() // inserted meanwhile by another consumer
-                            : rollups.add(c, tenant, points, orElse(channel, UNKNOWN_CHANNEL), orElse(r.team(), NO_TEAM), orElse(r.agentId(), UNASSIGNED))));
+                    .invoke(inserted -> {
+                        if (inserted) { // else inserted meanwhile by another consumer
+                            rollups.add(batch.rollups(), tenant, points, orElse(channel, UNKNOWN_CHANNEL), orElse(r.team(), NO_TEAM), orElse(r.agentId(), UNASSIGNED));
+                        }
+                    }).replaceWithVoid());
         });
     }
 
     /**
      * The channel of a survey answer: as the event says, else its ticket's as analytics knows it. An
      * answer whose ticket has not arrived yet counts under "unknown" until it does ({@link
-     * #ticketChannelKnown}); the lock on the ticket id makes the two meet whichever commits first.
+     * #ticketChannelKnown}); the lock on the ticket id (taken by the batch, {@link #tickets}) makes
+     * the two meet whichever commits first.
      */
     private Uni<String> channelOf(SqlConnection c, String given, UUID ticketId) {
         if (given != null || ticketId == null) {
             return Uni.createFrom().item(given);
         }
-        return tickets.lock(c, ticketId).flatMap(v -> tickets.channel(c, ticketId));
+        return tickets.channel(c, ticketId);
     }
 
     /** A ticket's survey answers that came before it move from channel "unknown" to its channel (the caller holds the ticket's lock). */
-    Uni<Void> ticketChannelKnown(SqlConnection c, String tenant, UUID ticketId, String channel) {
-        if (channel == null) {
+    Uni<Void> ticketChannelKnown(ProjectionBatch batch, String tenant, UUID ticketId, String channel) {
+        if (channel == null || !batch.firstChannelOf(ticketId)) {
             return Uni.createFrom().voidItem();
         }
-        return answers.assignChannel(c, ticketId, channel)
-                .onItem().transformToUniAndConcatenate(a -> rollups.moveChannel(c, tenant, points(a), UNKNOWN_CHANNEL, channel, orElse(a.team(), NO_TEAM),
+        return answers.assignChannel(batch.connection(), ticketId, channel)
+                .onItem().invoke(a -> rollups.moveChannel(batch.rollups(), tenant, points(a), UNKNOWN_CHANNEL, channel, orElse(a.team(), NO_TEAM),
                         orElse(a.agent(), UNASSIGNED)))
                 .collect().last().replaceWithVoid();
     }
