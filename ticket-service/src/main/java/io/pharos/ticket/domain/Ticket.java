@@ -1,6 +1,7 @@
 package io.pharos.ticket.domain;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -9,6 +10,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 
 import org.hibernate.annotations.JdbcTypeCode;
@@ -68,4 +70,12 @@ public class Ticket {
     public AuthorKind openedBy;
     @Version
     public long version;
+
+    /**
+     * The ticket's SLA clocks as this session knows them (null: not read yet). SlaClocks keeps it, so that the
+     * snapshot every event carries is not a query (and an automatic flush) per event; the instance lives as
+     * long as the session that loaded or created it.
+     */
+    @Transient
+    public List<SlaClock> knownClocks;
 }

@@ -2,6 +2,7 @@ package io.pharos.ticket.service.sla;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -60,14 +61,34 @@ public class SlaClocks {
 
     /**
      * The ticket's clocks as events carry them (key {@code slaClocks}): analytics counts SLA
-     * compliance from their outcomes. Clocks started in this transaction are in: the query flushes
-     * first when clocks are pending (Hibernate's automatic flush), and only then — an explicit flush
-     * here wrote the ticket row at every step of a long import.
+     * compliance from their outcomes. Clocks started in this transaction are in: they are the ones this
+     * session knows ({@link #of}), so no query runs per event.
      */
     public Uni<List<SlaClockSnapshot>> snapshot(Ticket t) {
-        return clocks.ofTicket(t.id).map(list -> list.stream()
+        return of(t).map(list -> list.stream()
                 .sorted(java.util.Comparator.comparing((SlaClock c) -> c.target))
                 .map(EventData::slaClock).toList());
+    }
+
+    /**
+     * The ticket's clocks: read once per session, then kept on the ticket ({@link Ticket#knownClocks}) and
+     * added to as clocks start here; a ticket created in this session starts with none.
+     */
+    public Uni<List<SlaClock>> of(Ticket t) {
+        if (t.knownClocks != null) {
+            return Uni.createFrom().item(t.knownClocks);
+        }
+        return clocks.ofTicket(t.id).invoke(list -> t.knownClocks = new ArrayList<>(list)).map(list -> t.knownClocks);
+    }
+
+    /** A ticket created in this session: nothing to read, it has no clocks yet. */
+    public static void none(Ticket t) {
+        t.knownClocks = new ArrayList<>();
+    }
+
+    /** Clocks replaced behind the session's back (a replay): the next {@link #of} reads them again. */
+    public static void forget(Ticket t) {
+        t.knownClocks = null;
     }
 
     /** What a new ticket's customer is promised: the first-response due instant, and whether the team is at work now. */
@@ -89,7 +110,7 @@ public class SlaClocks {
                     .orElse(null);
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (SlaClock c : started) {
-                chain = chain.flatMap(v -> persist(c));
+                chain = chain.flatMap(v -> persist(t, c));
             }
             return chain.replaceWith(promise);
         });
@@ -100,7 +121,7 @@ public class SlaClocks {
         if (!agentPublicReply && !fromCustomer) {
             return Uni.createFrom().voidItem();
         }
-        return timeline.messageAdded(t, agentPublicReply, at).flatMap(v -> clocks.ofTicket(t.id)).flatMap(list -> {
+        return timeline.messageAdded(t, agentPublicReply, at).flatMap(v -> of(t)).flatMap(list -> {
             Map<Target, SlaClock> byTarget = byTarget(list);
             if (list.isEmpty()) {
                 return Uni.createFrom().voidItem(); // no SLA (an imported or policy-less ticket)
@@ -115,14 +136,14 @@ public class SlaClocks {
             return rules(t).flatMap(rules -> {
                 SlaClock next = byTarget.get(Target.NEXT_REPLY);
                 SlaClock c = nextReply(next, t.id, t.tenant, rules, at);
-                return c == null || next != null ? Uni.createFrom().voidItem() : persist(c);
+                return c == null || next != null ? Uni.createFrom().voidItem() : persist(t, c);
             });
         });
     }
 
     /** The status changed: the resolution clock pauses, resumes or stops; solving ends what waits for a reply. */
     public Uni<Void> statusChanged(Ticket t, TicketStatus before, Instant at) {
-        return timeline.statusChanged(t, before, at).flatMap(v -> clocks.ofTicket(t.id)).flatMap(list -> {
+        return timeline.statusChanged(t, before, at).flatMap(v -> of(t)).flatMap(list -> {
             if (list.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
@@ -264,7 +285,7 @@ public class SlaClocks {
 
     /** Priority, channel or tags changed: the clocks still running follow the policy that matches now. */
     public Uni<Void> reclassified(Ticket t, Instant at) {
-        return clocks.ofTicket(t.id).flatMap(list -> {
+        return of(t).flatMap(list -> {
             if (list.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
@@ -413,7 +434,11 @@ public class SlaClocks {
         return map;
     }
 
-    private Uni<Void> persist(SlaClock c) {
-        return clocks.persist(c).replaceWithVoid();
+    private Uni<Void> persist(Ticket t, SlaClock c) {
+        return clocks.persist(c).invoke(() -> {
+            if (t.knownClocks != null) {
+                t.knownClocks.add(c);
+            }
+        }).replaceWithVoid();
     }
 }

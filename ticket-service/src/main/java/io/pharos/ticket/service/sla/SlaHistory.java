@@ -83,7 +83,7 @@ public class SlaHistory {
             if (tl.steps().isEmpty() && (t.firstPublicReplyAt != null || t.status != TicketStatus.NEW)) {
                 return Uni.createFrom().failure(new IllegalStateException("ticket " + t.id + " has no recorded SLA timeline"));
             }
-            return rules(t, tl.policyName()).flatMap(rules -> clocks.ofTicket(t.id).flatMap(existing -> {
+            return rules(t, tl.policyName()).flatMap(rules -> sla.of(t).map(List::copyOf).flatMap(existing -> {
                 List<SlaClock> replayed = rules == null ? List.of()
                         : SlaReplay.replay(t.id, t.tenant, rules, t.openedBy == AuthorKind.AGENT, t.createdAt, tl.steps(), now);
                 Map<Target, SlaClock> old = SlaClocks.byTarget(existing);
@@ -102,7 +102,8 @@ public class SlaHistory {
                 for (SlaClock gone : old.values()) {
                     chain = chain.flatMap(v -> clocks.delete(gone));
                 }
-                return chain.replaceWith(replayed);
+                // kept rows are the session's instances, not the replayed ones: read them again when next asked
+                return chain.invoke(() -> SlaClocks.forget(t)).replaceWith(replayed);
             }));
         });
     }

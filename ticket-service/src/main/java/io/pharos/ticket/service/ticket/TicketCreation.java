@@ -131,6 +131,7 @@ public class TicketCreation {
             return resolved != null ? Uni.createFrom().item(resolved) : customers.resolve(tenant, request.requester(), actor, createdAt);
         }).flatMap(requester -> numbers.next(tenant).flatMap(number -> {
             Ticket t = new Ticket();
+            SlaClocks.none(t);
             t.id = UUID.randomUUID();
             t.tenant = tenant;
             t.number = number;
