@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.pharos.commons.rest.Problem;
+import io.pharos.commons.security.TokenClaims;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -82,7 +83,7 @@ public class ApiRateLimits {
     }
 
     private static String claim(JsonWebToken jwt, String name) {
-        Object value = jwt.getClaim(name);
+        Object value = TokenClaims.of(jwt, name);
         return value == null ? "" : String.valueOf(value).replaceAll("^\"|\"$", "");
     }
 

@@ -29,7 +29,8 @@ public class TenantContext {
 
     /** The caller's tenant; a token without one is refused rather than given a default. */
     public String tenant() {
-        String tenant = identity.isAnonymous() ? null : token.getClaim(TENANT_CLAIM);
+        Object claim = identity.isAnonymous() ? null : TokenClaims.of(identity.getPrincipal(), TENANT_CLAIM);
+        String tenant = claim == null ? null : claim.toString();
         if (tenant == null || tenant.isBlank()) {
             throw ProblemException.forbidden("missing-tenant", "The token carries no tenant claim.");
         }
@@ -38,7 +39,7 @@ public class TenantContext {
 
     /** A claim of the token as strings: none, one, or (for multivalued claims such as {@code languages}) several. */
     public java.util.List<String> claimValues(String name) {
-        Object value = identity.isAnonymous() ? null : token.getClaim(name);
+        Object value = identity.isAnonymous() ? null : TokenClaims.of(identity.getPrincipal(), name);
         if (value == null) {
             return java.util.List.of();
         }
