@@ -15,6 +15,7 @@ import io.pharos.contracts.channel.ChannelEvents;
 import io.pharos.ticket.api.InboundEdit;
 import io.pharos.ticket.api.InboundMessage;
 import io.pharos.ticket.api.InboundReaction;
+import io.pharos.ticket.service.UniqueRaces;
 import io.pharos.ticket.service.inbound.InboundAttachments;
 import io.pharos.ticket.service.inbound.InboundService;
 import io.pharos.ticket.service.inbound.MessageUpdates;
@@ -75,7 +76,8 @@ public class InboundConsumer {
         } catch (Exception e) {
             return Uni.createFrom().failure(new IllegalArgumentException("not a CloudEvent with message data: " + e.getMessage(), e));
         }
-        return inbound.receive(event.tenant(), message)
+        // a REST create naming the same new customer may commit first: the loser runs again and finds the customer
+        return UniqueRaces.retry(() -> inbound.receive(event.tenant(), message))
                 .invoke(outcome -> LOG.debugf("inbound %s -> ticket %s (new: %s, duplicate: %s)", message.providerMessageId(),
                         outcome.ticketId(), outcome.newTicket(), outcome.duplicate()))
                 .replaceWithVoid();
