@@ -49,7 +49,7 @@ bench() { # NAME COMMAND...: runs it with its output in results/NAME.log
   return $rc
 }
 
-if bench ticket-create "$here/ticket-create/run.sh" $(quick && echo 10 32 || echo 20 8 32 64); then
+if WARM_UP=$(quick && echo 60 || echo 240) bench ticket-create "$here/ticket-create/run.sh" $(quick && echo 10 32 || echo 20 8 32 64); then
   rest=$(grep '^connections=32 ' "$results/ticket-create.log")
   pg=$(grep '^clients=32 ' "$results/ticket-create.log" | field tps)
   figure ticket-create.rate "$(field rps <<<"$rest")"

@@ -5,15 +5,22 @@
 # loaded with wrk; reported per commit and round: creates/s, p50/p99 and ticket-service's own CPU per create
 # (process time over the run / creates), the figure least disturbed by whatever else the machine does.
 # Rounds alternate the commits, so a machine that slows down does so for both.
-#   benchmarks/ticket-create/ab.sh [-r ROUNDS] [-s SECONDS] [-c CONNECTIONS] COMMIT...
+# With -p ASPROF (async-profiler's asprof) each measured run is also sampled (CPU, 1 ms), written in collapsed stacks
+# beside the logs ($AB_WORK/ticket_ab_<sha>.r<round>.collapsed) for a flame graph or a grep.
+#   benchmarks/ticket-create/ab.sh [-r ROUNDS] [-s SECONDS] [-c CONNECTIONS] [-p ASPROF] COMMIT...
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-rounds=2 seconds=30 connections=8
-while getopts r:s:c: o; do case $o in r) rounds=$OPTARG ;; s) seconds=$OPTARG ;; c) connections=$OPTARG ;; *) exit 2 ;; esac; done
+rounds=2 seconds=30 connections=8 asprof=
+while getopts r:s:c:p: o; do case $o in r) rounds=$OPTARG ;; s) seconds=$OPTARG ;; c) connections=$OPTARG ;; p) asprof=$OPTARG ;; *) exit 2 ;; esac; done
 shift $((OPTIND - 1))
-[[ $# -ge 1 ]] || { echo "usage: $0 [-r ROUNDS] [-s SECONDS] [-c CONNECTIONS] COMMIT..."; exit 2; }
+[[ $# -ge 1 ]] || { echo "usage: $0 [-r ROUNDS] [-s SECONDS] [-c CONNECTIONS] [-p ASPROF] COMMIT..."; exit 2; }
 command -v wrk >/dev/null || { echo "needs wrk (apt-get install wrk)"; exit 1; }
+# the builds measured here publish their events to the infrastructure's Kafka, for tenant acme: the suite's consumers
+# must not take them in (its analytics would count a million tickets that do not exist), so they are skipped at the end
+for port in 8081 8082 8083 8084; do
+  ! curl -sf -o /dev/null "http://localhost:$port/q/health/live" || { echo "stop the suite's services first (./pharos services-down)"; exit 1; }
+done
 pg_socket="$root/.pharos/run/postgres"
 as_pg() { if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 java_home="$( (ls -d /usr/lib/jvm/*25* /usr/lib/jvm/*21* 2>/dev/null || true) | head -1)"
@@ -24,6 +31,7 @@ token() {
     http://localhost:8180/realms/pharos/protocol/openid-connect/token | sed 's/.*"access_token":"\([^"]*\)".*/\1/'
 }
 
+source "$here/warm-up.sh"
 declare -A jar
 for commit in "$@"; do
   sha=$(git -C "$root" rev-parse --short "$commit")
@@ -50,19 +58,29 @@ run_one() { # COMMIT ROUND
   until curl -sf -o /dev/null http://localhost:8091/q/health/ready; do
     kill -0 $pid 2>/dev/null || { echo "$commit did not start (see $log)"; return 1; }; sleep 1
   done
-  TOKEN=$(token) wrk -t2 -c"$connections" -d30s -s "$here/create.lua" http://localhost:8091 >/dev/null # warm-up
+  warm_up http://localhost:8091 "$pid" "$connections" >"$work/$db.r$2.warm-up"
   local before used result requests
   before=$(awk '{print $14 + $15}' /proc/$pid/stat)
+  local sampler=
+  if [[ -n $asprof ]]; then
+    "$asprof" -d "$seconds" -e cpu -i 1ms -o collapsed -f "$work/$db.r$2.collapsed" $pid >/dev/null 2>&1 & sampler=$!
+  fi
   result=$(TOKEN=$(token) wrk -t2 -c"$connections" -d"${seconds}s" --timeout 30s --latency -s "$here/create.lua" http://localhost:8091 | grep RESULT)
   used=$(($(awk '{print $14 + $15}' /proc/$pid/stat) - before))
+  [[ -z $sampler ]] || wait $sampler || true
   requests=$(sed 's/.*requests=\([0-9]*\).*/\1/' <<<"$result")
-  printf 'commit=%s round=%s %s cpu_ms_per_create=%s load=%s\n' "$(git -C "$root" rev-parse --short "$commit")" "$2" "${result#RESULT }" \
+  printf 'commit=%s round=%s %s cpu_ms_per_create=%s load=%s\n  %s\n' "$(git -C "$root" rev-parse --short "$commit")" "$2" "${result#RESULT }" \
     "$(awk -v t="$used" -v r="$requests" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.1f", r ? 1000 * t / hz / r : 0}')" \
-    "$(cut -d' ' -f1 /proc/loadavg)"
+    "$(cut -d' ' -f1 /proc/loadavg)" "$(cat "$work/$db.r$2.warm-up")"
   kill $pid; wait $pid 2>/dev/null || true
   as_pg psql -h "$pg_socket" -U postgres -qc "DROP DATABASE IF EXISTS $db"
 }
 
 for round in $(seq 1 "$rounds"); do
   for commit in "$@"; do run_one "$commit" "$round"; done
+done
+
+kafka_cp="$(ls -d "$root"/.pharos/cache/kafka-*/libs | head -1)/*"
+for group in analytics-service survey-service channel-gateway; do
+  "$java_home/bin/java" -cp "$kafka_cp" "$root/benchmarks/inbound-webhooks/SkipBacklog.java" localhost:9092 "$group" pharos.ticket.events
 done

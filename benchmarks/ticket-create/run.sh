@@ -32,7 +32,8 @@ token() {
 }
 
 echo "== Pharos REST: POST /api/v1/tickets (new requester each time), ${seconds}s per run"
-TOKEN=$(token) wrk -t2 -c32 -d30s -s "$here/create.lua" http://localhost:8081 >/dev/null # warm-up: 30 s for the JIT and the pools
+source "$here/warm-up.sh"
+warm_up http://localhost:8081 "$service_pid" 32
 for c in "${connections[@]}"; do
   printf 'connections=%-3s ' "$c"
   before=$(cpu_ticks)
@@ -54,4 +55,4 @@ for c in "${connections[@]}"; do
     | awk '/^tps/ {tps=$3} /latency average/ {avg=$4} END {printf "tps=%.1f latency_avg_ms=%s\n", tps, avg}'
 done
 # the bench rows are tenant 'bench' and outbox events nobody needs: remove them
-as_pg psql -h "$pg_socket" -U postgres -d ticket -qc "DELETE FROM outbox_event WHERE tenant = 'bench'; DELETE FROM audit_entry WHERE tenant = 'bench'; DELETE FROM message WHERE tenant = 'bench'; DELETE FROM ticket WHERE tenant = 'bench'; DELETE FROM customer_identity WHERE tenant = 'bench'; DELETE FROM customer WHERE tenant = 'bench';"
+as_pg psql -h "$pg_socket" -U postgres -d ticket -qc "DELETE FROM outbox_event WHERE tenant = 'bench'; DELETE FROM ticket_sla WHERE tenant = 'bench'; DELETE FROM ticket_sla_step WHERE tenant = 'bench'; DELETE FROM audit_entry WHERE tenant = 'bench'; DELETE FROM message WHERE tenant = 'bench'; DELETE FROM ticket WHERE tenant = 'bench'; DELETE FROM customer_identity WHERE tenant = 'bench'; DELETE FROM customer WHERE tenant = 'bench';"
