@@ -31,7 +31,7 @@ token() {
     http://localhost:8180/realms/pharos/protocol/openid-connect/token | sed 's/.*"access_token":"\([^"]*\)".*/\1/'
 }
 
-source "$here/warm-up.sh"
+source "$here/measure.sh"
 declare -A jar
 for commit in "$@"; do
   sha=$(git -C "$root" rev-parse --short "$commit")
@@ -59,18 +59,17 @@ run_one() { # COMMIT ROUND
     kill -0 $pid 2>/dev/null || { echo "$commit did not start (see $log)"; return 1; }; sleep 1
   done
   warm_up http://localhost:8091 "$pid" "$connections" >"$work/$db.r$2.warm-up"
-  local before used result requests
-  before=$(awk '{print $14 + $15}' /proc/$pid/stat)
+  local before used result
+  before=$(cpu_ticks "$pid")
   local sampler=
   if [[ -n $asprof ]]; then
     "$asprof" -d "$seconds" -e cpu -i 1ms -o collapsed -f "$work/$db.r$2.collapsed" $pid >/dev/null 2>&1 & sampler=$!
   fi
   result=$(TOKEN=$(token) wrk -t2 -c"$connections" -d"${seconds}s" --timeout 30s --latency -s "$here/create.lua" http://localhost:8091 | grep RESULT)
-  used=$(($(awk '{print $14 + $15}' /proc/$pid/stat) - before))
+  used=$(($(cpu_ticks "$pid") - before))
   [[ -z $sampler ]] || wait $sampler || true
-  requests=$(sed 's/.*requests=\([0-9]*\).*/\1/' <<<"$result")
   printf 'commit=%s round=%s %s cpu_ms_per_create=%s load=%s\n  %s\n' "$(git -C "$root" rev-parse --short "$commit")" "$2" "${result#RESULT }" \
-    "$(awk -v t="$used" -v r="$requests" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.1f", r ? 1000 * t / hz / r : 0}')" \
+    "$(ms_per_create "$used" "$(requests_of "$result")")" \
     "$(cut -d' ' -f1 /proc/loadavg)" "$(cat "$work/$db.r$2.warm-up")"
   kill $pid; wait $pid 2>/dev/null || true
   as_pg psql -h "$pg_socket" -U postgres -qc "DROP DATABASE IF EXISTS $db"

@@ -23,8 +23,7 @@ kafka_cp="$(ls -d "$root"/.pharos/cache/kafka-*/libs | head -1)/*"
 lag() { "$java_bin" -cp "$kafka_cp" "$root/benchmarks/faults/Lag.java" localhost:9092 analytics-service survey-service channel-gateway 2>/dev/null \
   | awk '{s += $2} END {print s + 0}'; }
 service_pid=$(cat "$root/.pharos/run/pids/ticket-service.pid")
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$service_pid/stat"; }
-ticks_per_second=$(getconf CLK_TCK)
+source "$here/measure.sh"
 
 token() {
   curl -sf -d grant_type=client_credentials -d client_id=acme-integrator -d client_secret=acme-integrator-secret \
@@ -32,15 +31,13 @@ token() {
 }
 
 echo "== Pharos REST: POST /api/v1/tickets (new requester each time), ${seconds}s per run"
-source "$here/warm-up.sh"
 warm_up http://localhost:8081 "$service_pid" 32
 for c in "${connections[@]}"; do
   printf 'connections=%-3s ' "$c"
-  before=$(cpu_ticks)
+  before=$(cpu_ticks "$service_pid")
   result=$(TOKEN=$(token) wrk -t2 -c"$c" -d"${seconds}s" --timeout 30s --latency -s "$here/create.lua" http://localhost:8081 | grep RESULT)
-  used=$(($(cpu_ticks) - before))
-  requests=$(sed 's/.*requests=\([0-9]*\).*/\1/' <<<"$result")
-  echo "$result cpu_ms_per_create=$(awk -v t="$used" -v r="$requests" -v hz="$ticks_per_second" 'BEGIN {printf "%.1f", r ? 1000 * t / hz / r : 0}') consumer_lag_at_end=$(lag)"
+  used=$(($(cpu_ticks "$service_pid") - before))
+  echo "$result cpu_ms_per_create=$(ms_per_create "$used" "$(requests_of "$result")") consumer_lag_at_end=$(lag)"
 done
 
 echo "== waiting for the consumers (analytics, surveys, channels) to catch up before pgbench"
