@@ -96,10 +96,15 @@ if bench attachments "$here/attachments/run.sh" $(quick && echo 10 4 1 || echo 4
   figure attachments.download-20mib "$(grep 'download 20 MB x1 ' "$results/attachments.log" | field wall)"
 fi
 
-if bench end-to-end "$here/end-to-end/run.sh" $(quick && echo 20 100 20 || echo 60 100 100); then
+if WARM_UP=$(quick && echo 60 || echo 180) bench end-to-end "$here/end-to-end/run.sh" $(quick && echo 20 100 20 || echo 60 100 100); then
   for name in webhook-to-inbox solve-to-live-counters solve-to-reports; do
     figure "end-to-end.$name.p99" "$(grep "RESULT $name " "$results/end-to-end.log" | field p99_ms)"
   done
+fi
+
+# after end-to-end, whose warm-up compiled the inbound path
+if bench capacity "$here/end-to-end/capacity.sh" $(quick && echo 20 100 || echo 60 100); then
+  figure end-to-end.cpu-per-message "$(grep 'process=all ' "$results/capacity.log" | field ms)"
 fi
 
 python3 "$here/summary.py" "$here/recorded.tsv" "$figures" "$results/$mode.json" "${failed[@]}"

@@ -74,6 +74,29 @@ class TicketGraphQLTest {
     }
 
     @Test
+    void aPageOfTicketsShowsEachRequesterWithTheirOwnIdentities() {
+        String anna = KeycloakTokens.user("anna");
+        String tag = "who-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, String> emailBySubject = new java.util.HashMap<>();
+        for (int i = 0; i < 4; i++) {
+            String email = "own-" + i + "-" + UUID.randomUUID() + "@example.test";
+            createTicket(anna, "Whose " + i, email, tag);
+            emailBySubject.put("Whose " + i, email);
+        }
+        // the requesters' identities are read for the whole page at once: each must still land on its own customer
+        List<Map<String, Object>> nodes = graphql(anna, """
+                query($tag: String) { tickets(first: 10, filter: {tag: $tag}) { edges { node { subject requester { identities { value } } } } } }""",
+                Map.of("tag", tag)).body("errors", nullValue()).extract().path("data.tickets.edges.node");
+        assertThat(nodes).hasSize(4);
+        for (Map<String, Object> node : nodes) {
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> identities = (List<Map<String, Object>>) ((Map<String, Object>) node.get("requester")).get("identities");
+            assertThat(identities).extracting(id -> id.get("value")).as("identities of the requester of %s", node.get("subject"))
+                    .containsExactly(emailBySubject.get((String) node.get("subject")));
+        }
+    }
+
+    @Test
     void customersArePagedAsARelayConnection() {
         String anna = KeycloakTokens.user("anna");
         for (int i = 0; i < 3; i++) {

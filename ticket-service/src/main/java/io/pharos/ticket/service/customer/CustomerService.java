@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -121,7 +122,7 @@ public class CustomerService {
     @WithSession
     public Uni<List<CustomerDto>> byIds(String tenant, List<UUID> ids) {
         return customers.list("tenant = ?1 and id in ?2", tenant, ids)
-                .flatMap(list -> InOrder.all(list.stream().map(c -> dto(tenant, c)).toList()));
+                .flatMap(this::dtos);
     }
 
     @WithSession
@@ -150,8 +151,7 @@ public class CustomerService {
             String next = fetched.size() > limit
                     ? new io.pharos.commons.paging.Cursor(found.get(found.size() - 1).createdAt, found.get(found.size() - 1).id).encode()
                     : null;
-            return (found.isEmpty() ? Uni.createFrom().item(List.<CustomerDto> of()) : InOrder.all(found.stream().map(c -> dto(tenant, c)).toList()))
-                    .map(items -> new io.pharos.ticket.api.Page<>(items, next));
+            return dtos(found).map(items -> new io.pharos.ticket.api.Page<>(items, next));
         });
     }
 
@@ -159,8 +159,7 @@ public class CustomerService {
     public Uni<List<CustomerDto>> list(String tenant, int limit) {
         return customers.find("tenant = ?1 and mergedInto is null order by createdAt desc, id desc", tenant)
                 .page(0, limit).list()
-                .flatMap(list -> list.isEmpty() ? Uni.createFrom().item(List.<CustomerDto> of())
-                        : InOrder.all(list.stream().map(c -> dto(tenant, c)).toList()));
+                .flatMap(this::dtos);
     }
 
     @WithTransaction
@@ -234,6 +233,24 @@ public class CustomerService {
 
     private Uni<CustomerDto> dto(String tenant, Customer c) {
         return identitiesOf(c).map(ids -> CustomerMapper.toDto(c, ids));
+    }
+
+    /**
+     * Several customers with their identities read in one query: one query per customer made a page of 100 cost 100
+     * queries, each auto-flushing a persistence context that grew with every one (34 ms of CPU per inbox page).
+     */
+    private Uni<List<CustomerDto>> dtos(List<Customer> list) {
+        if (list.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<UUID> ids = list.stream().map(c -> c.id).toList();
+        return Panache.getSession().flatMap(s -> s.createSelectionQuery(
+                "from CustomerIdentity where customer.id in ?1", CustomerIdentity.class)
+                .setParameter(1, ids).setReadOnly(true).getResultList())
+                .map(all -> {
+                    Map<UUID, List<CustomerIdentity>> byCustomer = all.stream().collect(Collectors.groupingBy(i -> i.customer.id));
+                    return list.stream().map(c -> CustomerMapper.toDto(c, byCustomer.getOrDefault(c.id, List.of()))).toList();
+                });
     }
 
     private Uni<Customer> findFirst(String tenant, List<Identities.Id> ids, int from) {
