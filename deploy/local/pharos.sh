@@ -250,7 +250,7 @@ start_postgres() {
   fi
   say "starting postgres on :$PG_PORT"
   (close_inherited_fds; as_postgres pg_ctl -D "$dir/data" -l "$dir/postgres.log" -w -t 60 start \
-    -o "-p $PG_PORT -k $dir -c listen_addresses=localhost -c max_connections=300 -c shared_buffers=256MB -c fsync=on" \
+    -o "-p $PG_PORT -k $dir -c listen_addresses=localhost -c max_connections=300 -c shared_buffers=256MB -c fsync=on -c shared_preload_libraries=pg_stat_statements" \
     >/dev/null) || { tail -n 30 "$dir/postgres.log" >&2; fail "postgres did not start"; }
   ln -sf "$dir/postgres.log" "$LOGS/postgres.log"
   head -1 "$dir/data/postmaster.pid" >"$PIDS/postgres.pid"
@@ -271,6 +271,8 @@ create_databases() {
       fi
     done
   done
+  # which statements cost what, across every database: SELECT ... FROM pg_stat_statements in database postgres
+  psql_admin -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null
   say "postgres: databases ticket, channel, survey, analytics (and *_test) ready"
 }
 
