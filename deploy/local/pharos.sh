@@ -272,7 +272,7 @@ create_databases() {
     done
   done
   # which statements cost what, across every database: SELECT ... FROM pg_stat_statements in database postgres
-  psql_admin -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null
+  psql_admin -c "SET client_min_messages = warning" -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null
   say "postgres: databases ticket, channel, survey, analytics (and *_test) ready"
 }
 
